@@ -1,0 +1,214 @@
+//! `cicd`: the CI/CD Playground's checks on the command line.
+//!
+//! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
+
+mod output;
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use cicd_core::{Kind, Options, Severity, registry};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Checks AWS CI/CD configuration (CodeBuild buildspecs, CodeDeploy AppSpecs, IAM trust
+/// policies, ...) with the rules of the CI/CD Playground.
+#[derive(Parser, Debug)]
+#[command(name = "cicd", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check files and print diagnostics.
+    Check(CheckArgs),
+    /// List every rule.
+    Rules {
+        /// Only the rules of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print the documentation of one rule (by code or name).
+    Explain {
+        /// A rule code such as `BS021`, or a rule name such as `missing-phase-commands`.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files to check; `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The kind of the files (detected from the file name, then the content, when absent).
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// The CodeBuild image the buildspec runs on (e.g. `aws/codebuild/standard:7.0`), to check
+    /// `runtime-versions` against what it preinstalls.
+    #[arg(long)]
+    image: Option<String>,
+    /// The file name to use for standard input (for kind detection and messages).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum KindArg {
+    Buildspec,
+    Appspec,
+    TrustPolicy,
+    Pipeline,
+    Workflow,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Buildspec => Kind::Buildspec,
+            KindArg::Appspec => Kind::Appspec,
+            KindArg::TrustPolicy => Kind::TrustPolicy,
+            KindArg::Pipeline => Kind::Pipeline,
+            KindArg::Workflow => Kind::Workflow,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// Code frames with carets.
+    Human,
+    /// One JSON array of diagnostics (a documented contract).
+    Json,
+    /// GitHub Actions workflow commands that annotate pull requests.
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Rules { kind, format } => rules(kind.map(Kind::from), format).map(|()| ExitCode::SUCCESS),
+        Command::Explain { rule } => explain(&rule),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A file that was read and checked.
+pub(crate) struct Checked {
+    pub name: String,
+    pub kind: Kind,
+    pub text: String,
+    pub diagnostics: Vec<cicd_core::Diagnostic>,
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode> {
+    let options = Options {
+        buildspec: cicd_core::buildspec::Options {
+            image: args.image.clone(),
+        },
+        ..Options::default()
+    };
+    let mut checked = Vec::new();
+    for path in &args.files {
+        let (name, bytes) = read_input(path, args.stdin_filename.as_deref())?;
+        let detect_name = (name != "-").then_some(name.as_str());
+        let kind = match args.kind {
+            Some(k) => Kind::from(k),
+            None => {
+                let text = String::from_utf8_lossy(&bytes);
+                Kind::detect(detect_name, &text).with_context(|| {
+                    format!(
+                        "cannot tell what kind of file `{name}` is; pass --kind (buildspec, appspec, trust-policy, pipeline, workflow)"
+                    )
+                })?
+            }
+        };
+        let (text, diagnostics) =
+            cicd_core::check_bytes(kind, &bytes, &options).with_context(|| format!("`{name}`"))?;
+        checked.push(Checked {
+            name,
+            kind,
+            text,
+            diagnostics,
+        });
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let rendered = match args.format {
+        Format::Human => output::human(&checked, color),
+        Format::Json => output::json(&checked)?,
+        Format::Github => output::github(&checked),
+    };
+    print!("{rendered}");
+    let any_error = checked
+        .iter()
+        .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error));
+    Ok(if any_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        Ok((stdin_name.unwrap_or("-").to_string(), bytes))
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        Ok((path.display().to_string(), bytes))
+    }
+}
+
+fn rules(kind: Option<Kind>, format: ListFormat) -> Result<()> {
+    let rules: Vec<_> = registry::all()
+        .into_iter()
+        .filter(|r| kind.is_none_or(|k| registry::kind_of(r.code) == Some(k)))
+        .collect();
+    match format {
+        ListFormat::Human => print!("{}", output::rules_table(&rules)),
+        ListFormat::Json => println!("{}", output::rules_json(&rules)?),
+    }
+    Ok(())
+}
+
+fn explain(query: &str) -> Result<ExitCode> {
+    let rule = registry::rule(query)
+        .or_else(|| registry::by_name(query))
+        .with_context(|| format!("no rule `{query}`; `cicd rules` lists them"))?;
+    print!("{}", registry::page(rule));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,134 @@
+//! The one diagnostic shape used by every validator, the CLI and the playground.
+
+pub mod render;
+
+use crate::source::Span;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// AWS rejects the file or the deployment fails.
+    Error,
+    /// Likely a mistake, or a fact AWS does not confirm; the file may still work.
+    Warning,
+    /// Advice worth knowing; nothing is wrong as such.
+    Info,
+}
+
+impl Severity {
+    /// `"error"`, `"warning"` or `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A secondary span with its own message ("first defined here").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What this place has to do with the diagnostic.
+    pub message: String,
+}
+
+/// A suggested edit that fixes the diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Short description shown on a button ("replace with `commands`").
+    pub title: String,
+    /// Text to replace.
+    pub span: Span,
+    /// The replacement.
+    pub replacement: String,
+}
+
+/// One finding about one place in a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable rule code, such as `BS021`.
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, quoting the user's value; lower-case, no trailing period.
+    pub message: String,
+    /// The primary place (byte range).
+    pub span: Span,
+    /// Related places.
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// A mechanical fix, when one is certain.
+    pub fix: Option<Fix>,
+}
+
+/// Where the published rule pages live; a diagnostic's docs URL is this followed by its code.
+pub const DOCS_BASE_URL: &str = "https://cicd-playground.dev/rules/";
+
+impl Diagnostic {
+    /// Adds a related label.
+    #[must_use]
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help text.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets a mechanical fix.
+    #[must_use]
+    pub fn with_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Diagnostic {
+        self.fix = Some(Fix {
+            title: title.into(),
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// Overrides the rule's default severity for this one finding.
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    /// The docs anchor of the rule (`rules/BS021`), relative to the docs site.
+    pub fn docs_anchor(&self) -> String {
+        format!("rules/{}", self.code)
+    }
+
+    /// The full URL of the rule's documentation page.
+    pub fn docs_url(&self) -> String {
+        format!("{DOCS_BASE_URL}{}", self.code)
+    }
+}
+
+/// Sorts diagnostics by position, then severity, then code, so output is stable.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.severity, a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.severity,
+            b.code,
+            &b.message,
+        ))
+    });
+}

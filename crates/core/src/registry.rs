@@ -1,0 +1,44 @@
+//! The one table of every rule, across kinds.
+
+use crate::kind::Kind;
+use crate::rule::Rule;
+
+/// Every rule of every kind, `SRC` first, each group in code order.
+pub fn all() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = Vec::new();
+    rules.extend_from_slice(crate::source::rules::RULES);
+    rules.extend_from_slice(crate::buildspec::rules());
+    rules
+}
+
+/// The rule with `code` (case-insensitive), if any.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// The rule named `name` (`missing-phase-commands`), if any.
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|r| r.name == name)
+}
+
+/// The kind whose code prefix `code` carries; `None` for the source rules shared by all kinds.
+pub fn kind_of(code: &str) -> Option<Kind> {
+    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    Kind::ALL.into_iter().find(|k| k.code_prefix() == prefix)
+}
+
+/// The rule's documentation page (markdown): a title, its metadata, then its docs.
+pub fn page(rule: &Rule) -> String {
+    let applies = match kind_of(rule.code) {
+        Some(kind) => kind.title().to_string(),
+        None => "every kind of file".to_string(),
+    };
+    format!(
+        "# {} {}\n\nDefault severity: **{}**. Applies to: {}.\n\n{}",
+        rule.code,
+        rule.name,
+        rule.severity.as_str(),
+        applies,
+        rule.markdown()
+    )
+}

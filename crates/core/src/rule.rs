@@ -1,0 +1,140 @@
+//! Rule metadata and the `declare_rule!` macro that turns a rule's doc comment into its docs.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
+
+/// A rule: a stable code, a kebab-case name naming the problem, a default severity and the
+/// documentation page (markdown) written as the rule's doc comment.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, such as `BS021`.
+    pub code: &'static str,
+    /// Kebab-case name of the problem, such as `missing-phase-commands`.
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// The markdown docs: `## What it does`, `## Why is this bad?`, `## Example`,
+    /// `Use instead:`, `## References`.
+    pub docs: &'static str,
+}
+
+impl Rule {
+    /// A diagnostic of this rule at `span`.
+    pub fn at(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// The docs with the one-space indent of doc comments removed.
+    pub fn markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first sentence of "What it does", for listings.
+    pub fn summary(&self) -> String {
+        let md = self.markdown();
+        let body = md
+            .split("## What it does")
+            .nth(1)
+            .unwrap_or("")
+            .split("\n## ")
+            .next()
+            .unwrap_or("");
+        let para: Vec<&str> = body
+            .trim()
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(str::trim)
+            .collect();
+        para.join(" ")
+    }
+
+    /// The code blocks of the docs section that starts with `heading` (up to the next `Use
+    /// instead:` or `##`), as (language, code) pairs.
+    pub fn code_blocks(&self, section: DocSection) -> Vec<(String, String)> {
+        let md = self.markdown();
+        let start = match section {
+            DocSection::Example => md.find("## Example"),
+            DocSection::UseInstead => md.find("Use instead:"),
+        };
+        let Some(start) = start else {
+            return Vec::new();
+        };
+        let rest = md.get(start..).unwrap_or("");
+        let rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
+        let end = [rest.find("Use instead:"), rest.find("\n## ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        let body = rest.get(..end).unwrap_or("");
+        let mut blocks = Vec::new();
+        let mut lines = body.lines();
+        while let Some(line) = lines.next() {
+            if let Some(lang) = line.trim_start().strip_prefix("```") {
+                let mut code = String::new();
+                for l in lines.by_ref() {
+                    if l.trim_start().starts_with("```") {
+                        break;
+                    }
+                    code.push_str(l);
+                    code.push('\n');
+                }
+                blocks.push((lang.trim().to_string(), code));
+            }
+        }
+        blocks
+    }
+}
+
+/// A section of a rule's docs holding runnable examples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocSection {
+    /// The "Example" section: its code must make the rule fire.
+    Example,
+    /// The "Use instead" section: its code must not make the rule fire.
+    UseInstead,
+}
+
+/// Declares a rule as a `static` [`Rule`] whose docs are its doc comment.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub static MISSING_PHASES = { code: "BS012", name: "missing-phases", severity: Error };
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $sev:ident $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        $vis static $ident: $crate::rule::Rule = $crate::rule::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$sev,
+            docs: concat!($($doc, "\n"),*),
+        };
+    };
+}

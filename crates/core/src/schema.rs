@@ -1,0 +1,429 @@
+//! A declarative schema of keys and value types, and the walker that checks a tree against it.
+//!
+//! Each kind describes its file once as static data (which keys exist where, what type each
+//! value has, which are required and by which rule); one generic walk reports unknown keys with
+//! suggestions, wrong types, missing keys and bad enum values. The same data documents keys in
+//! the playground. Checks that relate several places in the file are written as rules instead.
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
+use crate::source::tree::shorten;
+use crate::source::{Node, Span, Style, Value};
+use crate::suggest::did_you_mean;
+
+/// The rules a kind uses for the generic findings of the walk.
+#[derive(Debug)]
+pub struct SchemaRules {
+    /// A key the schema does not know.
+    pub unknown_key: &'static Rule,
+    /// A value of the wrong type.
+    pub wrong_type: &'static Rule,
+    /// A single scalar where a list is documented.
+    pub scalar_for_list: &'static Rule,
+}
+
+/// What a mapping may contain.
+#[derive(Debug)]
+pub struct MapSchema {
+    /// The known keys.
+    pub fields: &'static [Field],
+    /// What to do with keys not in `fields`.
+    pub unknown: Unknown,
+    /// How keys are matched.
+    pub case: KeyCase,
+}
+
+/// Treatment of keys a mapping's schema does not list.
+#[derive(Debug)]
+pub enum Unknown {
+    /// Report with the kind's `unknown_key` rule.
+    Report,
+    /// Report with a specific rule (for example unknown build phases, which fail the build).
+    ReportWith(&'static Rule),
+    /// Accept silently.
+    Allow,
+}
+
+/// How keys are matched against the schema.
+#[derive(Debug)]
+pub enum KeyCase {
+    /// Exactly.
+    Exact,
+    /// Ignoring ASCII case; a key spelled in another case than the documented one is reported
+    /// with the given rule.
+    Insensitive(&'static Rule),
+}
+
+/// One known key.
+#[derive(Debug)]
+pub struct Field {
+    /// The key as documented.
+    pub key: &'static str,
+    /// The type of its value.
+    pub ty: Ty,
+    /// The rule reporting the key as missing, when it is required.
+    pub required: Option<&'static Rule>,
+    /// One line on what the key does (shown in the playground).
+    pub doc: &'static str,
+}
+
+/// A value type.
+#[derive(Debug)]
+pub enum Ty {
+    /// Anything.
+    Any,
+    /// A scalar, read as a string (numbers and booleans are accepted: AWS reads them as text).
+    Str,
+    /// `yes`/`no`/`true`/`false` as a YAML 1.1 reader sees them, or those words quoted.
+    Bool,
+    /// An integer within bounds.
+    Int {
+        /// Smallest value.
+        min: i64,
+        /// Largest value.
+        max: i64,
+    },
+    /// One of a fixed set of words.
+    Enum(&'static EnumSpec),
+    /// A list of values of a type.
+    List(&'static Ty),
+    /// A mapping with known keys.
+    Map(&'static MapSchema),
+    /// A mapping from free-form names to values of a type.
+    Dict(&'static Ty),
+    /// Checked by a function, which also sees null values; it gets the node, the span of the key
+    /// holding it (where to report what is missing) and the walker.
+    Custom(fn(&Node, Span, &mut Checker<'_>)),
+}
+
+/// A fixed set of words.
+#[derive(Debug)]
+pub struct EnumSpec {
+    /// The accepted words, in their documented spelling.
+    pub values: &'static [&'static str],
+    /// Whether AWS compares them ignoring case.
+    pub case_insensitive: bool,
+    /// The rule reporting a value outside the set.
+    pub rule: &'static Rule,
+    /// What the value is, for messages ("report file format").
+    pub what: &'static str,
+}
+
+/// State of one schema walk: where it is and what it found.
+pub struct Checker<'a> {
+    rules: &'a SchemaRules,
+    /// The text being checked.
+    pub text: &'a str,
+    path: Vec<String>,
+    /// Findings so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// A walker reporting generic findings with `rules`.
+    pub fn new(rules: &'a SchemaRules, text: &'a str) -> Self {
+        Checker {
+            rules,
+            text,
+            path: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records a finding.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The dotted path of the value being checked (`phases.build.commands`).
+    pub fn path(&self) -> String {
+        self.path.join(".")
+    }
+
+    /// The last key of the path (`commands`).
+    pub fn current_key(&self) -> &str {
+        self.path.last().map_or("", String::as_str)
+    }
+
+    /// Checks the document root (a mapping described by `schema`).
+    pub fn check_root(&mut self, root: &Node, schema: &'static MapSchema) {
+        if root.is_invalid() {
+            return;
+        }
+        let anchor = first_line(self.text);
+        if root.is_null() {
+            self.missing_keys(schema, None, anchor, true);
+            return;
+        }
+        self.value(root, &Ty::Map(schema), anchor);
+    }
+
+    /// Checks `node` against `ty`; `anchor` is where to report missing keys of a mapping (the key
+    /// that holds it).
+    pub fn value(&mut self, node: &Node, ty: &Ty, anchor: Span) {
+        if node.is_invalid() {
+            return;
+        }
+        if let Ty::Custom(check) = ty {
+            check(node, anchor, self);
+            return;
+        }
+        if node.is_null() {
+            if let Ty::Map(schema) = ty {
+                self.missing_keys(schema, None, anchor, true);
+            }
+            return;
+        }
+        match ty {
+            Ty::Any | Ty::Custom(_) => {}
+            Ty::Str => {
+                if node.scalar().is_none() {
+                    self.wrong_type(node, "a string");
+                }
+            }
+            Ty::Bool => {
+                if !is_bool(node) {
+                    self.wrong_type(node, "`yes` or `no`");
+                }
+            }
+            Ty::Int { min, max } => match int_value(node) {
+                Some(v) if v < *min || v > *max => {
+                    let d = self
+                        .rules
+                        .wrong_type
+                        .at(node.span, format!("`{}` must be between {min} and {max}, found {v}", self.path()));
+                    self.push(d);
+                }
+                Some(_) => {}
+                None => self.wrong_type(node, "an integer"),
+            },
+            Ty::Enum(spec) => self.enumeration(node, spec),
+            Ty::List(inner) => match &node.value {
+                Value::Seq(seq) => {
+                    for (i, item) in seq.items.iter().enumerate() {
+                        self.path.push(i.to_string());
+                        self.value(item, inner, item.span);
+                        self.path.pop();
+                    }
+                }
+                Value::Scalar(_) => {
+                    let d = self
+                        .rules
+                        .scalar_for_list
+                        .at(
+                            node.span,
+                            format!("`{}` should be a list, found {}", self.path(), node.describe()),
+                        )
+                        .with_help(format!(
+                            "the documentation describes a list; write it as `- {}` on a line of its own",
+                            node.as_str().map(|s| shorten(s, 40)).unwrap_or_default()
+                        ));
+                    self.push(d);
+                    self.value(node, inner, anchor);
+                }
+                _ => self.wrong_type(node, &format!("a list of {}", describe(inner))),
+            },
+            Ty::Dict(inner) => match &node.value {
+                Value::Map(map) => {
+                    for pair in &map.entries {
+                        let key = pair.key_str().unwrap_or("?").to_string();
+                        self.path.push(key);
+                        self.value(&pair.value, inner, pair.key.span);
+                        self.path.pop();
+                    }
+                }
+                _ => self.wrong_type(node, "a mapping"),
+            },
+            Ty::Map(schema) => match &node.value {
+                Value::Map(map) => self.mapping(node, map, schema, anchor),
+                _ => self.wrong_type(node, "a mapping"),
+            },
+        }
+    }
+
+    fn mapping(&mut self, node: &Node, map: &crate::source::Map, schema: &'static MapSchema, anchor: Span) {
+        for pair in &map.entries {
+            let Some(key) = pair.key_str() else {
+                continue;
+            };
+            let field = match schema.case {
+                KeyCase::Exact => schema.fields.iter().find(|f| f.key == key),
+                KeyCase::Insensitive(rule) => {
+                    let found = schema.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key));
+                    if let Some(f) = found
+                        && f.key != key
+                    {
+                        let d = rule
+                            .at(pair.key.span, format!("`{key}` is documented as `{}`", f.key))
+                            .with_help(format!("write `{}` as the documentation and AWS's samples do", f.key))
+                            .with_fix(format!("rename to `{}`", f.key), pair.key.span, f.key);
+                        self.push(d);
+                    }
+                    found
+                }
+            };
+            match field {
+                Some(field) => {
+                    self.path.push(field.key.to_string());
+                    self.value(&pair.value, &field.ty, pair.key.span);
+                    self.path.pop();
+                }
+                None => self.unknown_key(pair, key, schema),
+            }
+        }
+        self.missing_keys(schema, Some(node), anchor, map.complete);
+    }
+
+    fn unknown_key(&mut self, pair: &crate::source::Pair, key: &str, schema: &'static MapSchema) {
+        let rule = match schema.unknown {
+            Unknown::Allow => return,
+            Unknown::Report => self.rules.unknown_key,
+            Unknown::ReportWith(rule) => rule,
+        };
+        let place = if self.path.is_empty() {
+            "at the top level".to_string()
+        } else {
+            format!("in `{}`", self.path())
+        };
+        let mut d = rule.at(pair.key.span, format!("unknown key `{key}` {place}"));
+        let known = schema.fields.iter().map(|f| f.key);
+        if let Some(suggestion) = did_you_mean(key, known.clone()) {
+            d = d
+                .with_help(format!("did you mean `{suggestion}`?"))
+                .with_fix(format!("rename to `{suggestion}`"), pair.key.span, suggestion);
+        } else {
+            let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
+            if !list.is_empty() {
+                d = d.with_help(format!("keys allowed here: {}", list.join(", ")));
+            }
+        }
+        self.push(d);
+    }
+
+    fn missing_keys(&mut self, schema: &'static MapSchema, node: Option<&Node>, anchor: Span, complete: bool) {
+        if !complete {
+            return;
+        }
+        for field in schema.fields {
+            let Some(rule) = field.required else {
+                continue;
+            };
+            let present = node.is_some_and(|n| {
+                n.entries().iter().any(|p| {
+                    p.key_str().is_some_and(|k| match schema.case {
+                        KeyCase::Exact => k == field.key,
+                        KeyCase::Insensitive(_) => k.eq_ignore_ascii_case(field.key),
+                    }) && !p.value.is_null()
+                })
+            });
+            if !present {
+                let empty = node.is_some_and(|n| {
+                    n.entries().iter().any(|p| p.key_str() == Some(field.key) && p.value.is_null())
+                });
+                let place = if self.path.is_empty() {
+                    "the file".to_string()
+                } else {
+                    format!("`{}`", self.path())
+                };
+                let message = if empty {
+                    format!("`{}` in {place} is empty", field.key)
+                } else {
+                    format!("{place} has no `{}`", field.key)
+                };
+                let d = rule.at(anchor, message).with_help(format!("add `{}`: {}", field.key, field.doc));
+                self.push(d);
+            }
+        }
+    }
+
+    fn enumeration(&mut self, node: &Node, spec: &'static EnumSpec) {
+        let Some(value) = node.as_str() else {
+            self.wrong_type(node, &format!("a {}", spec.what));
+            return;
+        };
+        let ok = if spec.case_insensitive {
+            spec.values.iter().any(|v| v.eq_ignore_ascii_case(value))
+        } else {
+            spec.values.contains(&value)
+        };
+        if ok {
+            return;
+        }
+        let mut d = spec
+            .rule
+            .at(node.span, format!("`{value}` is not a valid {}", spec.what));
+        if let Some(s) = did_you_mean(value, spec.values.iter().copied()) {
+            d = d
+                .with_help(format!("did you mean `{s}`? valid values: {}", spec.values.join(", ")))
+                .with_fix(format!("replace with `{s}`"), node.span, s);
+        } else {
+            d = d.with_help(format!("valid values: {}", spec.values.join(", ")));
+        }
+        self.push(d);
+    }
+
+    /// Walks into `key` for the duration of `f` (so that paths in messages include it).
+    pub fn within<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(key.to_string());
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Reports `node` as not being `expected`.
+    pub fn wrong_type(&mut self, node: &Node, expected: &str) {
+        let what = if self.path.is_empty() {
+            "the file".to_string()
+        } else {
+            format!("`{}`", self.path())
+        };
+        let d = self
+            .rules
+            .wrong_type
+            .at(node.span, format!("{what} must be {expected}, found {}", node.describe()));
+        self.push(d);
+    }
+}
+
+/// Whether a node is a boolean as CodeBuild reads it: a YAML 1.1 boolean, or `yes`/`no`/`true`
+/// /`false` written as a string.
+pub fn is_bool(node: &Node) -> bool {
+    let Some(s) = node.scalar() else {
+        return false;
+    };
+    s.yaml11_bool().is_some()
+        || (s.is_quoted() && matches!(s.text.to_ascii_lowercase().as_str(), "yes" | "no" | "true" | "false"))
+}
+
+/// The integer a node holds: a plain or JSON integer, or digits in quotes.
+pub fn int_value(node: &Node) -> Option<i64> {
+    let s = node.scalar()?;
+    if let Some(i) = s.int() {
+        return Some(i);
+    }
+    if s.style != Style::JsonNumber && !s.text.is_empty() && s.text.trim().bytes().all(|b| b.is_ascii_digit()) {
+        return s.text.trim().parse().ok();
+    }
+    None
+}
+
+/// A short description of a type for messages.
+pub fn describe(ty: &Ty) -> String {
+    match ty {
+        Ty::Any => "any value".into(),
+        Ty::Str => "strings".into(),
+        Ty::Bool => "`yes`/`no` values".into(),
+        Ty::Int { .. } => "integers".into(),
+        Ty::Enum(spec) => format!("{} values", spec.what),
+        Ty::List(inner) => format!("lists of {}", describe(inner)),
+        Ty::Map(_) | Ty::Dict(_) => "mappings".into(),
+        Ty::Custom(_) => "values".into(),
+    }
+}
+
+/// The span of the first line of `text` (where "missing key" findings about the whole file go).
+pub fn first_line(text: &str) -> Span {
+    let len = text.find('\n').unwrap_or(text.len());
+    let line = text.get(..len).unwrap_or("").trim_end_matches('\r');
+    Span::new(0, line.len())
+}

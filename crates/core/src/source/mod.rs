@@ -1,0 +1,145 @@
+//! Source model: spans, line index, and YAML/JSON documents parsed into one spanned tree.
+//!
+//! Parsing never fails: every problem (syntax errors, duplicate keys, limits) is a diagnostic, and
+//! a tree — possibly partial, with incomplete collections marked — is always returned.
+
+mod json;
+mod line_index;
+pub mod rules;
+mod span;
+pub mod tree;
+mod yaml;
+
+pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
+pub use span::Span;
+pub use tree::{Map, Node, Pair, Scalar, ScalarKind, Seq, Style, Value};
+
+use std::borrow::Cow;
+
+use crate::diagnostic::Diagnostic;
+
+/// Bounds that keep hostile input from exhausting time or memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest text read, in bytes.
+    pub max_bytes: usize,
+    /// Deepest nesting of collections.
+    pub max_depth: usize,
+    /// Most nodes in one document (alias copies included).
+    pub max_nodes: usize,
+    /// Most nodes that aliases may copy in total.
+    pub max_alias_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 4 * 1024 * 1024,
+            max_depth: 128,
+            max_nodes: 1_000_000,
+            max_alias_nodes: 100_000,
+        }
+    }
+}
+
+/// The syntax a document was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// YAML (JSON texts are read as JSON, never as YAML).
+    Yaml,
+    /// Strict JSON.
+    Json,
+}
+
+/// A parsed document: its root node and the problems found while reading it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The root node (`Value::Invalid` when nothing could be read).
+    pub root: Node,
+    /// Syntax and limit diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the text was read as.
+    pub format: Format,
+}
+
+/// Parses `text` as YAML.
+pub fn parse_yaml(text: &str, limits: &Limits) -> Document {
+    yaml::parse(text, limits)
+}
+
+/// Parses `text` as strict JSON.
+pub fn parse_json(text: &str, limits: &Limits) -> Document {
+    json::parse(text, limits)
+}
+
+/// Whether a text looks like JSON (its first meaningful character opens an object or array).
+pub fn looks_like_json(text: &str) -> bool {
+    matches!(
+        text.trim_start_matches('\u{feff}').trim_start().chars().next(),
+        Some('{' | '[')
+    )
+}
+
+/// Turns raw bytes into text. Invalid UTF-8 is replaced (U+FFFD) and reported at the byte where
+/// it starts; the rest of the file is still checked.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<Diagnostic>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), Vec::new()),
+        Err(_) => {
+            let mut diagnostics: Vec<Diagnostic> = Vec::new();
+            let mut text = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                let invalid = chunk.invalid();
+                if !invalid.is_empty() {
+                    let at = text.len();
+                    text.push('\u{fffd}');
+                    // Consecutive bad bytes form one finding.
+                    if let Some(last) = diagnostics.last_mut()
+                        && last.span.end() == at
+                    {
+                        last.span.end = text.len() as u32;
+                        continue;
+                    }
+                    if diagnostics.len() < 20 {
+                        let hex: Vec<String> =
+                            invalid.iter().map(|b| format!("{b:02X}")).collect();
+                        diagnostics.push(
+                            rules::INVALID_UTF8
+                                .at(
+                                    Span::new(at, at + '\u{fffd}'.len_utf8()),
+                                    format!("invalid UTF-8 byte sequence `{}`", hex.join(" ")),
+                                )
+                                .with_help("save the file as UTF-8; AWS reads configuration files as UTF-8"),
+                        );
+                    }
+                }
+            }
+            (Cow::Owned(text), diagnostics)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_reports_invalid_bytes_at_their_position() {
+        let bytes = b"a: 1\nb: \xff\xfe\nc: 3\n";
+        let (text, diags) = decode(bytes);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "SRC004");
+        assert_eq!(diags[0].span.start, 8);
+        assert!(text.contains("c: 3"));
+        let doc = parse_yaml(&text, &Limits::default());
+        assert_eq!(doc.root.get("c").and_then(Node::as_str), Some("3"));
+    }
+
+    #[test]
+    fn json_detection() {
+        assert!(looks_like_json("  \n{\"a\": 1}"));
+        assert!(looks_like_json("\u{feff}{}"));
+        assert!(!looks_like_json("version: 0.0"));
+    }
+}

@@ -112,7 +112,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules { kind, format } => rules(kind.map(Kind::from), format).map(|()| ExitCode::SUCCESS),
+        Command::Rules { kind, format } => {
+            rules(kind.map(Kind::from), format).map(|()| ExitCode::SUCCESS)
+        }
         Command::Explain { rule } => explain(&rule),
     };
     match result {
@@ -177,7 +179,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let any_error = checked
         .iter()
         .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error));
-    Ok(if any_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {
@@ -188,7 +194,8 @@ fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u
             .context("cannot read standard input")?;
         Ok((stdin_name.unwrap_or("-").to_string(), bytes))
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         Ok((path.display().to_string(), bytes))
     }
 }

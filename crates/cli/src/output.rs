@@ -109,7 +109,10 @@ pub(crate) fn human(files: &[Checked], color: bool) -> String {
             &file.diagnostics,
             &file.text,
             &file.name,
-            HumanOptions { color, unicode: false },
+            HumanOptions {
+                color,
+                unicode: false,
+            },
         ));
         for d in &file.diagnostics {
             match d.severity {
@@ -121,7 +124,10 @@ pub(crate) fn human(files: &[Checked], color: bool) -> String {
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if errors + warnings + infos == 0 {
-        out.push_str(&format!("{}: no problems found\n", plural(files.len(), "file")));
+        out.push_str(&format!(
+            "{}: no problems found\n",
+            plural(files.len(), "file")
+        ));
     } else {
         out.push_str(&format!(
             "{}, {}, {} in {}\n",

@@ -1,1 +1,67 @@
-fn main() {}
+//! Validation speed against the bare YAML parse of the same text: the guide's buildspec and a
+//! generated 5,000-line buildspec. Run with `cargo bench -p cicd-core`.
+
+use std::hint::black_box;
+
+use cicd_core::source::{Limits, parse_yaml};
+use cicd_core::{Kind, Options};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// A realistic buildspec of about `lines` lines: env variables, four phases with many commands,
+/// reports, artifacts and cache.
+pub fn large_buildspec(lines: usize) -> String {
+    let mut out = String::from("version: 0.2\nenv:\n  variables:\n");
+    for i in 0..lines / 10 {
+        out.push_str(&format!("    VAR_{i}: value-{i}\n"));
+    }
+    out.push_str("phases:\n");
+    let per_phase = lines * 8 / 10 / 4;
+    for phase in ["install", "pre_build", "build", "post_build"] {
+        out.push_str(&format!(
+            "  {phase}:\n    on-failure: ABORT\n    commands:\n"
+        ));
+        for i in 0..per_phase {
+            out.push_str(&format!(
+                "      - echo \"step {i} of {phase}\" && make target-{i} ARG=$VAR_{}\n",
+                i % 50
+            ));
+        }
+    }
+    out.push_str(
+        "reports:\n  junit:\n    files:\n      - 'reports/**/*.xml'\n    file-format: JUNITXML\n",
+    );
+    out.push_str("artifacts:\n  files:\n");
+    while out.lines().count() < lines - 3 {
+        let n = out.len();
+        out.push_str(&format!("    - 'dist/part-{n}/**/*'\n"));
+    }
+    out.push_str("cache:\n  paths:\n    - 'node_modules/**/*'\n");
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/buildspec.yml"
+    ))
+    .expect("seed");
+    let large = large_buildspec(5_000);
+    assert!(
+        cicd_core::check(Kind::Buildspec, &large, &Options::default())
+            .expect("supported")
+            .is_empty()
+    );
+    let limits = Limits::default();
+    let options = Options::default();
+    for (name, text) in [("seed", &seed), ("5000-lines", &large)] {
+        let mut group = c.benchmark_group(name);
+        group.bench_function("parse", |b| b.iter(|| parse_yaml(black_box(text), &limits)));
+        group.bench_function("check", |b| {
+            b.iter(|| cicd_core::check(Kind::Buildspec, black_box(text), &options))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -86,7 +86,12 @@ impl Kind {
         if stem.starts_with("appspec") && (yaml || json) {
             return Some(Kind::Appspec);
         }
-        if json && (stem.contains("trust") || stem.contains("assume-role") || stem.contains("assume_role") || stem.contains("assumerole")) {
+        if json
+            && (stem.contains("trust")
+                || stem.contains("assume-role")
+                || stem.contains("assume_role")
+                || stem.contains("assumerole"))
+        {
             return Some(Kind::TrustPolicy);
         }
         if json && stem.contains("pipeline") {
@@ -148,11 +153,20 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(Kind::from_file_name("buildspec.yml"), Some(Kind::Buildspec));
-        assert_eq!(Kind::from_file_name("ci/buildspec-deploy.yaml"), Some(Kind::Buildspec));
+        assert_eq!(
+            Kind::from_file_name("ci/buildspec-deploy.yaml"),
+            Some(Kind::Buildspec)
+        );
         assert_eq!(Kind::from_file_name("AppSpec.yaml"), Some(Kind::Appspec));
         assert_eq!(Kind::from_file_name("appspec.json"), Some(Kind::Appspec));
-        assert_eq!(Kind::from_file_name(".github/workflows/deploy.yml"), Some(Kind::Workflow));
-        assert_eq!(Kind::from_file_name("github-trust-policy.json"), Some(Kind::TrustPolicy));
+        assert_eq!(
+            Kind::from_file_name(".github/workflows/deploy.yml"),
+            Some(Kind::Workflow)
+        );
+        assert_eq!(
+            Kind::from_file_name("github-trust-policy.json"),
+            Some(Kind::TrustPolicy)
+        );
         assert_eq!(Kind::from_file_name("pipeline.json"), Some(Kind::Pipeline));
         assert_eq!(Kind::from_file_name("README.md"), None);
         assert_eq!(Kind::from_file_name("buildspec.json"), None);
@@ -160,10 +174,22 @@ mod tests {
 
     #[test]
     fn content() {
-        assert_eq!(Kind::from_content("version: 0.2\nphases: {}\n"), Some(Kind::Buildspec));
-        assert_eq!(Kind::from_content("version: 0.0\nos: linux\n"), Some(Kind::Appspec));
-        assert_eq!(Kind::from_content("{\"Version\": \"2012-10-17\", \"Statement\": []}"), Some(Kind::TrustPolicy));
-        assert_eq!(Kind::from_content("on: push\njobs: {}\n"), Some(Kind::Workflow));
+        assert_eq!(
+            Kind::from_content("version: 0.2\nphases: {}\n"),
+            Some(Kind::Buildspec)
+        );
+        assert_eq!(
+            Kind::from_content("version: 0.0\nos: linux\n"),
+            Some(Kind::Appspec)
+        );
+        assert_eq!(
+            Kind::from_content("{\"Version\": \"2012-10-17\", \"Statement\": []}"),
+            Some(Kind::TrustPolicy)
+        );
+        assert_eq!(
+            Kind::from_content("on: push\njobs: {}\n"),
+            Some(Kind::Workflow)
+        );
         assert_eq!(Kind::from_content("hello: world\n"), None);
     }
 

@@ -8,7 +8,12 @@
 
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 
 pub mod buildspec;
@@ -46,7 +51,12 @@ impl std::fmt::Display for CheckError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CheckError::Unsupported(kind) => {
-                write!(f, "checking {} files ({}) is not implemented yet", kind.title(), kind.id())
+                write!(
+                    f,
+                    "checking {} files ({}) is not implemented yet",
+                    kind.title(),
+                    kind.id()
+                )
             }
         }
     }
@@ -90,7 +100,11 @@ pub fn check(kind: Kind, text: &str, options: &Options) -> Result<Vec<Diagnostic
 
 /// Like [`check`] for raw bytes: invalid UTF-8 is reported and the rest is still checked.
 /// Returns the text that was checked (spans refer to it) and the diagnostics.
-pub fn check_bytes(kind: Kind, bytes: &[u8], options: &Options) -> Result<(String, Vec<Diagnostic>), CheckError> {
+pub fn check_bytes(
+    kind: Kind,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(String, Vec<Diagnostic>), CheckError> {
     let (text, mut encoding) = source::decode(bytes);
     let mut diagnostics = check(kind, &text, options)?;
     diagnostics.append(&mut encoding);

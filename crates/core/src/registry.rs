@@ -13,7 +13,9 @@ pub fn all() -> Vec<&'static Rule> {
 
 /// The rule with `code` (case-insensitive), if any.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    all().into_iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    all()
+        .into_iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// The rule named `name` (`missing-phase-commands`), if any.
@@ -23,7 +25,10 @@ pub fn by_name(name: &str) -> Option<&'static Rule> {
 
 /// The kind whose code prefix `code` carries; `None` for the source rules shared by all kinds.
 pub fn kind_of(code: &str) -> Option<Kind> {
-    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let prefix: String = code
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     Kind::ALL.into_iter().find(|k| k.code_prefix() == prefix)
 }
 

@@ -184,14 +184,21 @@ impl<'a> Checker<'a> {
             Ty::Bool => {
                 if !is_bool(node) {
                     self.wrong_type(node, "`yes` or `no`");
+                    if let Some(last) = self.diagnostics.last_mut() {
+                        last.help =
+                            Some("write `yes` or `no` (`true` and `false` work too)".to_string());
+                    }
                 }
             }
             Ty::Int { min, max } => match int_value(node) {
                 Some(v) if v < *min || v > *max => {
-                    let d = self
-                        .rules
-                        .wrong_type
-                        .at(node.span, format!("`{}` must be between {min} and {max}, found {v}", self.path()));
+                    let d = self.rules.wrong_type.at(
+                        node.span,
+                        format!(
+                            "`{}` must be between {min} and {max}, found {v}",
+                            self.path()
+                        ),
+                    );
                     self.push(d);
                 }
                 Some(_) => {}
@@ -214,10 +221,15 @@ impl<'a> Checker<'a> {
                             node.span,
                             format!("`{}` should be a list, found {}", self.path(), node.describe()),
                         )
-                        .with_help(format!(
-                            "the documentation describes a list; write it as `- {}` on a line of its own",
-                            node.as_str().map(|s| shorten(s, 40)).unwrap_or_default()
-                        ));
+                        .with_help(match node.as_str() {
+                            Some(text) if text.trim_end().contains('\n') => {
+                                "the documentation describes a list: put each line in its own `- ` item, or keep the block as one item (`- |`)".to_string()
+                            }
+                            text => format!(
+                                "the documentation describes a list; write it as `- {}` on a line of its own",
+                                text.map(|s| shorten(s, 40)).unwrap_or_default()
+                            ),
+                        });
                     self.push(d);
                     self.value(node, inner, anchor);
                 }
@@ -241,7 +253,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn mapping(&mut self, node: &Node, map: &crate::source::Map, schema: &'static MapSchema, anchor: Span) {
+    fn mapping(
+        &mut self,
+        node: &Node,
+        map: &crate::source::Map,
+        schema: &'static MapSchema,
+        anchor: Span,
+    ) {
         for pair in &map.entries {
             let Some(key) = pair.key_str() else {
                 continue;
@@ -249,13 +267,22 @@ impl<'a> Checker<'a> {
             let field = match schema.case {
                 KeyCase::Exact => schema.fields.iter().find(|f| f.key == key),
                 KeyCase::Insensitive(rule) => {
-                    let found = schema.fields.iter().find(|f| f.key.eq_ignore_ascii_case(key));
+                    let found = schema
+                        .fields
+                        .iter()
+                        .find(|f| f.key.eq_ignore_ascii_case(key));
                     if let Some(f) = found
                         && f.key != key
                     {
                         let d = rule
-                            .at(pair.key.span, format!("`{key}` is documented as `{}`", f.key))
-                            .with_help(format!("write `{}` as the documentation and AWS's samples do", f.key))
+                            .at(
+                                pair.key.span,
+                                format!("`{key}` is documented as `{}`", f.key),
+                            )
+                            .with_help(format!(
+                                "write `{}` as the documentation and AWS's samples do",
+                                f.key
+                            ))
                             .with_fix(format!("rename to `{}`", f.key), pair.key.span, f.key);
                         self.push(d);
                     }
@@ -290,7 +317,11 @@ impl<'a> Checker<'a> {
         if let Some(suggestion) = did_you_mean(key, known.clone()) {
             d = d
                 .with_help(format!("did you mean `{suggestion}`?"))
-                .with_fix(format!("rename to `{suggestion}`"), pair.key.span, suggestion);
+                .with_fix(
+                    format!("rename to `{suggestion}`"),
+                    pair.key.span,
+                    suggestion,
+                );
         } else {
             let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
             if !list.is_empty() {
@@ -300,7 +331,13 @@ impl<'a> Checker<'a> {
         self.push(d);
     }
 
-    fn missing_keys(&mut self, schema: &'static MapSchema, node: Option<&Node>, anchor: Span, complete: bool) {
+    fn missing_keys(
+        &mut self,
+        schema: &'static MapSchema,
+        node: Option<&Node>,
+        anchor: Span,
+        complete: bool,
+    ) {
         if !complete {
             return;
         }
@@ -318,7 +355,9 @@ impl<'a> Checker<'a> {
             });
             if !present {
                 let empty = node.is_some_and(|n| {
-                    n.entries().iter().any(|p| p.key_str() == Some(field.key) && p.value.is_null())
+                    n.entries()
+                        .iter()
+                        .any(|p| p.key_str() == Some(field.key) && p.value.is_null())
                 });
                 let place = if self.path.is_empty() {
                     "the file".to_string()
@@ -330,7 +369,9 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{place} has no `{}`", field.key)
                 };
-                let d = rule.at(anchor, message).with_help(format!("add `{}`: {}", field.key, field.doc));
+                let d = rule
+                    .at(anchor, message)
+                    .with_help(format!("add `{}`: {}", field.key, field.doc));
                 self.push(d);
             }
         }
@@ -354,7 +395,10 @@ impl<'a> Checker<'a> {
             .at(node.span, format!("`{value}` is not a valid {}", spec.what));
         if let Some(s) = did_you_mean(value, spec.values.iter().copied()) {
             d = d
-                .with_help(format!("did you mean `{s}`? valid values: {}", spec.values.join(", ")))
+                .with_help(format!(
+                    "did you mean `{s}`? valid values: {}",
+                    spec.values.join(", ")
+                ))
                 .with_fix(format!("replace with `{s}`"), node.span, s);
         } else {
             d = d.with_help(format!("valid values: {}", spec.values.join(", ")));
@@ -377,10 +421,10 @@ impl<'a> Checker<'a> {
         } else {
             format!("`{}`", self.path())
         };
-        let d = self
-            .rules
-            .wrong_type
-            .at(node.span, format!("{what} must be {expected}, found {}", node.describe()));
+        let d = self.rules.wrong_type.at(
+            node.span,
+            format!("{what} must be {expected}, found {}", node.describe()),
+        );
         self.push(d);
     }
 }
@@ -392,7 +436,11 @@ pub fn is_bool(node: &Node) -> bool {
         return false;
     };
     s.yaml11_bool().is_some()
-        || (s.is_quoted() && matches!(s.text.to_ascii_lowercase().as_str(), "yes" | "no" | "true" | "false"))
+        || (s.is_quoted()
+            && matches!(
+                s.text.to_ascii_lowercase().as_str(),
+                "yes" | "no" | "true" | "false"
+            ))
 }
 
 /// The integer a node holds: a plain or JSON integer, or digits in quotes.
@@ -401,7 +449,10 @@ pub fn int_value(node: &Node) -> Option<i64> {
     if let Some(i) = s.int() {
         return Some(i);
     }
-    if s.style != Style::JsonNumber && !s.text.is_empty() && s.text.trim().bytes().all(|b| b.is_ascii_digit()) {
+    if s.style != Style::JsonNumber
+        && !s.text.is_empty()
+        && s.text.trim().bytes().all(|b| b.is_ascii_digit())
+    {
         return s.text.trim().parse().ok();
     }
     None

@@ -3,7 +3,10 @@
 /// The candidate closest to `input`, if it is close enough to be a likely typo: same letters in
 /// another case, or a Damerau–Levenshtein distance of at most a third of the length (at least 1,
 /// at most 3).
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let lower = input.to_ascii_lowercase();
     let limit = (input.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &'a str)> = None;

@@ -14,7 +14,13 @@ pub struct Image {
     pub runtimes: &'static [(&'static str, &'static [&'static str])],
 }
 
-const JAVA_ALL: &[&str] = &["corretto8", "corretto11", "corretto17", "corretto21", "corretto25"];
+const JAVA_ALL: &[&str] = &[
+    "corretto8",
+    "corretto11",
+    "corretto17",
+    "corretto21",
+    "corretto25",
+];
 const GO_120_126: &[&str] = &["1.20", "1.21", "1.22", "1.23", "1.24", "1.25", "1.26"];
 const PY_39_314: &[&str] = &["3.9", "3.10", "3.11", "3.12", "3.13", "3.14"];
 const PHP_82_85: &[&str] = &["8.2", "8.3", "8.4", "8.5"];
@@ -135,6 +141,9 @@ pub fn find_image(id: &str) -> Option<&'static Image> {
 impl Image {
     /// The preinstalled versions of `runtime`, if the image has it.
     pub fn versions(&self, runtime: &str) -> Option<&'static [&'static str]> {
-        self.runtimes.iter().find(|(n, _)| *n == runtime).map(|(_, v)| *v)
+        self.runtimes
+            .iter()
+            .find(|(n, _)| *n == runtime)
+            .map(|(_, v)| *v)
     }
 }

@@ -1,9 +1,7 @@
 //! The buildspec's keys and value types, versions 0.1 and 0.2 together (version-specific keys
 //! are reported by rules BS013/BS014), after the CodeBuild buildspec reference.
 
-use super::rules::{
-    artifacts, batch, cache, env, phases, reports, runtimes as rt, structure,
-};
+use super::rules::{artifacts, batch, cache, env, phases, reports, runtimes as rt, structure};
 use crate::schema::{EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown};
 
 pub(super) static RULES: SchemaRules = SchemaRules {
@@ -38,29 +36,77 @@ pub(super) static ROOT: MapSchema = map(&[
         required: Some(&structure::MISSING_VERSION),
         doc: "the buildspec format version, 0.2 (recommended) or 0.1",
     },
-    field("run-as", Ty::Str, "Linux user that runs all commands (0.2; default root)"),
+    field(
+        "run-as",
+        Ty::Str,
+        "Linux user that runs all commands (0.2; default root)",
+    ),
     field("env", Ty::Map(&ENV), "environment variables (0.2)"),
     field(
         "environment_variables",
         Ty::Map(&ENV_01),
         "environment variables (version 0.1 name of `env`)",
     ),
-    field("proxy", Ty::Map(&PROXY), "settings for builds behind an explicit proxy server"),
+    field(
+        "proxy",
+        Ty::Map(&PROXY),
+        "settings for builds behind an explicit proxy server",
+    ),
     field("batch", Ty::Map(&BATCH), "batch build configuration (0.2)"),
-    field("phases", Ty::Map(&PHASES), "the commands CodeBuild runs in each build phase (required unless the file only defines a batch)"),
-    field("reports", Ty::Dict(&Ty::Map(&REPORT_GROUP)), "test and coverage report groups (0.2)"),
-    field("artifacts", Ty::Map(&ARTIFACTS), "where to find the build output and how to upload it"),
+    field(
+        "phases",
+        Ty::Map(&PHASES),
+        "the commands CodeBuild runs in each build phase (required unless the file only defines a batch)",
+    ),
+    field(
+        "reports",
+        Ty::Dict(&Ty::Map(&REPORT_GROUP)),
+        "test and coverage report groups (0.2)",
+    ),
+    field(
+        "artifacts",
+        Ty::Map(&ARTIFACTS),
+        "where to find the build output and how to upload it",
+    ),
     field("cache", Ty::Map(&CACHE), "files to cache between builds"),
 ]);
 
 static ENV: MapSchema = map(&[
-    field("shell", Ty::Enum(&SHELL), "shell for all commands: bash or /bin/sh (Linux), powershell.exe or cmd.exe (Windows)"),
-    field("variables", Ty::Dict(&Ty::Str), "plain-text variables; values are taken literally"),
-    field("parameter-store", Ty::Dict(&Ty::Custom(env::check_parameter_name)), "variables read from SSM Parameter Store: name → parameter name"),
-    field("secrets-manager", Ty::Dict(&Ty::Custom(env::check_secret_reference)), "variables read from Secrets Manager: name → secret-id:json-key:version-stage:version-id"),
-    field("exported-variables", Ty::List(&Ty::Str), "variables exported to CodePipeline as output variables"),
-    field("git-credential-helper", Ty::Bool, "use CodeBuild's credential helper for git (yes/no)"),
-    field("plaintext", Ty::Dict(&Ty::Str), "version 0.1 name of `variables`"),
+    field(
+        "shell",
+        Ty::Enum(&SHELL),
+        "shell for all commands: bash or /bin/sh (Linux), powershell.exe or cmd.exe (Windows)",
+    ),
+    field(
+        "variables",
+        Ty::Dict(&Ty::Str),
+        "plain-text variables; values are taken literally",
+    ),
+    field(
+        "parameter-store",
+        Ty::Dict(&Ty::Custom(env::check_parameter_name)),
+        "variables read from SSM Parameter Store: name → parameter name",
+    ),
+    field(
+        "secrets-manager",
+        Ty::Dict(&Ty::Custom(env::check_secret_reference)),
+        "variables read from Secrets Manager: name → secret-id:json-key:version-stage:version-id",
+    ),
+    field(
+        "exported-variables",
+        Ty::List(&Ty::Str),
+        "variables exported to CodePipeline as output variables",
+    ),
+    field(
+        "git-credential-helper",
+        Ty::Bool,
+        "use CodeBuild's credential helper for git (yes/no)",
+    ),
+    field(
+        "plaintext",
+        Ty::Dict(&Ty::Str),
+        "version 0.1 name of `variables`",
+    ),
 ]);
 
 static ENV_01: MapSchema = map(&[field(
@@ -77,16 +123,44 @@ static SHELL: EnumSpec = EnumSpec {
 };
 
 static PROXY: MapSchema = map(&[
-    field("upload-artifacts", Ty::Bool, "upload artifacts through the proxy (yes/no)"),
-    field("logs", Ty::Bool, "send CloudWatch logs through the proxy (yes/no)"),
+    field(
+        "upload-artifacts",
+        Ty::Bool,
+        "upload artifacts through the proxy (yes/no)",
+    ),
+    field(
+        "logs",
+        Ty::Bool,
+        "send CloudWatch logs through the proxy (yes/no)",
+    ),
 ]);
 
 static BATCH: MapSchema = map(&[
-    field("fast-fail", Ty::Bool, "stop all running builds as soon as one fails"),
-    field("build-graph", Ty::List(&Ty::Map(&BATCH_GRAPH_ENTRY)), "builds with dependencies between them"),
-    field("build-list", Ty::List(&Ty::Map(&BATCH_LIST_ENTRY)), "builds that run in parallel"),
-    field("build-matrix", Ty::Map(&BATCH_MATRIX), "one build per combination of values"),
-    field("build-fanout", Ty::Map(&BATCH_FANOUT), "identical builds that split the tests between them"),
+    field(
+        "fast-fail",
+        Ty::Bool,
+        "stop all running builds as soon as one fails",
+    ),
+    field(
+        "build-graph",
+        Ty::List(&Ty::Map(&BATCH_GRAPH_ENTRY)),
+        "builds with dependencies between them",
+    ),
+    field(
+        "build-list",
+        Ty::List(&Ty::Map(&BATCH_LIST_ENTRY)),
+        "builds that run in parallel",
+    ),
+    field(
+        "build-matrix",
+        Ty::Map(&BATCH_MATRIX),
+        "one build per combination of values",
+    ),
+    field(
+        "build-fanout",
+        Ty::Map(&BATCH_FANOUT),
+        "identical builds that split the tests between them",
+    ),
 ]);
 
 static BATCH_GRAPH_ENTRY: MapSchema = map(&[
@@ -96,11 +170,31 @@ static BATCH_GRAPH_ENTRY: MapSchema = map(&[
         required: Some(&batch::MISSING_BATCH_IDENTIFIER),
         doc: "name of this build task, unique in the batch",
     },
-    field("buildspec", Ty::Str, "buildspec file for this task (default: this one)"),
-    field("debug-session", Ty::Bool, "enable Session Manager debugging"),
-    field("depend-on", Ty::List(&Ty::Str), "identifiers of the tasks that must finish first"),
-    field("env", Ty::Map(&BATCH_ENV), "environment overrides for this task"),
-    field("ignore-failure", Ty::Bool, "a failure of this task does not fail the batch"),
+    field(
+        "buildspec",
+        Ty::Str,
+        "buildspec file for this task (default: this one)",
+    ),
+    field(
+        "debug-session",
+        Ty::Bool,
+        "enable Session Manager debugging",
+    ),
+    field(
+        "depend-on",
+        Ty::List(&Ty::Str),
+        "identifiers of the tasks that must finish first",
+    ),
+    field(
+        "env",
+        Ty::Map(&BATCH_ENV),
+        "environment overrides for this task",
+    ),
+    field(
+        "ignore-failure",
+        Ty::Bool,
+        "a failure of this task does not fail the batch",
+    ),
 ]);
 
 static BATCH_LIST_ENTRY: MapSchema = map(&[
@@ -110,10 +204,26 @@ static BATCH_LIST_ENTRY: MapSchema = map(&[
         required: Some(&batch::MISSING_BATCH_IDENTIFIER),
         doc: "name of this build task, unique in the batch",
     },
-    field("buildspec", Ty::Str, "buildspec file for this task (default: this one)"),
-    field("debug-session", Ty::Bool, "enable Session Manager debugging"),
-    field("env", Ty::Map(&BATCH_ENV), "environment overrides for this task"),
-    field("ignore-failure", Ty::Bool, "a failure of this task does not fail the batch"),
+    field(
+        "buildspec",
+        Ty::Str,
+        "buildspec file for this task (default: this one)",
+    ),
+    field(
+        "debug-session",
+        Ty::Bool,
+        "enable Session Manager debugging",
+    ),
+    field(
+        "env",
+        Ty::Map(&BATCH_ENV),
+        "environment overrides for this task",
+    ),
+    field(
+        "ignore-failure",
+        Ty::Bool,
+        "a failure of this task does not fail the batch",
+    ),
 ]);
 
 static COMPUTE_TYPE: EnumSpec = EnumSpec {
@@ -157,65 +267,172 @@ static ENVIRONMENT_TYPE: EnumSpec = EnumSpec {
 };
 
 static BATCH_ENV: MapSchema = map(&[
-    field("compute-type", Ty::Enum(&COMPUTE_TYPE), "compute type of this task"),
+    field(
+        "compute-type",
+        Ty::Enum(&COMPUTE_TYPE),
+        "compute type of this task",
+    ),
     field("fleet", Ty::Str, "reserved-capacity fleet of this task"),
     field("image", Ty::Str, "build image of this task"),
     field("privileged-mode", Ty::Bool, "run Docker in privileged mode"),
-    field("type", Ty::Enum(&ENVIRONMENT_TYPE), "environment type of this task"),
+    field(
+        "type",
+        Ty::Enum(&ENVIRONMENT_TYPE),
+        "environment type of this task",
+    ),
     field("variables", Ty::Dict(&Ty::Str), "variables for this task"),
 ]);
 
 static BATCH_MATRIX: MapSchema = map(&[
-    field("static", Ty::Map(&MATRIX_STATIC), "settings shared by every build of the matrix"),
-    field("dynamic", Ty::Map(&MATRIX_DYNAMIC), "values combined into one build each"),
+    field(
+        "static",
+        Ty::Map(&MATRIX_STATIC),
+        "settings shared by every build of the matrix",
+    ),
+    field(
+        "dynamic",
+        Ty::Map(&MATRIX_DYNAMIC),
+        "values combined into one build each",
+    ),
 ]);
 
 static MATRIX_STATIC: MapSchema = map(&[
-    field("ignore-failure", Ty::Bool, "a failing build does not fail the batch"),
-    field("env", Ty::Map(&BATCH_ENV), "environment shared by every build"),
+    field(
+        "ignore-failure",
+        Ty::Bool,
+        "a failing build does not fail the batch",
+    ),
+    field(
+        "env",
+        Ty::Map(&BATCH_ENV),
+        "environment shared by every build",
+    ),
 ]);
 
 static MATRIX_DYNAMIC: MapSchema = map(&[
-    field("buildspec", Ty::List(&Ty::Str), "buildspec files to combine"),
-    field("env", Ty::Map(&MATRIX_DYNAMIC_ENV), "environment values to combine"),
+    field(
+        "buildspec",
+        Ty::List(&Ty::Str),
+        "buildspec files to combine",
+    ),
+    field(
+        "env",
+        Ty::Map(&MATRIX_DYNAMIC_ENV),
+        "environment values to combine",
+    ),
 ]);
 
 static MATRIX_DYNAMIC_ENV: MapSchema = map(&[
-    field("compute-type", Ty::List(&Ty::Enum(&COMPUTE_TYPE)), "compute types to combine"),
+    field(
+        "compute-type",
+        Ty::List(&Ty::Enum(&COMPUTE_TYPE)),
+        "compute types to combine",
+    ),
     field("image", Ty::List(&Ty::Str), "images to combine"),
-    field("variables", Ty::Dict(&STR_LIST), "variable values to combine"),
+    field(
+        "variables",
+        Ty::Dict(&STR_LIST),
+        "variable values to combine",
+    ),
 ]);
 
 static BATCH_FANOUT: MapSchema = map(&[
-    field("parallelism", Ty::Int { min: 1, max: i64::MAX }, "number of identical builds to start"),
-    field("ignore-failure", Ty::Bool, "a failing build does not fail the batch"),
+    field(
+        "parallelism",
+        Ty::Int {
+            min: 1,
+            max: i64::MAX,
+        },
+        "number of identical builds to start",
+    ),
+    field(
+        "ignore-failure",
+        Ty::Bool,
+        "a failing build does not fail the batch",
+    ),
 ]);
 
 static PHASES: MapSchema = MapSchema {
     fields: &[
-        field("install", Ty::Custom(phases::check_install_phase), "install packages and select runtimes"),
-        field("pre_build", Ty::Custom(phases::check_phase), "commands before the build (log in, install dependencies)"),
-        field("build", Ty::Custom(phases::check_phase), "the build commands"),
-        field("post_build", Ty::Custom(phases::check_phase), "commands after the build (push images, notify)"),
+        field(
+            "install",
+            Ty::Custom(phases::check_install_phase),
+            "install packages and select runtimes",
+        ),
+        field(
+            "pre_build",
+            Ty::Custom(phases::check_phase),
+            "commands before the build (log in, install dependencies)",
+        ),
+        field(
+            "build",
+            Ty::Custom(phases::check_phase),
+            "the build commands",
+        ),
+        field(
+            "post_build",
+            Ty::Custom(phases::check_phase),
+            "commands after the build (push images, notify)",
+        ),
     ],
     unknown: Unknown::ReportWith(&phases::UNKNOWN_PHASE),
     case: KeyCase::Exact,
 };
 
 pub(crate) static INSTALL_PHASE: MapSchema = map(&[
-    field("run-as", Ty::Str, "Linux user that runs this phase's commands"),
-    field("on-failure", Ty::Custom(phases::check_on_failure), "ABORT, CONTINUE or a RETRY form"),
-    field("runtime-versions", Ty::Any, "runtimes to select, such as `nodejs: 20`"),
-    field("commands", Ty::Custom(phases::check_commands), "commands to run, in order"),
-    field("finally", Ty::Custom(phases::check_commands), "commands that run even when a command failed"),
+    field(
+        "run-as",
+        Ty::Str,
+        "Linux user that runs this phase's commands",
+    ),
+    field(
+        "on-failure",
+        Ty::Custom(phases::check_on_failure),
+        "ABORT, CONTINUE or a RETRY form",
+    ),
+    field(
+        "runtime-versions",
+        Ty::Any,
+        "runtimes to select, such as `nodejs: 20`",
+    ),
+    field(
+        "commands",
+        Ty::Custom(phases::check_commands),
+        "commands to run, in order",
+    ),
+    field(
+        "finally",
+        Ty::Custom(phases::check_commands),
+        "commands that run even when a command failed",
+    ),
 ]);
 
 pub(crate) static PHASE: MapSchema = map(&[
-    field("run-as", Ty::Str, "Linux user that runs this phase's commands"),
-    field("on-failure", Ty::Custom(phases::check_on_failure), "ABORT, CONTINUE or a RETRY form"),
-    field("runtime-versions", Ty::Custom(rt::check_misplaced_runtime_versions), "only read under `install`"),
-    field("commands", Ty::Custom(phases::check_commands), "commands to run, in order (required)"),
-    field("finally", Ty::Custom(phases::check_commands), "commands that run even when a command failed"),
+    field(
+        "run-as",
+        Ty::Str,
+        "Linux user that runs this phase's commands",
+    ),
+    field(
+        "on-failure",
+        Ty::Custom(phases::check_on_failure),
+        "ABORT, CONTINUE or a RETRY form",
+    ),
+    field(
+        "runtime-versions",
+        Ty::Custom(rt::check_misplaced_runtime_versions),
+        "only read under `install`",
+    ),
+    field(
+        "commands",
+        Ty::Custom(phases::check_commands),
+        "commands to run, in order (required)",
+    ),
+    field(
+        "finally",
+        Ty::Custom(phases::check_commands),
+        "commands that run even when a command failed",
+    ),
 ]);
 
 static REPORT_GROUP: MapSchema = map(&[
@@ -225,9 +442,21 @@ static REPORT_GROUP: MapSchema = map(&[
         required: Some(&reports::MISSING_REPORT_FILES),
         doc: "report files (paths or globs) relative to the build directory or base-directory",
     },
-    field("base-directory", Ty::Str, "directory the files are relative to"),
-    field("discard-paths", Ty::Bool, "flatten the report files' directories (yes/no)"),
-    field("file-format", Ty::Enum(&REPORT_FORMAT), "format of the report files (default JUNITXML)"),
+    field(
+        "base-directory",
+        Ty::Str,
+        "directory the files are relative to",
+    ),
+    field(
+        "discard-paths",
+        Ty::Bool,
+        "flatten the report files' directories (yes/no)",
+    ),
+    field(
+        "file-format",
+        Ty::Enum(&REPORT_FORMAT),
+        "format of the report files (default JUNITXML)",
+    ),
 ]);
 
 static REPORT_FORMAT: EnumSpec = EnumSpec {
@@ -255,13 +484,41 @@ static ARTIFACTS: MapSchema = map(&[
         required: Some(&artifacts::MISSING_ARTIFACT_FILES),
         doc: "output files (paths or globs); required even when only secondary artifacts are used",
     },
-    field("name", Ty::Str, "artifact name (used when the project allows overriding it)"),
-    field("discard-paths", Ty::Bool, "flatten all files into one directory (yes/no)"),
-    field("base-directory", Ty::Str, "directory the files are relative to"),
-    field("exclude-paths", Ty::List(&Ty::Str), "paths to leave out, relative to base-directory"),
-    field("enable-symlinks", Ty::Bool, "keep symbolic links in ZIP output (yes/no)"),
-    field("s3-prefix", Ty::Str, "S3 prefix (with the BUILD_ID namespace type)"),
-    field("secondary-artifacts", Ty::Dict(&Ty::Map(&SECONDARY_ARTIFACT)), "further artifacts, by artifact identifier"),
+    field(
+        "name",
+        Ty::Str,
+        "artifact name (used when the project allows overriding it)",
+    ),
+    field(
+        "discard-paths",
+        Ty::Bool,
+        "flatten all files into one directory (yes/no)",
+    ),
+    field(
+        "base-directory",
+        Ty::Str,
+        "directory the files are relative to",
+    ),
+    field(
+        "exclude-paths",
+        Ty::List(&Ty::Str),
+        "paths to leave out, relative to base-directory",
+    ),
+    field(
+        "enable-symlinks",
+        Ty::Bool,
+        "keep symbolic links in ZIP output (yes/no)",
+    ),
+    field(
+        "s3-prefix",
+        Ty::Str,
+        "S3 prefix (with the BUILD_ID namespace type)",
+    ),
+    field(
+        "secondary-artifacts",
+        Ty::Dict(&Ty::Map(&SECONDARY_ARTIFACT)),
+        "further artifacts, by artifact identifier",
+    ),
 ]);
 
 static SECONDARY_ARTIFACT: MapSchema = map(&[
@@ -272,18 +529,46 @@ static SECONDARY_ARTIFACT: MapSchema = map(&[
         doc: "output files (paths or globs)",
     },
     field("name", Ty::Str, "artifact name"),
-    field("discard-paths", Ty::Bool, "flatten all files into one directory (yes/no)"),
-    field("base-directory", Ty::Str, "directory the files are relative to"),
+    field(
+        "discard-paths",
+        Ty::Bool,
+        "flatten all files into one directory (yes/no)",
+    ),
+    field(
+        "base-directory",
+        Ty::Str,
+        "directory the files are relative to",
+    ),
     field("exclude-paths", Ty::List(&Ty::Str), "paths to leave out"),
-    field("enable-symlinks", Ty::Bool, "keep symbolic links in ZIP output (yes/no)"),
+    field(
+        "enable-symlinks",
+        Ty::Bool,
+        "keep symbolic links in ZIP output (yes/no)",
+    ),
     field("s3-prefix", Ty::Str, "S3 prefix"),
 ]);
 
 static CACHE: MapSchema = map(&[
-    field("paths", Ty::List(&Ty::Str), "paths to cache (same syntax as artifact files)"),
-    field("key", Ty::Str, "cache key (S3 cache); may use variables and `codebuild-hash-files`"),
-    field("fallback-keys", Ty::List(&Ty::Str), "up to 5 key prefixes tried when `key` misses"),
-    field("action", Ty::Enum(&CACHE_ACTION), "`restore` or `save` only (default: both)"),
+    field(
+        "paths",
+        Ty::List(&Ty::Str),
+        "paths to cache (same syntax as artifact files)",
+    ),
+    field(
+        "key",
+        Ty::Str,
+        "cache key (S3 cache); may use variables and `codebuild-hash-files`",
+    ),
+    field(
+        "fallback-keys",
+        Ty::List(&Ty::Str),
+        "up to 5 key prefixes tried when `key` misses",
+    ),
+    field(
+        "action",
+        Ty::Enum(&CACHE_ACTION),
+        "`restore` or `save` only (default: both)",
+    ),
 ]);
 
 static CACHE_ACTION: EnumSpec = EnumSpec {

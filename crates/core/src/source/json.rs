@@ -52,7 +52,10 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             };
             diagnostics.push(
                 JSON_SYNTAX_ERROR
-                    .at(span, format!("invalid JSON: {}", lower_first(&err.kind().to_string())))
+                    .at(
+                        span,
+                        format!("invalid JSON: {}", lower_first(&err.kind().to_string())),
+                    )
                     .with_help(json_help(err.kind())),
             );
             Document {
@@ -112,7 +115,9 @@ fn json_help(kind: &jsonc_parser::errors::ParseErrorKind) -> &'static str {
         }
         K::UnterminatedObject | K::UnterminatedArray => "a `{` or `[` is never closed",
         K::NestingDepthExceeded => "the document is nested too deeply",
-        _ => "fix the JSON syntax at this position; nothing else in the file is checked until it parses",
+        _ => {
+            "fix the JSON syntax at this position; nothing else in the file is checked until it parses"
+        }
     }
 }
 
@@ -131,7 +136,9 @@ fn scan_tokens(
             Token::CommentLine(_) | Token::CommentBlock(_) => out.push(
                 JSON_COMMENT
                     .at(span, "comments are not allowed in JSON")
-                    .with_help("remove the comment; AWS rejects JSON documents that contain comments")
+                    .with_help(
+                        "remove the comment; AWS rejects JSON documents that contain comments",
+                    )
                     .with_fix("remove the comment", span, ""),
             ),
             Token::Comma => {
@@ -208,7 +215,11 @@ impl Converter<'_, '_> {
                 if !self.enter(depth, span) {
                     return Node::new(span, Value::Invalid);
                 }
-                let items = a.elements.iter().map(|e| self.value(e, depth + 1)).collect();
+                let items = a
+                    .elements
+                    .iter()
+                    .map(|e| self.value(e, depth + 1))
+                    .collect();
                 Node::new(
                     span,
                     Value::Seq(Seq {
@@ -232,7 +243,8 @@ impl Converter<'_, '_> {
                         name.clone(),
                         Style::JsonString,
                     );
-                    if let Some(first) = entries.iter().find(|p| p.key_str() == Some(name.as_str())) {
+                    if let Some(first) = entries.iter().find(|p| p.key_str() == Some(name.as_str()))
+                    {
                         self.diagnostics.push(
                             DUPLICATE_KEY
                                 .at(key.span, format!("duplicate key `{name}`"))
@@ -306,7 +318,9 @@ mod tests {
         let v = doc.root.entry("Version").unwrap();
         assert_eq!(v.key.span.slice(text), "\"Version\"");
         assert_eq!(v.value.span.slice(text), "\"2012-10-17\"");
-        let effect = doc.root.get("Statement").unwrap().items()[0].get("Effect").unwrap();
+        let effect = doc.root.get("Statement").unwrap().items()[0]
+            .get("Effect")
+            .unwrap();
         assert_eq!(effect.as_str(), Some("Allow"));
     }
 

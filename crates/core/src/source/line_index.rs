@@ -117,7 +117,10 @@ mod tests {
         let text = "ab\ncd\n";
         let idx = LineIndex::new(text);
         let p = idx.position(text, 4);
-        assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (2, 2, 1, 4));
+        assert_eq!(
+            (p.line, p.column, p.utf16_column, p.utf16_offset),
+            (2, 2, 1, 4)
+        );
         assert_eq!(idx.position(text, 99).line, 3);
         assert_eq!(idx.line_text(text, 2), "cd");
     }

@@ -34,7 +34,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_bytes: 4 * 1024 * 1024,
+            max_bytes: 2 * 1024 * 1024,
             max_depth: 128,
             max_nodes: 1_000_000,
             max_alias_nodes: 100_000,
@@ -75,7 +75,10 @@ pub fn parse_json(text: &str, limits: &Limits) -> Document {
 /// Whether a text looks like JSON (its first meaningful character opens an object or array).
 pub fn looks_like_json(text: &str) -> bool {
     matches!(
-        text.trim_start_matches('\u{feff}').trim_start().chars().next(),
+        text.trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next(),
         Some('{' | '[')
     )
 }
@@ -102,8 +105,7 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<Diagnostic>) {
                         continue;
                     }
                     if diagnostics.len() < 20 {
-                        let hex: Vec<String> =
-                            invalid.iter().map(|b| format!("{b:02X}")).collect();
+                        let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
                         diagnostics.push(
                             rules::INVALID_UTF8
                                 .at(

@@ -192,7 +192,7 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a file larger than 4 MiB or holding more than 1,000,000 nodes; it is not checked
+    /// Reports a file larger than 2 MiB or holding more than 1,000,000 nodes; it is not checked
     /// (or only its beginning is).
     ///
     /// ## Why is this bad?

@@ -210,7 +210,10 @@ fn is_core_float(text: &str) -> bool {
         return true;
     }
     let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (body.get(..i).unwrap_or(""), Some(body.get(i + 1..).unwrap_or(""))),
+        Some(i) => (
+            body.get(..i).unwrap_or(""),
+            Some(body.get(i + 1..).unwrap_or("")),
+        ),
         None => (body, None),
     };
     let mantissa_ok = match mantissa.split_once('.') {

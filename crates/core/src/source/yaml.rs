@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use super::rules::{
-    ALIAS_EXPANSION_LIMIT, DOCUMENT_TOO_LARGE, DUPLICATE_KEY, MULTIPLE_DOCUMENTS,
-    NESTING_TOO_DEEP, TAB_INDENTATION, YAML_SYNTAX_ERROR,
+    ALIAS_EXPANSION_LIMIT, DOCUMENT_TOO_LARGE, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, NESTING_TOO_DEEP,
+    TAB_INDENTATION, YAML_SYNTAX_ERROR,
 };
 use super::tree::{Map, Node, Pair, Scalar, Seq, Style, Value};
 use super::{Document, Format, Limits, Span};
@@ -51,7 +51,9 @@ pub(super) fn too_large(text: &str, limits: &Limits) -> Diagnostic {
                 limits.max_bytes
             ),
         )
-        .with_help("configuration files are far smaller than this; check that this is the right file")
+        .with_help(
+            "configuration files are far smaller than this; check that this is the right file",
+        )
 }
 
 fn null_value() -> Value {
@@ -85,14 +87,21 @@ impl<'t> Offsets<'t> {
             return char_idx.min(self.text.len());
         }
         while self.char_pos < char_idx {
-            let Some(ch) = self.text.get(self.byte_pos..).and_then(|r| r.chars().next()) else {
+            let Some(ch) = self
+                .text
+                .get(self.byte_pos..)
+                .and_then(|r| r.chars().next())
+            else {
                 return self.byte_pos;
             };
             self.byte_pos += ch.len_utf8();
             self.char_pos += 1;
         }
         while self.char_pos > char_idx {
-            let Some(ch) = self.text.get(..self.byte_pos).and_then(|r| r.chars().next_back())
+            let Some(ch) = self
+                .text
+                .get(..self.byte_pos)
+                .and_then(|r| r.chars().next_back())
             else {
                 break;
             };
@@ -310,7 +319,9 @@ impl<'t> Builder<'t> {
                             self.limits.max_depth
                         ),
                     )
-                    .with_help("AWS configuration files are never nested this deeply; flatten this part"),
+                    .with_help(
+                        "AWS configuration files are never nested this deeply; flatten this part",
+                    ),
             );
             self.skip_depth = 1;
             self.skip_start = span.start();
@@ -393,7 +404,9 @@ impl<'t> Builder<'t> {
                         value: Node::new(at, Value::Invalid),
                     });
                 }
-                let last_end = entries.last().map(|p| p.value.span.end().max(p.key.span.end()));
+                let last_end = entries
+                    .last()
+                    .map(|p| p.value.span.end().max(p.key.span.end()));
                 let end = end_of(start, end_span, last_end);
                 apply_merge_keys(&mut entries);
                 let node = Node {
@@ -435,7 +448,10 @@ impl<'t> Builder<'t> {
                                 )),
                         );
                     }
-                    entries.push(Pair { key: k, value: node });
+                    entries.push(Pair {
+                        key: k,
+                        value: node,
+                    });
                 }
             },
         }
@@ -466,7 +482,11 @@ impl<'t> Builder<'t> {
         let mut span = line_span(self.text, at);
         if info.contains("tab") {
             // Point at the line's indentation rather than just past the tab.
-            let line_start = self.text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+            let line_start = self
+                .text
+                .get(..at)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
             let line = self.text.get(line_start..).unwrap_or("");
             let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
             if lead > 0 {
@@ -474,7 +494,11 @@ impl<'t> Builder<'t> {
             }
         }
         let (rule, help) = if info.contains("tab") {
-            (&TAB_INDENTATION, "YAML indentation must use spaces; replace the tab characters with spaces".to_string())
+            (
+                &TAB_INDENTATION,
+                "YAML indentation must use spaces; replace the tab characters with spaces"
+                    .to_string(),
+            )
         } else {
             (&YAML_SYNTAX_ERROR, syntax_help(info).to_string())
         };
@@ -547,7 +571,9 @@ fn starts_block_scalar(line: &str) -> bool {
     };
     let header = code.get(pos + 1..).unwrap_or("");
     let before = code.get(..pos).unwrap_or("").trim_end();
-    header.chars().all(|c| c.is_ascii_digit() || c == '+' || c == '-')
+    header
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '+' || c == '-')
         && (before.is_empty() || before.ends_with(':') || before.ends_with('-'))
 }
 
@@ -587,10 +613,12 @@ fn apply_merge_keys(entries: &mut Vec<Pair>) {
     for m in merges {
         match m.value.value {
             Value::Map(map) => sources.push(map),
-            Value::Seq(seq) => sources.extend(seq.items.into_iter().filter_map(|n| match n.value {
-                Value::Map(map) => Some(map),
-                _ => None,
-            })),
+            Value::Seq(seq) => {
+                sources.extend(seq.items.into_iter().filter_map(|n| match n.value {
+                    Value::Map(map) => Some(map),
+                    _ => None,
+                }))
+            }
             _ => {}
         }
     }
@@ -619,7 +647,10 @@ fn end_of(start: usize, end_span: Span, last_child_end: Option<usize>) -> usize 
 fn trim_trailing_space(text: &str, span: Span) -> Span {
     let slice = span.slice(text);
     let trimmed = slice.trim_end();
-    Span::new(span.start(), span.start() + trimmed.len().max(1).min(slice.len()))
+    Span::new(
+        span.start(),
+        span.start() + trimmed.len().max(1).min(slice.len()),
+    )
 }
 
 /// The span from `at` to the end of its line (at least one character when there is one).
@@ -628,7 +659,13 @@ pub(super) fn line_span(text: &str, at: usize) -> Span {
     let rest = text.get(at..).unwrap_or("");
     let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
     let len = if len == 0 {
-        rest.chars().next().map_or(0, |c| if c == '\n' || c == '\r' { 0 } else { c.len_utf8() })
+        rest.chars().next().map_or(0, |c| {
+            if c == '\n' || c == '\r' {
+                0
+            } else {
+                c.len_utf8()
+            }
+        })
     } else {
         len
     };
@@ -638,13 +675,18 @@ pub(super) fn line_span(text: &str, at: usize) -> Span {
 fn syntax_help(info: &str) -> &'static str {
     if info.contains("mapping values are not allowed") {
         "a `: ` (colon and space) inside a plain value starts a mapping: quote the value, or check this line's indentation"
-    } else if info.contains("did not find expected key") || info.contains("did not find expected '-'") {
+    } else if info.contains("did not find expected key")
+        || info.contains("did not find expected '-'")
+    {
         "check this line's indentation: it does not line up with the keys or list items around it"
     } else if info.contains("quoted scalar") {
         "a quoted value is never closed: add the closing quote"
     } else if info.contains("cannot start any token") || info.contains("found character") {
         "`@` and backquote cannot start a plain value, and `%`, `&`, `*`, `!`, `|`, `>` have special meanings: quote the value"
-    } else if info.contains("flow sequence") || info.contains("flow mapping") || info.contains("expected ',' or") {
+    } else if info.contains("flow sequence")
+        || info.contains("flow mapping")
+        || info.contains("expected ',' or")
+    {
         "a `[`...`]` or `{`...`}` collection is not closed, or its items are not separated by commas"
     } else if info.contains("anchor") || info.contains("alias") {
         "an alias (`*name`) must refer to an anchor (`&name`) defined earlier in the file"
@@ -670,7 +712,11 @@ mod tests {
         let text = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n";
         let doc = parse_default(text);
         assert!(doc.diagnostics.is_empty());
-        let build = doc.root.get("phases").and_then(|p| p.entry("build")).unwrap();
+        let build = doc
+            .root
+            .get("phases")
+            .and_then(|p| p.entry("build"))
+            .unwrap();
         assert_eq!(build.key.span.slice(text), "build");
         let cmd = &build.value.get("commands").unwrap().items()[0];
         assert_eq!(cmd.span.slice(text), "echo hi");
@@ -681,7 +727,10 @@ mod tests {
     fn spans_are_bytes_with_non_ascii_text() {
         let text = "a: \"héllo wörld\"\nb: 😀x\n";
         let doc = parse_default(text);
-        assert_eq!(doc.root.get("a").unwrap().span.slice(text), "\"héllo wörld\"");
+        assert_eq!(
+            doc.root.get("a").unwrap().span.slice(text),
+            "\"héllo wörld\""
+        );
         assert_eq!(doc.root.get("b").unwrap().span.slice(text), "😀x");
         assert_eq!(doc.root.entry("b").unwrap().key.span.slice(text), "b");
     }

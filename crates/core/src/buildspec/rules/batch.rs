@@ -353,13 +353,15 @@ pub(crate) fn batch(cx: &mut Ctx<'_>) {
         let message = if types.is_empty() {
             "`batch` defines no build: add one of build-graph, build-list, build-matrix or build-fanout".to_string()
         } else {
-            format!("`batch` defines {} build types ({}); a batch runs one", types.len(), types.join(", "))
+            format!(
+                "`batch` defines {} build types ({}); a batch runs one",
+                types.len(),
+                types.join(", ")
+            )
         };
-        cx.push(
-            BATCH_TYPE_COUNT
-                .at(pair.key.span, message)
-                .with_help("keep exactly one of build-graph, build-list, build-matrix and build-fanout"),
-        );
+        cx.push(BATCH_TYPE_COUNT.at(pair.key.span, message).with_help(
+            "keep exactly one of build-graph, build-list, build-matrix and build-fanout",
+        ));
     }
     for list in ["build-graph", "build-list"] {
         let tasks = batch.get(list).map(Node::items).unwrap_or(&[]);
@@ -385,7 +387,9 @@ pub(crate) fn batch(cx: &mut Ctx<'_>) {
 fn identifiers(cx: &mut Ctx<'_>, tasks: &[Node]) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for task in tasks {
-        let Some(id) = task.get("identifier") else { continue };
+        let Some(id) = task.get("identifier") else {
+            continue;
+        };
         let Some(name) = id.as_str() else { continue };
         if let Some(first) = seen.get(name) {
             cx.push(
@@ -401,19 +405,31 @@ fn identifiers(cx: &mut Ctx<'_>, tasks: &[Node]) {
 }
 
 fn dependencies(cx: &mut Ctx<'_>, tasks: &[Node]) {
-    let ids: Vec<&str> = tasks.iter().filter_map(|t| t.get("identifier").and_then(Node::as_str)).collect();
+    let ids: Vec<&str> = tasks
+        .iter()
+        .filter_map(|t| t.get("identifier").and_then(Node::as_str))
+        .collect();
     // Edges task → dependency, with the span of the `depend-on` item.
     let mut edges: HashMap<&str, Vec<(&str, Span)>> = HashMap::new();
     for task in tasks {
-        let Some(id) = task.get("identifier").and_then(Node::as_str) else { continue };
+        let Some(id) = task.get("identifier").and_then(Node::as_str) else {
+            continue;
+        };
         for dep in task.get("depend-on").map(Node::items).unwrap_or(&[]) {
             let Some(name) = dep.as_str() else { continue };
             if ids.contains(&name) {
                 edges.entry(id).or_default().push((name, dep.span));
             } else {
-                let mut d = UNKNOWN_BATCH_DEPENDENCY.at(dep.span, format!("`{name}` is not the identifier of a task in build-graph"));
+                let mut d = UNKNOWN_BATCH_DEPENDENCY.at(
+                    dep.span,
+                    format!("`{name}` is not the identifier of a task in build-graph"),
+                );
                 if let Some(s) = crate::suggest::did_you_mean(name, ids.iter().copied()) {
-                    d = d.with_help(format!("did you mean `{s}`?")).with_fix(format!("replace with `{s}`"), dep.span, s);
+                    d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                        format!("replace with `{s}`"),
+                        dep.span,
+                        s,
+                    );
                 } else {
                     d = d.with_help(format!("identifiers in this graph: {}", ids.join(", ")));
                 }

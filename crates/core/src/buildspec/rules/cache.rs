@@ -183,7 +183,9 @@ pub(crate) fn cache(cx: &mut Ctx<'_>) {
             cx.push(
                 FALLBACK_KEYS_WITHOUT_KEY
                     .at(fb.key.span, "`fallback-keys` is ignored without `key`")
-                    .with_help("add a `key`, such as `npm-$(codebuild-hash-files package-lock.json)`"),
+                    .with_help(
+                        "add a `key`, such as `npm-$(codebuild-hash-files package-lock.json)`",
+                    ),
             );
         }
     }

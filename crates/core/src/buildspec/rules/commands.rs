@@ -122,7 +122,11 @@ fn commands(root: &Node) -> impl Iterator<Item = &Node> {
     ["install", "pre_build", "build", "post_build"]
         .into_iter()
         .filter_map(move |p| phases.and_then(|ph| ph.get(p)))
-        .flat_map(|phase| ["commands", "finally"].into_iter().filter_map(move |k| phase.get(k)))
+        .flat_map(|phase| {
+            ["commands", "finally"]
+                .into_iter()
+                .filter_map(move |k| phase.get(k))
+        })
         .flat_map(|list| {
             if list.scalar().is_some() {
                 std::slice::from_ref(list)
@@ -139,7 +143,10 @@ pub(crate) fn command_contents(cx: &mut Ctx<'_>) {
         let Some(scalar) = cmd.scalar() else { continue };
         let text = scalar.text.as_str();
         if let Some(at) = text.find("aws ecr get-login")
-            && !text.get(at..).unwrap_or("").starts_with("aws ecr get-login-password")
+            && !text
+                .get(at..)
+                .unwrap_or("")
+                .starts_with("aws ecr get-login-password")
         {
             cx.push(
                 ECR_GET_LOGIN_REMOVED
@@ -172,7 +179,10 @@ pub(crate) fn command_contents(cx: &mut Ctx<'_>) {
         {
             cx.push(
                 UNFILLED_PLACEHOLDER
-                    .at(pair.value.span, format!("`{token}` looks like a placeholder that was never filled in"))
+                    .at(
+                        pair.value.span,
+                        format!("`{token}` looks like a placeholder that was never filled in"),
+                    )
                     .with_help("replace it with the real value"),
             );
         }
@@ -204,7 +214,8 @@ fn placeholder(text: &str) -> Option<String> {
     }
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .find(|w| {
-            (w.starts_with("YOUR_") && w.len() > 5) || matches!(*w, "REPLACE_ME" | "CHANGEME" | "CHANGE_ME")
+            (w.starts_with("YOUR_") && w.len() > 5)
+                || matches!(*w, "REPLACE_ME" | "CHANGEME" | "CHANGE_ME")
         })
         .map(|w| shorten(w, 40))
 }
@@ -215,9 +226,18 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        assert_eq!(placeholder("docker push <your-ecr-url>:latest").as_deref(), Some("<your-ecr-url>"));
-        assert_eq!(placeholder("aws s3 cp x s3://YOUR_BUCKET/x").as_deref(), Some("YOUR_BUCKET"));
-        assert_eq!(placeholder("echo <ACCOUNT_ID>").as_deref(), Some("<ACCOUNT_ID>"));
+        assert_eq!(
+            placeholder("docker push <your-ecr-url>:latest").as_deref(),
+            Some("<your-ecr-url>")
+        );
+        assert_eq!(
+            placeholder("aws s3 cp x s3://YOUR_BUCKET/x").as_deref(),
+            Some("YOUR_BUCKET")
+        );
+        assert_eq!(
+            placeholder("echo <ACCOUNT_ID>").as_deref(),
+            Some("<ACCOUNT_ID>")
+        );
         assert_eq!(placeholder("echo '<html>'"), None);
         assert_eq!(placeholder("cat <<EOF"), None);
         assert_eq!(placeholder("diff <(a) <(b)"), None);

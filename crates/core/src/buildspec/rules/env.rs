@@ -316,7 +316,10 @@ pub(crate) fn parse_secret_ref(value: &str) -> Result<SecretRef<'_>, String> {
         if seen < 7 {
             (value, "")
         } else {
-            (value.get(..idx).unwrap_or(value), value.get(idx + 1..).unwrap_or(""))
+            (
+                value.get(..idx).unwrap_or(value),
+                value.get(idx + 1..).unwrap_or(""),
+            )
         }
     } else {
         match value.split_once(':') {
@@ -327,7 +330,11 @@ pub(crate) fn parse_secret_ref(value: &str) -> Result<SecretRef<'_>, String> {
     if secret_id.trim().is_empty() {
         return Err("the secret id (the part before the first `:`) is empty".to_string());
     }
-    let parts: Vec<&str> = if rest.is_empty() { Vec::new() } else { rest.split(':').collect() };
+    let parts: Vec<&str> = if rest.is_empty() {
+        Vec::new()
+    } else {
+        rest.split(':').collect()
+    };
     if parts.len() > 3 {
         return Err(format!(
             "`{value}` has too many `:`-separated fields; the form is secret-id:json-key:version-stage:version-id"
@@ -397,7 +404,10 @@ pub(crate) fn check_parameter_name(node: &Node, _anchor: Span, c: &mut Checker<'
     }
     let bare = name.trim_start_matches('/');
     let lower = bare.to_ascii_lowercase();
-    if let Some(bad) = name.chars().find(|ch| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-' | '/'))) {
+    if let Some(bad) = name
+        .chars()
+        .find(|ch| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-' | '/')))
+    {
         let hint = if bad == '$' {
             "buildspec values are literal: a `$` is not expanded here"
         } else {
@@ -405,24 +415,53 @@ pub(crate) fn check_parameter_name(node: &Node, _anchor: Span, c: &mut Checker<'
         };
         c.push(
             INVALID_PARAMETER_NAME
-                .at(node.span, format!("parameter name `{}` contains `{bad}`", shorten(name, 60)))
+                .at(
+                    node.span,
+                    format!("parameter name `{}` contains `{bad}`", shorten(name, 60)),
+                )
                 .with_help(hint),
         );
     } else if lower.starts_with("aws") || lower.starts_with("ssm") {
         c.push(
             INVALID_PARAMETER_NAME
-                .at(node.span, format!("parameter name `{name}` starts with a reserved prefix"))
+                .at(
+                    node.span,
+                    format!("parameter name `{name}` starts with a reserved prefix"),
+                )
                 .with_help("names may not begin with `aws` or `ssm` (in any case)"),
         );
     }
 }
 
 /// Name fragments that mark a value as secret.
-const SECRET_WORDS: &[&str] = &["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY"];
+const SECRET_WORDS: &[&str] = &[
+    "PASSWORD",
+    "PASSWD",
+    "SECRET",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+];
 /// Name endings that mark a value as a reference to a secret rather than the secret itself.
 const METADATA_SUFFIXES: &[&str] = &[
-    "_NAME", "_ID", "_ARN", "_PATH", "_FILE", "_URL", "_URI", "_REGION", "_TYPE", "_LENGTH", "_HEADER", "_PARAM",
-    "_PARAMETER", "_KEY_ID", "_ENDPOINT", "_PREFIX",
+    "_NAME",
+    "_ID",
+    "_ARN",
+    "_PATH",
+    "_FILE",
+    "_URL",
+    "_URI",
+    "_REGION",
+    "_TYPE",
+    "_LENGTH",
+    "_HEADER",
+    "_PARAM",
+    "_PARAMETER",
+    "_KEY_ID",
+    "_ENDPOINT",
+    "_PREFIX",
 ];
 
 fn looks_like_secret_name(name: &str) -> bool {
@@ -434,7 +473,10 @@ fn looks_like_secret_name(name: &str) -> bool {
 }
 
 fn looks_like_reference(value: &str) -> bool {
-    value.starts_with('$') || value.starts_with("arn:") || value.starts_with('/') || value.starts_with("{{resolve:")
+    value.starts_with('$')
+        || value.starts_with("arn:")
+        || value.starts_with('/')
+        || value.starts_with("{{resolve:")
 }
 
 /// `AKIA`/`ASIA` followed by 16 upper-case letters or digits.
@@ -443,9 +485,19 @@ fn find_access_key(value: &str) -> Option<&str> {
     (0..bytes.len().saturating_sub(19)).find_map(|i| {
         let cand = value.get(i..i + 20)?;
         let ok = (cand.starts_with("AKIA") || cand.starts_with("ASIA"))
-            && cand.bytes().skip(4).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-            && value.as_bytes().get(i + 20).is_none_or(|b| !b.is_ascii_alphanumeric())
-            && (i == 0 || value.as_bytes().get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric()));
+            && cand
+                .bytes()
+                .skip(4)
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && value
+                .as_bytes()
+                .get(i + 20)
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+            && (i == 0
+                || value
+                    .as_bytes()
+                    .get(i - 1)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric()));
         ok.then_some(cand)
     })
 }
@@ -453,8 +505,12 @@ fn find_access_key(value: &str) -> Option<&str> {
 /// Plain-text variables of the buildspec: `env.variables`, 0.1 `plaintext`, batch overrides.
 fn plaintext_variables(root: &Node) -> Vec<&Pair> {
     let mut out = Vec::new();
-    for section in [root.get("env").and_then(|e| e.get("variables")), root.get("env").and_then(|e| e.get("plaintext")),
-        root.get("environment_variables").and_then(|e| e.get("plaintext"))]
+    for section in [
+        root.get("env").and_then(|e| e.get("variables")),
+        root.get("env").and_then(|e| e.get("plaintext")),
+        root.get("environment_variables")
+            .and_then(|e| e.get("plaintext")),
+    ]
     .into_iter()
     .flatten()
     {
@@ -484,7 +540,8 @@ pub(crate) fn variables(cx: &mut Ctx<'_>) {
                     .at(pair.value.span, format!("`{name}` holds what looks like an AWS access key ID (`{key}`)"))
                     .with_help("never commit access keys: give the CodeBuild service role the permissions instead, and rotate this key"),
             );
-        } else if looks_like_secret_name(name) && !value.is_empty() && !looks_like_reference(value) {
+        } else if looks_like_secret_name(name) && !value.is_empty() && !looks_like_reference(value)
+        {
             cx.push(
                 SECRET_IN_PLAINTEXT
                     .at(pair.value.span, format!("`{name}` looks like a secret stored as plain text"))
@@ -502,8 +559,16 @@ pub(crate) fn variables(cx: &mut Ctx<'_>) {
     let env = root.get("env");
     let named: Vec<&Pair> = plaintext_variables(root)
         .into_iter()
-        .chain(env.and_then(|e| e.get("parameter-store")).map(Node::entries).unwrap_or(&[]))
-        .chain(env.and_then(|e| e.get("secrets-manager")).map(Node::entries).unwrap_or(&[]))
+        .chain(
+            env.and_then(|e| e.get("parameter-store"))
+                .map(Node::entries)
+                .unwrap_or(&[]),
+        )
+        .chain(
+            env.and_then(|e| e.get("secrets-manager"))
+                .map(Node::entries)
+                .unwrap_or(&[]),
+        )
         .collect();
     for pair in named {
         if let Some(name) = pair.key_str()
@@ -516,13 +581,22 @@ pub(crate) fn variables(cx: &mut Ctx<'_>) {
             );
         }
     }
-    for item in env.and_then(|e| e.get("exported-variables")).map(Node::items).unwrap_or(&[]) {
+    for item in env
+        .and_then(|e| e.get("exported-variables"))
+        .map(Node::items)
+        .unwrap_or(&[])
+    {
         if let Some(name) = item.as_str()
             && name.starts_with("AWS_")
         {
             cx.push(
                 EXPORTED_AWS_PREFIX
-                    .at(item.span, format!("`{name}` cannot be exported: names starting with AWS_ are not exported"))
+                    .at(
+                        item.span,
+                        format!(
+                            "`{name}` cannot be exported: names starting with AWS_ are not exported"
+                        ),
+                    )
                     .with_help("rename the variable, for example without the AWS_ prefix"),
             );
         }
@@ -539,12 +613,21 @@ fn variable_reference(value: &str) -> Option<&str> {
             if let Some(inner) = rest.strip_prefix('{') {
                 let end = inner.find('}')?;
                 let name = inner.get(..end)?;
-                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
                     return value.get(i..i + end + 3);
                 }
             } else {
-                let len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
-                if len > 0 && rest.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_') {
+                let len = rest
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                    .count();
+                if len > 0
+                    && rest
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+                {
                     return value.get(i..i + 1 + len);
                 }
             }
@@ -588,8 +671,14 @@ mod tests {
 
     #[test]
     fn access_keys() {
-        assert_eq!(find_access_key("AKIAIOSFODNN7EXAMPLE"), Some("AKIAIOSFODNN7EXAMPLE"));
-        assert_eq!(find_access_key("x=AKIAIOSFODNN7EXAMPLE;"), Some("AKIAIOSFODNN7EXAMPLE"));
+        assert_eq!(
+            find_access_key("AKIAIOSFODNN7EXAMPLE"),
+            Some("AKIAIOSFODNN7EXAMPLE")
+        );
+        assert_eq!(
+            find_access_key("x=AKIAIOSFODNN7EXAMPLE;"),
+            Some("AKIAIOSFODNN7EXAMPLE")
+        );
         assert_eq!(find_access_key("AKIAIOSFODNN7EXAMPLEX"), None);
         assert_eq!(find_access_key("short"), None);
     }

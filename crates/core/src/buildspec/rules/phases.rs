@@ -351,7 +351,10 @@ fn command(item: &Node, index: usize, key: &str, c: &mut Checker<'_>) {
         Value::Invalid => {}
         Value::Scalar(s) if s.is_null() => c.push(
             EMPTY_COMMAND
-                .at(item_span(item, c.text), format!("empty item in `{}`", c.path()))
+                .at(
+                    item_span(item, c.text),
+                    format!("empty item in `{}`", c.path()),
+                )
                 .with_help("remove the empty `-`, or put the command on the same line"),
         ),
         Value::Scalar(_) => {}
@@ -379,7 +382,9 @@ fn command(item: &Node, index: usize, key: &str, c: &mut Checker<'_>) {
             c.push(d);
         }
         Value::Seq(_) => {
-            c.within(&index.to_string(), |c| c.wrong_type(item, "a command (a string)"));
+            c.within(&index.to_string(), |c| {
+                c.wrong_type(item, "a command (a string)")
+            });
         }
     }
 }
@@ -462,7 +467,10 @@ pub(crate) fn check_on_failure(node: &Node, _anchor: Span, c: &mut Checker<'_>) 
     };
     match parse_on_failure(value) {
         None => {
-            let mut d = INVALID_ON_FAILURE.at(node.span, format!("`{value}` is not a valid on-failure value"));
+            let mut d = INVALID_ON_FAILURE.at(
+                node.span,
+                format!("`{value}` is not a valid on-failure value"),
+            );
             if let Some(s) = did_you_mean(value, ["ABORT", "CONTINUE", "RETRY"]) {
                 d = d.with_fix(format!("replace with `{s}`"), node.span, s);
             }
@@ -490,7 +498,10 @@ pub(crate) fn check_on_failure(node: &Node, _anchor: Span, c: &mut Checker<'_>) 
             {
                 c.push(
                     RETRY_COUNT_OUT_OF_RANGE
-                        .at(node.span, format!("retry count {n} is above the maximum of 100"))
+                        .at(
+                            node.span,
+                            format!("retry count {n} is above the maximum of 100"),
+                        )
                         .with_help("use a count between 0 and 100"),
                 );
             }
@@ -508,22 +519,40 @@ mod tests {
         assert_eq!(parse_on_failure("continue"), Some(OnFailure::Continue));
         assert_eq!(
             parse_on_failure("RETRY-4"),
-            Some(OnFailure::Retry { count: Some(4), pattern: None })
+            Some(OnFailure::Retry {
+                count: Some(4),
+                pattern: None
+            })
         );
         assert_eq!(
             parse_on_failure("RETRY-8-invalid+"),
-            Some(OnFailure::Retry { count: Some(8), pattern: Some("invalid+".into()) })
+            Some(OnFailure::Retry {
+                count: Some(8),
+                pattern: Some("invalid+".into())
+            })
         );
         assert_eq!(
             parse_on_failure("Retry-._Error: Unable._"),
-            Some(OnFailure::Retry { count: None, pattern: Some("._Error: Unable._".into()) })
+            Some(OnFailure::Retry {
+                count: None,
+                pattern: Some("._Error: Unable._".into())
+            })
         );
         assert_eq!(
             parse_on_failure("RETRY-3abc"),
-            Some(OnFailure::Retry { count: None, pattern: Some("3abc".into()) })
+            Some(OnFailure::Retry {
+                count: None,
+                pattern: Some("3abc".into())
+            })
         );
         assert_eq!(parse_on_failure("RETRY-"), None);
         assert_eq!(parse_on_failure("STOP"), None);
-        assert_eq!(parse_on_failure("RETRY-3-"), Some(OnFailure::Retry { count: None, pattern: Some("3-".into()) }));
+        assert_eq!(
+            parse_on_failure("RETRY-3-"),
+            Some(OnFailure::Retry {
+                count: None,
+                pattern: Some("3-".into())
+            })
+        );
     }
 }

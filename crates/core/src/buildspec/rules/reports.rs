@@ -134,7 +134,13 @@ pub(crate) fn report_groups(cx: &mut Ctx<'_>) {
         && let Some(sixth) = entries.get(5)
     {
         let mut d = TOO_MANY_REPORT_GROUPS
-            .at(sixth.key.span, format!("{} report groups; a project may have at most 5", entries.len()))
+            .at(
+                sixth.key.span,
+                format!(
+                    "{} report groups; a project may have at most 5",
+                    entries.len()
+                ),
+            )
             .with_help("merge report groups (a group's `files` may list several globs)");
         if let Some(first) = entries.first() {
             d = d.with_label(first.key.span, "report groups start here");

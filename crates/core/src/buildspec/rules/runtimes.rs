@@ -207,21 +207,35 @@ pub(crate) fn check_misplaced_runtime_versions(_node: &Node, anchor: Span, c: &m
     let phase = phase.trim_end_matches(".runtime-versions");
     c.push(
         MISPLACED_RUNTIME_VERSIONS
-            .at(anchor, format!("`runtime-versions` in `{phase}` is ignored"))
-            .with_help("CodeBuild reads `runtime-versions` only under `phases.install`; move it there"),
+            .at(
+                anchor,
+                format!("`runtime-versions` in `{phase}` is ignored"),
+            )
+            .with_help(
+                "CodeBuild reads `runtime-versions` only under `phases.install`; move it there",
+            ),
     );
 }
 
 /// BS031–BS034 on `phases.install.runtime-versions`.
 pub(crate) fn runtime_versions(cx: &mut Ctx<'_>) {
-    let Some(pair) = cx.root.get("phases").and_then(|p| p.get("install")).and_then(|i| i.entry("runtime-versions")) else {
+    let Some(pair) = cx
+        .root
+        .get("phases")
+        .and_then(|p| p.get("install"))
+        .and_then(|i| i.entry("runtime-versions"))
+    else {
         return;
     };
     let node = &pair.value;
     if node.is_invalid() {
         return;
     }
-    if node.is_null() || node.map().is_some_and(|m| m.entries.is_empty() && m.complete) {
+    if node.is_null()
+        || node
+            .map()
+            .is_some_and(|m| m.entries.is_empty() && m.complete)
+    {
         cx.push(
             EMPTY_RUNTIME_VERSIONS
                 .at(pair.key.span, "`runtime-versions` lists no runtime")
@@ -238,16 +252,23 @@ pub(crate) fn runtime_versions(cx: &mut Ctx<'_>) {
     };
     let image = cx.options.image.as_deref().map(|id| (id, find_image(id)));
     for entry in &map.entries {
-        let Some(name) = entry.key_str() else { continue };
+        let Some(name) = entry.key_str() else {
+            continue;
+        };
         if let Some(d) = legacy_runtime(name, entry.key.span, image) {
             cx.push(d);
             continue;
         }
         if !RUNTIME_NAMES.contains(&name) {
             let mut d = UNKNOWN_RUNTIME.at(entry.key.span, format!("unknown runtime `{name}`"));
-            if let Some(s) = did_you_mean(name, RUNTIME_NAMES.iter().copied()).or_else(|| alias(name)) {
+            if let Some(s) =
+                did_you_mean(name, RUNTIME_NAMES.iter().copied()).or_else(|| alias(name))
+            {
                 d = d
-                    .with_help(format!("did you mean `{s}`? runtimes: {}", RUNTIME_NAMES.join(", ")))
+                    .with_help(format!(
+                        "did you mean `{s}`? runtimes: {}",
+                        RUNTIME_NAMES.join(", ")
+                    ))
                     .with_fix(format!("rename to `{s}`"), entry.key.span, s);
             } else {
                 d = d.with_help(format!("runtimes: {}", RUNTIME_NAMES.join(", ")));
@@ -261,11 +282,19 @@ pub(crate) fn runtime_versions(cx: &mut Ctx<'_>) {
 
 /// `docker` and `android` are runtimes only on old images: an error on a chosen image without
 /// them, a warning when no image is chosen.
-fn legacy_runtime(name: &str, span: Span, image: Option<(&str, Option<&'static Image>)>) -> Option<crate::diagnostic::Diagnostic> {
+fn legacy_runtime(
+    name: &str,
+    span: Span,
+    image: Option<(&str, Option<&'static Image>)>,
+) -> Option<crate::diagnostic::Diagnostic> {
     if !matches!(name, "docker" | "android") {
         return None;
     }
-    let holders: Vec<&str> = IMAGES.iter().filter(|i| i.versions(name).is_some()).map(|i| i.id).collect();
+    let holders: Vec<&str> = IMAGES
+        .iter()
+        .filter(|i| i.versions(name).is_some())
+        .map(|i| i.id)
+        .collect();
     let advice = if name == "docker" {
         "Docker is preinstalled on current images: remove this entry (and enable privileged mode to run the daemon)"
     } else {
@@ -303,13 +332,21 @@ fn alias(name: &str) -> Option<&'static str> {
     }
 }
 
-fn check_version(cx: &mut Ctx<'_>, runtime: &str, node: &Node, image: Option<(&str, Option<&'static Image>)>) {
+fn check_version(
+    cx: &mut Ctx<'_>,
+    runtime: &str,
+    node: &Node,
+    image: Option<(&str, Option<&'static Image>)>,
+) {
     let Some(scalar) = node.scalar() else {
         if !node.is_invalid() {
-            cx.push(
-                crate::buildspec::rules::structure::INVALID_TYPE
-                    .at(node.span, format!("the version of `{runtime}` must be a single value, found {}", node.describe())),
-            );
+            cx.push(crate::buildspec::rules::structure::INVALID_TYPE.at(
+                node.span,
+                format!(
+                    "the version of `{runtime}` must be a single value, found {}",
+                    node.describe()
+                ),
+            ));
         }
         return;
     };
@@ -329,8 +366,13 @@ fn check_version(cx: &mut Ctx<'_>, runtime: &str, node: &Node, image: Option<(&s
         let shown = scalar.number().map(format_number).unwrap_or_default();
         cx.push(
             MALFORMED_RUNTIME_VERSION
-                .at(node.span, format!("`{text}` is the number {shown} to YAML 1.2 readers"))
-                .with_help(format!("quote the version (`\"{text}\"`) so every tool reads it as written"))
+                .at(
+                    node.span,
+                    format!("`{text}` is the number {shown} to YAML 1.2 readers"),
+                )
+                .with_help(format!(
+                    "quote the version (`\"{text}\"`) so every tool reads it as written"
+                ))
                 .with_fix("quote the version", node.span, format!("\"{text}\"")),
         );
     }
@@ -398,7 +440,10 @@ fn is_version_form(text: &str) -> bool {
         return true;
     }
     if let Some(var) = text.strip_prefix('$') {
-        let var = var.strip_prefix('{').and_then(|v| v.strip_suffix('}')).unwrap_or(var);
+        let var = var
+            .strip_prefix('{')
+            .and_then(|v| v.strip_suffix('}'))
+            .unwrap_or(var);
         return !var.is_empty() && var.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     }
     let body = text.strip_suffix(".x").unwrap_or(text);
@@ -408,7 +453,9 @@ fn is_version_form(text: &str) -> bool {
     };
     let (prefix, numbers) = body.split_at(start);
     prefix.bytes().all(|b| b.is_ascii_alphabetic())
-        && numbers.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        && numbers
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn format_number(n: f64) -> String {
@@ -426,7 +473,17 @@ mod tests {
 
     #[test]
     fn forms() {
-        for ok in ["20", "20.x", "3.12", "corretto17", "corretto17.x", "latest", "$MY_VAR", "${X}", "1.26"] {
+        for ok in [
+            "20",
+            "20.x",
+            "3.12",
+            "corretto17",
+            "corretto17.x",
+            "latest",
+            "$MY_VAR",
+            "${X}",
+            "1.26",
+        ] {
             assert!(is_version_form(ok), "{ok}");
         }
         for bad in [">=18", "18.x.x", "lts", "$", "3..1", "v"] {

@@ -327,7 +327,9 @@ pub(crate) fn check_version(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
         return; // reported as missing
     }
     let ok = match s.kind() {
-        ScalarKind::Float | ScalarKind::Int => matches!(s.number(), Some(v) if v == 0.1 || v == 0.2),
+        ScalarKind::Float | ScalarKind::Int => {
+            matches!(s.number(), Some(v) if v == 0.1 || v == 0.2)
+        }
         _ => matches!(s.text.trim(), "0.1" | "0.2"),
     };
     if !ok {
@@ -350,7 +352,11 @@ pub(crate) fn missing_phases(cx: &mut Ctx<'_>) {
     let empty = root.entry("phases").filter(|p| p.value.is_null());
     if root.get("phases").is_none() || empty.is_some() {
         let span = empty.map_or_else(|| crate::schema::first_line(cx.text), |p| p.key.span);
-        let message = if empty.is_some() { "`phases` is empty" } else { "the file has no `phases`" };
+        let message = if empty.is_some() {
+            "`phases` is empty"
+        } else {
+            "the file has no `phases`"
+        };
         cx.push(
             MISSING_PHASES
                 .at(span, message)
@@ -381,7 +387,12 @@ fn v01(cx: &mut Ctx<'_>) {
             };
             cx.push(
                 V02_FEATURE_IN_V01
-                    .at(pair.key.span, format!("`{key}` is a version 0.2 feature, but this buildspec is version 0.1"))
+                    .at(
+                        pair.key.span,
+                        format!(
+                            "`{key}` is a version 0.2 feature, but this buildspec is version 0.1"
+                        ),
+                    )
                     .with_help(help),
             );
         }
@@ -424,7 +435,10 @@ fn v02(cx: &mut Ctx<'_>) {
     if let Some(pair) = root.entry("environment_variables") {
         cx.push(
             V01_NAME_IN_V02
-                .at(pair.key.span, "`environment_variables` is the version 0.1 name of `env`")
+                .at(
+                    pair.key.span,
+                    "`environment_variables` is the version 0.1 name of `env`",
+                )
                 .with_help("in version 0.2 write `env:` (and `variables:` instead of `plaintext:`)")
                 .with_fix("rename to `env`", pair.key.span, "env"),
         );
@@ -432,7 +446,10 @@ fn v02(cx: &mut Ctx<'_>) {
     if let Some(pair) = root.get("env").and_then(|e| e.entry("plaintext")) {
         cx.push(
             V01_NAME_IN_V02
-                .at(pair.key.span, "`plaintext` is the version 0.1 name of `variables`")
+                .at(
+                    pair.key.span,
+                    "`plaintext` is the version 0.1 name of `variables`",
+                )
                 .with_help("in version 0.2 write `variables:`")
                 .with_fix("rename to `variables`", pair.key.span, "variables"),
         );

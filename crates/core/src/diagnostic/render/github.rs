@@ -18,7 +18,7 @@ pub fn github(diagnostics: &[Diagnostic], text: &str, path: &str) -> String {
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(help);
         }
         out.push_str(&format!(
@@ -28,7 +28,11 @@ pub fn github(diagnostics: &[Diagnostic], text: &str, path: &str) -> String {
             start.column,
             end.line,
             end.column,
-            escape_property(&format!("{} {}", d.code, crate::registry::rule(d.code).map_or("", |r| r.name))),
+            escape_property(&format!(
+                "{} {}",
+                d.code,
+                crate::registry::rule(d.code).map_or("", |r| r.name)
+            )),
             escape_data(&message),
         ));
     }
@@ -37,7 +41,9 @@ pub fn github(diagnostics: &[Diagnostic], text: &str, path: &str) -> String {
 
 /// Escaping defined by the Actions toolkit (`@actions/core` `command.ts`).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -36,7 +36,13 @@ pub fn human(diagnostics: &[Diagnostic], text: &str, path: &str, options: HumanO
     out
 }
 
-fn render_one(d: &Diagnostic, text: &str, index: &LineIndex, path: &str, renderer: &Renderer) -> String {
+fn render_one(
+    d: &Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    path: &str,
+    renderer: &Renderer,
+) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -63,7 +69,11 @@ fn render_one(d: &Diagnostic, text: &str, index: &LineIndex, path: &str, rendere
         .fold(true)
         .annotation(AnnotationKind::Primary.span(local(d.span)));
     for label in &d.labels {
-        snippet = snippet.annotation(AnnotationKind::Context.span(local(label.span)).label(label.message.as_str()));
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(local(label.span))
+                .label(label.message.as_str()),
+        );
     }
     let mut elements = vec![annotate_snippets::Element::from(snippet)];
     if let Some(help) = &d.help {

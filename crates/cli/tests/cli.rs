@@ -1,0 +1,235 @@
+//! The `cicd` binary end to end: exit statuses, the JSON contract, human output, stdin, rules.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cicd(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run cicd")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn guide_buildspec_passes() {
+    let o = cicd(&["check", "examples/buildspec.yml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("no problems found"));
+}
+
+#[test]
+fn errors_exit_1_and_render_code_frames() {
+    let o = cicd(&[
+        "check",
+        "--color",
+        "never",
+        "examples/broken/buildspec-colon-in-command.yml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn json_contract() {
+    let o = cicd(&[
+        "check",
+        "--format",
+        "json",
+        "examples/broken/buildspec-typos.yml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON array");
+    let items = value.as_array().expect("array");
+    let find = |code: &str| {
+        items
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{code} in {value:#}"))
+    };
+    let phase = find("BS020");
+    assert_eq!(phase["file"], "examples/broken/buildspec-typos.yml");
+    assert_eq!(phase["kind"], "buildspec");
+    assert_eq!(phase["severity"], "error");
+    assert_eq!(phase["name"], "unknown-phase");
+    assert_eq!(
+        (phase["line"].as_u64(), phase["column"].as_u64()),
+        (Some(5), Some(3))
+    );
+    assert_eq!(
+        (phase["end_line"].as_u64(), phase["end_column"].as_u64()),
+        (Some(5), Some(12))
+    );
+    assert_eq!(phase["url"], "https://cicd-playground.dev/rules/BS020");
+    assert!(
+        phase["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("pre_build")),
+        "{phase:#}"
+    );
+    let typo = find("BS001");
+    assert_eq!(
+        (typo["line"].as_u64(), typo["column"].as_u64()),
+        (Some(9), Some(5))
+    );
+    assert_eq!(typo["severity"], "warning");
+    assert_eq!(typo["fix"]["replacement"], "commands");
+    let format = find("BS061");
+    assert_eq!(
+        (format["line"].as_u64(), format["column"].as_u64()),
+        (Some(15), Some(18))
+    );
+    for d in items {
+        for key in [
+            "file",
+            "kind",
+            "code",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "url",
+        ] {
+            assert!(!d[key].is_null(), "{key} missing in {d:#}");
+        }
+    }
+}
+
+#[test]
+fn columns_count_characters() {
+    let dir = std::env::temp_dir().join(format!("cicd-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("buildspec.yml");
+    std::fs::write(
+        &file,
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"héllo wörld: ok\"\n",
+    )
+    .expect("write");
+    let o = cicd(&[
+        "check",
+        "--format",
+        "json",
+        file.to_str().expect("utf-8 path"),
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let d = &value[0];
+    assert_eq!(d["code"], "BS023");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(5), Some(9))
+    );
+    assert_eq!(
+        d["end_column"].as_u64(),
+        Some(9 + "echo \"héllo wörld: ok\"".chars().count() as u64)
+    );
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "buildspec.yml",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"version: 1.0\nphases:\n  build:\n    commands: [make]\n")
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(value[0]["code"], "BS011");
+    assert_eq!(value[0]["file"], "buildspec.yml");
+}
+
+#[test]
+fn usage_problems_exit_2() {
+    let o = cicd(&["check", "examples/codebuild-project-cdk.ts"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("pass --kind"), "{}", stderr(&o));
+    let o = cicd(&["check", "does/not/exist.yml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    let o = cicd(&["check", "--kind", "pipeline", "examples/pipeline.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not implemented yet"), "{}", stderr(&o));
+    let o = cicd(&["check", "--format", "xml", "examples/buildspec.yml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn github_annotations() {
+    let o = cicd(&[
+        "check",
+        "--format",
+        "github",
+        "examples/broken/buildspec-secrets.yml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l
+            .starts_with("::error file=examples/broken/buildspec-secrets.yml,line=10,col=14,")
+            && l.contains("title=BS043")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::warning ") && l.contains("title=BS040")),
+        "{out}"
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = cicd(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l.starts_with("BS021") && l.contains("missing-phase-commands"))
+    );
+    let o = cicd(&["rules", "--kind", "buildspec", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert!(
+        value
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|r| r["kind"] == "buildspec")
+    );
+    let o = cicd(&["explain", "bs023"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("# BS023 command-is-mapping"));
+    assert!(stdout(&o).contains("## Why is this bad?"));
+    let o = cicd(&["explain", "unknown-phase"]);
+    assert!(stdout(&o).starts_with("# BS020"));
+    let o = cicd(&["explain", "XX999"]);
+    assert_eq!(o.status.code(), Some(2));
+}

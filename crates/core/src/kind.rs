@@ -67,7 +67,12 @@ impl Kind {
 
     /// Whether this kind has a validator yet.
     pub fn is_supported(self) -> bool {
-        matches!(self, Kind::Buildspec)
+        match self {
+            Kind::Buildspec => true,
+            Kind::Appspec => crate::appspec::SUPPORTED,
+            Kind::TrustPolicy => crate::policy::SUPPORTED,
+            Kind::Pipeline | Kind::Workflow => false,
+        }
     }
 
     /// Detects the kind from a file name or path (`buildspec-test.yml`, `.github/workflows/x.yml`).

@@ -3,7 +3,7 @@
 //!
 //! Layers depend downward only: [`source`] (text → spanned tree), [`diagnostic`] and [`rule`]
 //! (the finding model), [`schema`] (generic structural checks), then one module per kind
-//! ([`buildspec`]). The core does no I/O and never prints; the CLI and the web app are thin
+//! ([`buildspec`], [`appspec`], [`policy`]). The core does no I/O and never prints; the CLI and the web app are thin
 //! adapters over [`check`].
 
 #![cfg_attr(
@@ -16,9 +16,11 @@
     )
 )]
 
+pub mod appspec;
 pub mod buildspec;
 pub mod diagnostic;
 pub mod kind;
+pub mod policy;
 pub mod registry;
 pub mod rule;
 pub mod schema;
@@ -92,7 +94,9 @@ pub fn check(kind: Kind, text: &str, options: &Options) -> Result<Vec<Diagnostic
     let mut diagnostics = doc.diagnostics.clone();
     match kind {
         Kind::Buildspec => diagnostics.extend(buildspec::check(&doc, text, &options.buildspec)),
-        Kind::Appspec | Kind::TrustPolicy | Kind::Pipeline | Kind::Workflow => {}
+        Kind::Appspec => diagnostics.extend(appspec::check(&doc, text)),
+        Kind::TrustPolicy => diagnostics.extend(policy::check(&doc, text)),
+        Kind::Pipeline | Kind::Workflow => {}
     }
     diagnostic::sort(&mut diagnostics);
     Ok(diagnostics)

@@ -8,6 +8,8 @@ pub fn all() -> Vec<&'static Rule> {
     let mut rules: Vec<&'static Rule> = Vec::new();
     rules.extend_from_slice(crate::source::rules::RULES);
     rules.extend_from_slice(crate::buildspec::rules());
+    rules.extend_from_slice(crate::appspec::rules());
+    rules.extend_from_slice(crate::policy::rules());
     rules
 }
 

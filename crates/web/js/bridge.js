@@ -1,0 +1,293 @@
+// The CodeMirror 6 side of the playground. Rust owns the workspace and computes diagnostics; this
+// module only edits text and shows what Rust computed. Bundled by esbuild into js/gen/cm6.js and
+// imported by the Rust crate through wasm-bindgen (`crates/web/src/editor.rs` documents the API).
+
+import { EditorState, Compartment, EditorSelection } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  highlightSpecialChars, dropCursor, rectangularSelection,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import {
+  syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
+  indentUnit,
+} from "@codemirror/language";
+import { yaml } from "@codemirror/lang-yaml";
+import { json } from "@codemirror/lang-json";
+import { lintGutter, setDiagnostics as cmSetDiagnostics, lintKeymap } from "@codemirror/lint";
+import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { oneDark } from "@codemirror/theme-one-dark";
+
+const EMERGENCY_KEY = "cicd-playground:emergency";
+let fatal = false;
+
+// Keystroke → diagnostics latency, for benchmarks: the time from a document change to the next
+// `setDiagnostics`, and to the frame after it. Bounded buffers.
+const latency = { diagnostics: [], painted: [] };
+let pendingSince = null;
+function record(list, value) {
+  list.push(value);
+  if (list.length > 2000) list.shift();
+}
+if (typeof window !== "undefined") window.__cicdLatency = latency;
+
+function languageFor(lang) {
+  if (lang === "yaml") return yaml();
+  if (lang === "json") return json();
+  return [];
+}
+
+const baseTheme = EditorView.theme({
+  "&": { height: "100%", fontSize: "13.5px" },
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.5" },
+  ".cm-tooltip-lint": { maxWidth: "36em" },
+  ".cicd-tip": { padding: "4px 6px", fontFamily: "system-ui, sans-serif", fontSize: "13px" },
+  ".cicd-tip-code": { fontWeight: "600", marginRight: "6px" },
+  ".cicd-tip-help": { marginTop: "4px", opacity: "0.85" },
+  ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
+});
+
+function renderMessage(d, onDocs) {
+  return () => {
+    const box = document.createElement("div");
+    box.className = "cicd-tip";
+    const head = document.createElement("div");
+    const code = document.createElement("span");
+    code.className = "cicd-tip-code";
+    code.textContent = d.code;
+    head.appendChild(code);
+    head.appendChild(document.createTextNode(d.message));
+    box.appendChild(head);
+    if (d.help) {
+      const help = document.createElement("div");
+      help.className = "cicd-tip-help";
+      help.textContent = d.help;
+      box.appendChild(help);
+    }
+    const docs = document.createElement("button");
+    docs.type = "button";
+    docs.className = "cicd-tip-docs";
+    docs.textContent = `Rule ${d.code}: read why`;
+    docs.addEventListener("click", () => onDocs(d.code));
+    box.appendChild(docs);
+    return box;
+  };
+}
+
+/**
+ * Creates an editor inside `host` (mounted in a shadow root, so that CodeMirror's styles need no
+ * `unsafe-inline` in the page's Content-Security-Policy).
+ *
+ * @param {HTMLElement} host  element to mount into
+ * @param {string} doc        initial text
+ * @param {string} lang       "yaml", "json" or "text"
+ * @param {boolean} dark      dark theme
+ * @param {boolean} readOnly  read-only
+ * @param {(text: string) => void} onChange   called (deferred) with the whole text after edits
+ * @param {(code: string) => void} onDocs     called when the user asks for a rule's docs
+ */
+export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) {
+  const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+  const parent = document.createElement("div");
+  parent.className = "cicd-editor";
+  parent.style.height = "100%";
+  root.replaceChildren(parent);
+
+  const language = new Compartment();
+  const theme = new Compartment();
+  const editable = new Compartment();
+  const states = new Map();
+  let current = null;
+  let suppress = false;
+  let scheduled = false;
+
+  function extensions(langName) {
+    return [
+      lineNumbers(), highlightActiveLineGutter(), foldGutter(), lintGutter(), highlightSpecialChars(),
+      history(), drawSelection(), dropCursor(), rectangularSelection(), indentOnInput(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(),
+      highlightActiveLine(), highlightSelectionMatches(), search({ top: true }), indentUnit.of("  "),
+      EditorState.tabSize.of(2),
+      keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
+      language.of(languageFor(langName)), theme.of(dark ? oneDark : []), baseTheme,
+      editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+      EditorView.contentAttributes.of({ "aria-label": "Configuration file editor" }),
+      EditorView.domEventHandlers({
+        // Typing over a selection: apply it ourselves so that Chrome's native editing never
+        // inserts a styled span (a `style-src-attr` CSP report).
+        beforeinput(event, view) {
+          if (event.inputType === "insertText" && event.data && !view.state.selection.main.empty) {
+            event.preventDefault();
+            view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
+            return true;
+          }
+          return false;
+        },
+      }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged || suppress) return;
+        if (pendingSince === null) pendingSince = performance.now();
+        if (fatal) {
+          emergencySave();
+          return;
+        }
+        if (scheduled) return;
+        scheduled = true;
+        // Deferred: Rust must not be re-entered from inside a CodeMirror dispatch.
+        queueMicrotask(() => {
+          scheduled = false;
+          if (fatal) return;
+          try {
+            onChange(view.state.doc.toString());
+          } catch (e) {
+            enterFatal(String(e));
+          }
+        });
+      }),
+    ];
+  }
+
+  const view = new EditorView({
+    state: EditorState.create({ doc, extensions: extensions(lang) }),
+    parent,
+    root,
+  });
+
+  function emergencySave() {
+    try {
+      localStorage.setItem(EMERGENCY_KEY, JSON.stringify({ file: current, text: view.state.doc.toString(), at: Date.now() }));
+    } catch (_) { /* storage full or disabled: nothing more to do */ }
+  }
+  editors.add({ emergencySave });
+
+  function clamp(n) {
+    return Math.max(0, Math.min(n | 0, view.state.doc.length));
+  }
+
+  const api = {
+    /** The whole text. */
+    getText() { return view.state.doc.toString(); },
+    /** Replaces the text (not reported back through onChange). */
+    setText(text) {
+      if (text === view.state.doc.toString()) return;
+      suppress = true;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      } finally { suppress = false; }
+    },
+    /**
+     * Shows another file: `id` keeps each file's own undo history and selection.
+     */
+    open(id, text, langName) {
+      if (current !== null) states.set(current, view.state);
+      current = id;
+      const saved = states.get(id);
+      suppress = true;
+      try {
+        if (saved && saved.doc.toString() === text) {
+          view.setState(saved);
+          view.dispatch({ effects: language.reconfigure(languageFor(langName)) });
+        } else {
+          view.setState(EditorState.create({ doc: text, extensions: extensions(langName) }));
+        }
+      } finally { suppress = false; }
+    },
+    /** Forgets the saved state of a closed file. */
+    forget(id) { states.delete(id); },
+    /**
+     * Shows diagnostics: [{from, to, severity: "error"|"warning"|"info", code, message, help?,
+     * fix?: {title, from, to, insert}}], offsets in UTF-16 code units (clamped to the text).
+     */
+    setDiagnostics(list) {
+      const diagnostics = list.map((d) => {
+        const from = clamp(d.from);
+        const to = Math.max(from, clamp(d.to));
+        const out = {
+          from, to, severity: d.severity, source: d.code, message: `${d.code} ${d.message}`,
+          renderMessage: renderMessage(d, onDocs),
+        };
+        if (d.fix) {
+          out.actions = [{
+            name: d.fix.title,
+            apply(v) {
+              v.dispatch({ changes: { from: clamp(d.fix.from), to: Math.max(clamp(d.fix.from), clamp(d.fix.to)), insert: d.fix.insert } });
+            },
+          }];
+        }
+        return out;
+      });
+      view.dispatch(cmSetDiagnostics(view.state, diagnostics));
+      if (pendingSince !== null) {
+        const start = pendingSince;
+        pendingSince = null;
+        record(latency.diagnostics, performance.now() - start);
+        requestAnimationFrame(() => record(latency.painted, performance.now() - start));
+      }
+    },
+    /** Moves the cursor to a UTF-16 offset, scrolls it into view and optionally focuses. */
+    setCursor(offset, focus) {
+      const at = clamp(offset);
+      view.dispatch({ selection: EditorSelection.cursor(at), scrollIntoView: true });
+      if (focus) view.focus();
+    },
+    /** The cursor's UTF-16 offset. */
+    cursor() { return view.state.selection.main.head; },
+    setReadOnly(ro) {
+      view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
+    },
+    setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? oneDark : []) }); },
+    setLanguage(langName) { view.dispatch({ effects: language.reconfigure(languageFor(langName)) }); },
+    focus() { view.focus(); },
+    destroy() { view.destroy(); root.replaceChildren(); },
+  };
+  if (typeof window !== "undefined") window.__cicdEditor = api;
+  return api;
+}
+
+const editors = new Set();
+
+function enterFatal(message) {
+  if (fatal) return;
+  fatal = true;
+  for (const e of editors) e.emergencySave();
+  if (typeof window !== "undefined" && typeof window.cicdShowFatal === "function") window.cicdShowFatal(message);
+}
+
+/** Called by Rust's panic hook: the wasm instance is unusable from now on. */
+export function panicked(message) {
+  enterFatal(message);
+}
+
+/** Reads and clears the text saved while the app was down, as JSON, or "". */
+export function takeEmergency() {
+  try {
+    const value = localStorage.getItem(EMERGENCY_KEY) || "";
+    localStorage.removeItem(EMERGENCY_KEY);
+    return value;
+  } catch (_) {
+    return "";
+  }
+}
+
+/** Copies text to the clipboard; resolves to true on success. */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** Offers `text` as a file download. */
+export function downloadText(name, text, mime) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime || "text/plain" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

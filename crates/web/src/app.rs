@@ -1,0 +1,363 @@
+//! The app: where the workspace comes from (storage, a link, an example), autosave, theme, and
+//! the layout of the components.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::diagnostics::DiagnosticsPanel;
+use crate::components::dialogs::{Gallery, IncomingDialog, ShareDialog};
+use crate::components::docs::DocsPane;
+use crate::components::filebar::FileBar;
+use crate::components::notice::NoticeBar;
+use crate::components::results::Results;
+use crate::components::tabs::{FileTabs, TabInfo};
+use crate::components::toolbar::Toolbar;
+use crate::editor::Editor;
+use crate::examples::{self, EXAMPLES};
+use crate::page::{self, PageOptions};
+use crate::share;
+use crate::state::{Action, CheckStatus, Dialog, Notice, State};
+use crate::workspace::{Theme, Workspace, effective_kind, language};
+
+/// Whether a workspace is an unchanged example (replacing it loses nothing).
+fn pristine(workspace: &Workspace) -> bool {
+    EXAMPLES.iter().any(|e| workspace.same_files(&e.workspace()))
+}
+
+/// Applies the text the bridge saved after a crash, if any.
+fn recover(workspace: &mut Workspace) -> Option<Notice> {
+    let json = crate::editor::take_emergency();
+    let value: serde_json::Value = serde_json::from_str(&json).ok()?;
+    let id = u32::try_from(value.get("file")?.as_u64()?).ok()?;
+    let text = value.get("text")?.as_str()?;
+    let file = workspace.files.iter_mut().find(|f| f.id == id)?;
+    file.text = text.to_string();
+    Some(Notice {
+        error: false,
+        text: format!("Recovered what you typed in {} after the playground stopped.", file.name),
+    })
+}
+
+/// Decides what the app opens with.
+fn initial_state(options: &PageOptions) -> State {
+    let fragment = page::fragment();
+    let example = options.example.as_deref().and_then(examples::find).map(|e| e.workspace());
+    let mut state = if options.embed {
+        let mut notice = None;
+        let workspace = if fragment.is_empty() {
+            example.unwrap_or_else(examples::default_workspace)
+        } else {
+            share::decode(&fragment).unwrap_or_else(|e| {
+                notice = Some(Notice {
+                    error: true,
+                    text: format!("This embedded workspace could not be opened: {e}."),
+                });
+                examples::default_workspace()
+            })
+        };
+        let mut s = State::new(workspace);
+        s.notice = notice;
+        s
+    } else {
+        let mut local = page::load_workspace();
+        let recovered = local.as_mut().and_then(recover);
+        let mut s = State::new(local.clone().unwrap_or_else(examples::default_workspace));
+        s.notice = recovered;
+        let incoming = if fragment.is_empty() {
+            example.map(Ok)
+        } else {
+            page::clear_fragment();
+            Some(share::decode(&fragment))
+        };
+        match incoming {
+            Some(Ok(incoming)) => {
+                let keep_local = local
+                    .as_ref()
+                    .is_some_and(|l| !pristine(l) && !l.same_files(&incoming));
+                if keep_local {
+                    s.dialog = Some(Dialog::IncomingLink(Box::new(incoming)));
+                } else {
+                    let notice = s.notice.take();
+                    s = State::new(incoming);
+                    s.notice = notice;
+                }
+            }
+            Some(Err(e)) => {
+                s.notice = Some(Notice {
+                    error: true,
+                    text: format!("This link could not be opened: {e}. Your workspace was kept."),
+                });
+            }
+            None => {}
+        }
+        s
+    };
+    if let Some(name) = &options.file
+        && let Some(i) = state.workspace.files.iter().position(|f| &f.name == name)
+    {
+        state.workspace.selected = i;
+    }
+    if let Some(rule) = &options.rule {
+        state = state.apply(Action::ShowDocs(rule.clone()));
+    }
+    state
+}
+
+/// The playground.
+#[component]
+pub fn App() -> Html {
+    let options = use_memo((), |_| PageOptions::parse(&page::query()));
+    let state = use_reducer({
+        let options = options.clone();
+        move || initial_state(&options)
+    });
+    let copied = use_state(|| false);
+    let force = use_force_update();
+    let embed = options.embed;
+
+    // Autosave every change (not in embed mode: an embedded example must not overwrite the
+    // visitor's own workspace).
+    {
+        let dispatch = state.dispatcher();
+        let has_notice = state.notice.is_some();
+        use_effect_with(state.workspace.clone(), move |workspace| {
+            if !embed && !page::save_workspace(workspace) && !has_notice {
+                dispatch.dispatch(Action::Notify(Some(Notice {
+                    error: true,
+                    text: "This browser refused to save the workspace (storage full or disabled). Download it to keep your work.".into(),
+                })));
+            }
+        });
+    }
+    // Follow the system theme while the setting is "auto".
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .map(|mql| gloo::events::EventListener::new(&mql, "change", move |_| force.force_update()));
+        move || drop(listener)
+    });
+    let theme = options.theme.unwrap_or(state.workspace.settings.theme);
+    let dark = match theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => page::system_prefers_dark(),
+    };
+    use_effect_with(dark, |dark| page::apply_theme(*dark));
+
+    let dispatch = |make: fn(u32) -> Action| {
+        let state = state.clone();
+        Callback::from(move |id: u32| state.dispatch(make(id)))
+    };
+    let on_select = dispatch(Action::Select);
+    let on_delete = dispatch(Action::Delete);
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |(id, text): (u32, String)| state.dispatch(Action::Edit { id, text }))
+    };
+    let on_docs = {
+        let state = state.clone();
+        Callback::from(move |code: String| state.dispatch(Action::ShowDocs(code)))
+    };
+    let on_move = {
+        let state = state.clone();
+        Callback::from(move |(id, by): (u32, i32)| state.dispatch(Action::Move { id, by }))
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |(id, name): (u32, String)| state.dispatch(Action::Rename { id, name }))
+    };
+    let on_kind = {
+        let state = state.clone();
+        Callback::from(move |(id, kind)| state.dispatch(Action::SetKind { id, kind }))
+    };
+    let on_image = {
+        let state = state.clone();
+        Callback::from(move |image: Option<String>| state.dispatch(Action::SetImage(image)))
+    };
+    let on_new = {
+        let state = state.clone();
+        Callback::from(move |(name, text): (String, String)| state.dispatch(Action::AddFile { name, text }))
+    };
+    let on_select_diag = {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(Action::SelectDiagnostic(i)))
+    };
+    let close_docs = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::CloseDocs))
+    };
+    let close_notice = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notify(None)))
+    };
+    let close_dialog = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Dialog(None)))
+    };
+    let download = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let json = serde_json::to_string_pretty(&state.workspace).unwrap_or_default();
+            crate::editor::download_text("workspace.cicd.json", &json, "application/json");
+        })
+    };
+    let offer = {
+        let state = state.clone();
+        Callback::from(move |incoming: Workspace| {
+            if pristine(&state.workspace) || state.workspace.same_files(&incoming) {
+                state.dispatch(Action::Load(Box::new(incoming), None));
+            } else {
+                state.dispatch(Action::Dialog(Some(Dialog::IncomingLink(Box::new(incoming)))));
+            }
+        })
+    };
+    let open_example = {
+        let offer = offer.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(example) = examples::find(id) {
+                offer.emit(example.workspace());
+            }
+        })
+    };
+    let open_files = {
+        let state = state.clone();
+        let offer = offer.clone();
+        Callback::from(move |files: Vec<(String, String)>| {
+            for (name, text) in files {
+                match serde_json::from_str::<Workspace>(&text) {
+                    Ok(ws) if !ws.files.is_empty() => offer.emit(ws.normalize()),
+                    _ => state.dispatch(Action::AddFile { name, text }),
+                }
+            }
+        })
+    };
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |t: Theme| state.dispatch(Action::SetTheme(t)))
+    };
+    let open_gallery = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Dialog(Some(Dialog::Gallery))))
+    };
+    let open_share = {
+        let state = state.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            copied.set(false);
+            state.dispatch(Action::Dialog(Some(Dialog::Share)));
+        })
+    };
+
+    let Some(file) = state.current().cloned() else {
+        return html! {};
+    };
+    let check = state.check(file.id);
+    let kind = effective_kind(&file);
+    let lang = language(&file, kind);
+    let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
+    let diagnostics = Rc::new(check.as_ref().map(|c| c.diagnostics.clone()).unwrap_or_default());
+    let tabs: Vec<TabInfo> = state
+        .workspace
+        .files
+        .iter()
+        .map(|f| {
+            let c = state.check(f.id);
+            TabInfo {
+                id: f.id,
+                name: f.name.clone(),
+                kind: match c.as_ref().map(|c| c.status) {
+                    Some(CheckStatus::Checked(k) | CheckStatus::Unsupported(k)) => k.id(),
+                    _ => "text",
+                },
+                errors: c.as_ref().map_or(0, |c| c.errors),
+                warnings: c.as_ref().map_or(0, |c| c.warnings),
+            }
+        })
+        .collect();
+
+    let dialog = match &state.dialog {
+        None => html! {},
+        Some(Dialog::Gallery) => html! { <Gallery on_open={open_example} on_close={close_dialog.clone()} /> },
+        Some(Dialog::Share) => {
+            let fragment = share::encode(&state.workspace);
+            let link: AttrValue = format!("{}#{fragment}", page::base_url()).into();
+            let embed_snippet: AttrValue = format!(
+                "<iframe src=\"{}?embed=1#{fragment}\" title=\"CI/CD Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
+                page::base_url()
+            )
+            .into();
+            let on_copy = {
+                let copied = copied.clone();
+                let link = link.clone();
+                Callback::from(move |_| {
+                    let copied = copied.clone();
+                    let link = link.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        copied.set(crate::editor::copy_text(&link).await);
+                    });
+                })
+            };
+            html! { <ShareDialog {link} embed={embed_snippet} {on_copy} on_download={download.clone()} copied={*copied} on_close={close_dialog.clone()} /> }
+        }
+        Some(Dialog::IncomingLink(incoming)) => {
+            let replace = {
+                let state = state.clone();
+                let incoming = incoming.clone();
+                Callback::from(move |_| state.dispatch(Action::Load(incoming.clone(), None)))
+            };
+            let keep_both = {
+                let state = state.clone();
+                let incoming = incoming.clone();
+                Callback::from(move |_| state.dispatch(Action::Merge(incoming.clone())))
+            };
+            html! { <IncomingDialog incoming={(**incoming).clone()} on_replace={replace} on_keep_both={keep_both} on_download={download.clone()} on_cancel={close_dialog.clone()} /> }
+        }
+    };
+
+    let lines = file.text.lines().count().max(1);
+    let embed_link = embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
+    html! {
+        <div class={classes!("app", embed.then_some("embed"))} data-mode={if embed { "embed" } else { "full" }}>
+            if !embed {
+                <Toolbar theme={state.workspace.settings.theme} on_gallery={open_gallery} on_share={open_share}
+                    on_open_files={open_files} on_download={download.clone()} {on_theme} />
+            }
+            if let Some(notice) = state.notice.clone() {
+                <NoticeBar {notice} on_close={close_notice} />
+            }
+            <main class="workbench">
+                <section class="editor-pane" aria-label="Editor">
+                    <FileTabs {tabs} selected={file.id} {on_select} on_move={on_move.clone()} editable={!embed} />
+                    <FileBar id={file.id} name={file.name.clone()} choice={file.kind} {kind}
+                        image={state.workspace.settings.image.clone()} editable={!embed}
+                        {on_rename} {on_delete} {on_move} {on_kind} {on_image} {on_new} />
+                    <div role="tabpanel" class="editor-frame" aria-labelledby={format!("tab-{}", file.id)}>
+                        <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
+                            {dark} read_only={options.read_only} {diagnostics} cursor={state.cursor}
+                            {on_change} {on_docs} />
+                    </div>
+                </section>
+                <aside class="side" aria-label="Problems and documentation">
+                    <DiagnosticsPanel check={check.clone()} selected={state.selected_diagnostic} on_select={on_select_diag} />
+                    if let Some(code) = state.docs {
+                        <DocsPane {code} on_close={close_docs} />
+                    }
+                    if !embed {
+                        <Results {status} />
+                    }
+                </aside>
+            </main>
+            <footer class="statusbar">
+                <span>{ kind.map_or("Plain text", |k| k.title()) }</span>
+                <span>{ format!("{lines} lines") }</span>
+                if let Some(link) = embed_link {
+                    <a class="open-full" href={link} target="_blank" rel="noopener">{"Open in CI/CD Playground ↗"}</a>
+                } else {
+                    <span class="muted">{"Saved in this browser"}</span>
+                }
+            </footer>
+            { dialog }
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! The problems panel. Each row carries `data-code`, `data-severity` and `data-line` (a documented
+//! contract for tests and embedding pages).
+
+use std::rc::Rc;
+
+use cicd_core::Severity;
+use yew::prelude::*;
+
+use crate::state::{CheckStatus, FileCheck};
+
+/// Props of [`DiagnosticsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticsProps {
+    /// The current file's results.
+    pub check: Option<Rc<FileCheck>>,
+    /// The selected row.
+    pub selected: Option<usize>,
+    /// A row was chosen.
+    pub on_select: Callback<usize>,
+}
+
+fn icon(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("✖", "error"),
+        Severity::Warning => ("▲", "warning"),
+        Severity::Info => ("ℹ", "info"),
+    }
+}
+
+/// The list of problems of the current file.
+#[component]
+pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
+    let Some(check) = props.check.clone() else {
+        return html! {};
+    };
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let summary = match check.status {
+        CheckStatus::PlainText => "Plain text: not checked. Choose a kind above to check it.".to_string(),
+        CheckStatus::Unsupported(kind) => format!(
+            "Checking {} files is not available yet; the file is shown as plain text.",
+            kind.title()
+        ),
+        CheckStatus::Checked(_) if check.diagnostics.is_empty() => "No problems found.".to_string(),
+        CheckStatus::Checked(_) => {
+            let infos = check.diagnostics.len() - check.errors - check.warnings;
+            let mut parts = vec![plural(check.errors, "error"), plural(check.warnings, "warning")];
+            if infos > 0 {
+                parts.push(plural(infos, "note"));
+            }
+            parts.join(" · ")
+        }
+    };
+    html! {
+        <section class="panel problems" aria-labelledby="problems-title">
+            <header class="panel-header">
+                <h2 id="problems-title">{"Problems"}</h2>
+                <span class="problems-summary" data-status={status_id(check.status)} aria-live="polite">{ summary }</span>
+            </header>
+            <ul class="diagnostics" aria-label="Problems in this file">
+                { for check.diagnostics.iter().enumerate().map(|(i, d)| {
+                    let (glyph, label) = icon(d.severity);
+                    let onclick = props.on_select.reform(move |_: MouseEvent| i);
+                    let selected = props.selected == Some(i);
+                    html! {
+                        <li class={classes!("diagnostic", format!("sev-{label}"), selected.then_some("selected"))}
+                            data-code={d.code} data-severity={label} data-line={d.line.to_string()}>
+                            <button type="button" {onclick} aria-current={selected.then_some("true")}>
+                                <span class="sev-icon" aria-hidden="true">{ glyph }</span>
+                                <span class="visually-hidden">{ format!("{label}: ") }</span>
+                                <span class="diag-code">{ d.code }</span>
+                                <span class="diag-message">{ d.message.clone() }</span>
+                                <span class="diag-pos">{ format!("{}:{}", d.line, d.column) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn status_id(status: CheckStatus) -> &'static str {
+    match status {
+        CheckStatus::Checked(_) => "checked",
+        CheckStatus::Unsupported(_) => "unsupported",
+        CheckStatus::PlainText => "text",
+    }
+}

@@ -1,0 +1,192 @@
+//! The examples gallery: the guide's examples, each a workspace of its own, and broken-on-purpose
+//! variants for learners. The files are the project's `examples/` folder, embedded at build time.
+
+use crate::workspace::Workspace;
+
+/// One gallery entry.
+#[derive(Debug)]
+pub struct Example {
+    /// Stable identifier (used in `?example=` links).
+    pub id: &'static str,
+    /// Title in the gallery.
+    pub title: &'static str,
+    /// What it shows, in a sentence or two.
+    pub summary: &'static str,
+    /// Broken on purpose, for learners to fix.
+    pub broken: bool,
+    /// The files, first one selected.
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+const BUILDSPEC: &str = include_str!("../../../examples/buildspec.yml");
+const APPSPEC_EC2: &str = include_str!("../../../examples/appspec-ec2.yml");
+const APPSPEC_ECS: &str = include_str!("../../../examples/appspec-ecs.yml");
+const TRUST: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
+const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
+const PIPELINE: &str = include_str!("../../../examples/pipeline.json");
+const ROLLBACK: &str = include_str!("../../../examples/deployment-group-rollback.json");
+const PIPELINE_CDK: &str = include_str!("../../../examples/pipeline-cdk.ts");
+const PROJECT_CDK: &str = include_str!("../../../examples/codebuild-project-cdk.ts");
+
+/// Every example, the guide's first.
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        id: "guide",
+        title: "The whole guide",
+        summary: "Every example of the AWS CI/CD guide in one workspace: build, deploy, pipeline, GitHub Actions and the OIDC trust policy.",
+        broken: false,
+        files: &[
+            ("buildspec.yml", BUILDSPEC),
+            ("appspec.yml", APPSPEC_EC2),
+            ("appspec-ecs.yaml", APPSPEC_ECS),
+            ("trust-policy.json", TRUST),
+            (".github/workflows/deploy.yml", WORKFLOW),
+            ("pipeline.json", PIPELINE),
+            ("deployment-group-rollback.json", ROLLBACK),
+            ("pipeline-cdk.ts", PIPELINE_CDK),
+            ("codebuild-project-cdk.ts", PROJECT_CDK),
+        ],
+    },
+    Example {
+        id: "buildspec",
+        title: "CodeBuild: build a Node app and a Docker image",
+        summary: "Runtime selection, Parameter Store and Secrets Manager variables, an ECR push, imagedefinitions.json, a report group and a cache.",
+        broken: false,
+        files: &[("buildspec.yml", BUILDSPEC)],
+    },
+    Example {
+        id: "appspec-ec2",
+        title: "CodeDeploy: AppSpec for EC2",
+        summary: "Files copied to /var/www/html, their permissions, and a script for each lifecycle hook.",
+        broken: false,
+        files: &[("appspec.yml", APPSPEC_EC2)],
+    },
+    Example {
+        id: "appspec-ecs",
+        title: "CodeDeploy: AppSpec for ECS blue/green",
+        summary: "A task definition behind a load balancer, with Lambda functions validating each traffic shift.",
+        broken: false,
+        files: &[("appspec.yaml", APPSPEC_ECS)],
+    },
+    Example {
+        id: "trust-policy",
+        title: "IAM: trust policy for GitHub Actions OIDC",
+        summary: "Which GitHub workflows may assume the deployment role, pinned with aud and sub conditions.",
+        broken: false,
+        files: &[("trust-policy.json", TRUST)],
+    },
+    Example {
+        id: "workflow",
+        title: "GitHub Actions: deploy to ECS",
+        summary: "Configure AWS credentials, push to ECR, render and deploy the task definition.",
+        broken: false,
+        files: &[(".github/workflows/deploy.yml", WORKFLOW)],
+    },
+    Example {
+        id: "pipeline",
+        title: "CodePipeline: source, build, approval, deploy",
+        summary: "The guide's pipeline as `aws codepipeline get-pipeline` prints it, and as CDK code.",
+        broken: false,
+        files: &[("pipeline.json", PIPELINE), ("pipeline-cdk.ts", PIPELINE_CDK)],
+    },
+    Example {
+        id: "broken-colon",
+        title: "Fix me: the colon in a command",
+        summary: "One command stops the whole build before it starts. Find it and quote it.",
+        broken: true,
+        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-colon-in-command.yml"))],
+    },
+    Example {
+        id: "broken-typos",
+        title: "Fix me: three typos",
+        summary: "A made-up phase, a misspelt key and a report format CodeBuild does not know.",
+        broken: true,
+        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-typos.yml"))],
+    },
+    Example {
+        id: "broken-secrets",
+        title: "Fix me: secrets and variables",
+        summary: "A password in plain text, a variable that is never expanded, and a secret reference that asks for two versions at once.",
+        broken: true,
+        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-secrets.yml"))],
+    },
+];
+
+impl Example {
+    /// The example as a workspace of its own.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::new(self.files.to_vec())
+    }
+}
+
+/// The example with identifier `id`.
+pub fn find(id: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.id == id)
+}
+
+/// What a first visit shows: the whole guide.
+pub fn default_workspace() -> Workspace {
+    EXAMPLES.first().map(Example::workspace).unwrap_or_else(|| Workspace::new(vec![("buildspec.yml", "")]))
+}
+
+/// Starter text for a new file of a kind, by file name.
+pub fn template(name: &str) -> &'static str {
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("buildspec") {
+        "version: 0.2\n\nphases:\n  build:\n    commands:\n      - echo \"Hello from CodeBuild\"\n"
+    } else if lower.starts_with("appspec") {
+        "version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /var/www/app\nhooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n      timeout: 300\n"
+    } else if lower.contains("trust") {
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": { \"Service\": \"codebuild.amazonaws.com\" },\n      \"Action\": \"sts:AssumeRole\"\n    }\n  ]\n}\n"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::effective_kind;
+    use cicd_core::Kind;
+
+    #[test]
+    fn ids_unique_and_files_detected() {
+        let ids: std::collections::HashSet<_> = EXAMPLES.iter().map(|e| e.id).collect();
+        assert_eq!(ids.len(), EXAMPLES.len());
+        let guide = default_workspace();
+        let kinds: Vec<_> = guide.files.iter().map(effective_kind).collect();
+        assert_eq!(kinds[0], Some(Kind::Buildspec));
+        assert_eq!(kinds[1], Some(Kind::Appspec));
+        assert_eq!(kinds[2], Some(Kind::Appspec));
+        assert_eq!(kinds[3], Some(Kind::TrustPolicy));
+        assert_eq!(kinds[4], Some(Kind::Workflow));
+        assert_eq!(kinds[5], Some(Kind::Pipeline));
+        assert_eq!(kinds[7], None);
+    }
+
+    #[test]
+    fn broken_examples_are_broken_and_the_guide_is_not() {
+        for example in EXAMPLES {
+            let ws = example.workspace();
+            let errors: usize = ws
+                .files
+                .iter()
+                .filter_map(|f| effective_kind(f).map(|k| (k, f)))
+                .filter_map(|(k, f)| cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok())
+                .map(|d| d.iter().filter(|d| d.severity != cicd_core::Severity::Info).count())
+                .sum();
+            if example.broken {
+                assert!(errors > 0, "{} is not broken", example.id);
+            } else {
+                let hard: usize = ws
+                    .files
+                    .iter()
+                    .filter_map(|f| effective_kind(f).map(|k| (k, f)))
+                    .filter_map(|(k, f)| cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok())
+                    .map(|d| d.iter().filter(|d| d.severity == cicd_core::Severity::Error).count())
+                    .sum();
+                assert_eq!(hard, 0, "{} has errors", example.id);
+            }
+        }
+    }
+}

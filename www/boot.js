@@ -1,0 +1,36 @@
+// Loads the playground (Trunk's inline loader is not allowed by the page's CSP) and shows a
+// banner when it cannot start or stops because of an internal error.
+const script = document.querySelector("script[data-js]");
+
+function fatalBanner(message) {
+  if (document.querySelector(".fatal-banner")) return;
+  const banner = document.createElement("div");
+  banner.className = "fatal-banner";
+  banner.setAttribute("role", "alert");
+  const title = document.createElement("strong");
+  title.textContent = "The playground stopped because of an internal error.";
+  const text = document.createElement("span");
+  text.textContent = " Your text is kept: it is saved in this browser and restored when you reload.";
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.textContent = "Reload";
+  reload.addEventListener("click", () => location.reload());
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = "Details";
+  const pre = document.createElement("pre");
+  pre.textContent = message;
+  details.append(summary, pre);
+  banner.append(title, text, reload, details);
+  document.body.prepend(banner);
+}
+window.cicdShowFatal = fatalBanner;
+
+try {
+  const bindings = await import(script.dataset.js);
+  await bindings.default({ module_or_path: script.dataset.wasm });
+  window.wasmBindings = bindings;
+  document.documentElement.dataset.ready = "true";
+} catch (error) {
+  fatalBanner(`The playground could not start: ${error}`);
+}

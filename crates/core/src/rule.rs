@@ -14,7 +14,8 @@ pub struct Rule {
     /// Default severity.
     pub severity: Severity,
     /// The markdown docs: `## What it does`, `## Why is this bad?`, `## Example`,
-    /// `Use instead:`, `## References`.
+    /// `Use instead:`, `## References`. Empty when the crate is built without the `docs`
+    /// feature.
     pub docs: &'static str,
 }
 
@@ -134,7 +135,12 @@ macro_rules! declare_rule {
             code: $code,
             name: $name,
             severity: $crate::diagnostic::Severity::$sev,
+            #[cfg(feature = "docs")]
             docs: concat!($($doc, "\n"),*),
+            // Without the `docs` feature (the playground's wasm) the pages are not compiled in:
+            // the playground fetches them from its `rules/` folder when they are opened.
+            #[cfg(not(feature = "docs"))]
+            docs: "",
         };
     };
 }

@@ -1,6 +1,7 @@
 //! Docs are tests: each rule's "Example" must trigger the rule and its "Use instead" must not;
-//! and the published pages under `docs/rules/` must match the registry
-//! (regenerate with `CICD_BLESS=1 cargo test -p cicd-core --test docs`).
+//! and the published pages must match the registry — the markdown pages under `docs/rules/` and
+//! the HTML fragments the playground fetches from `www/rules/` (regenerate both with
+//! `CICD_BLESS=1 cargo test -p cicd-core --test docs`).
 
 mod common;
 
@@ -65,23 +66,29 @@ fn index_page() -> String {
     out
 }
 
-#[test]
-fn published_pages_are_current() {
-    let dir = common::workspace().join("docs/rules");
+/// The body of a rule's page as an HTML fragment for the playground (links open in a new tab).
+fn html_fragment(rule: &cicd_core::rule::Rule) -> String {
+    let markdown = rule.markdown();
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&markdown));
+    html.replace(
+        "<a href=\"",
+        "<a target=\"_blank\" rel=\"noopener noreferrer\" href=\"",
+    )
+}
+
+/// Compares (or with CICD_BLESS writes) a folder of generated files.
+fn check_folder(dir: &std::path::Path, expected: &[(String, String)]) {
     let bless = std::env::var_os("CICD_BLESS").is_some();
-    let mut expected = vec![("README.md".to_string(), index_page())];
-    for rule in registry::all() {
-        expected.push((format!("{}.md", rule.code), registry::page(rule)));
-    }
     if bless {
-        std::fs::create_dir_all(&dir).expect("create docs/rules");
-        if let Ok(entries) = std::fs::read_dir(&dir) {
+        std::fs::create_dir_all(dir).expect("create folder");
+        if let Ok(entries) = std::fs::read_dir(dir) {
             for e in entries.flatten() {
                 std::fs::remove_file(e.path()).expect("remove stale page");
             }
         }
     }
-    for (name, content) in &expected {
+    for (name, content) in expected {
         let path = dir.join(name);
         if bless {
             std::fs::write(&path, content).expect("write page");
@@ -94,10 +101,23 @@ fn published_pages_are_current() {
             );
         }
     }
-    let on_disk = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    let on_disk = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
     assert_eq!(
         on_disk,
         expected.len(),
-        "docs/rules holds pages of rules that no longer exist"
+        "{} holds pages of rules that no longer exist",
+        dir.display()
     );
+}
+
+#[test]
+fn published_pages_are_current() {
+    let mut pages = vec![("README.md".to_string(), index_page())];
+    let mut fragments = Vec::new();
+    for rule in registry::all() {
+        pages.push((format!("{}.md", rule.code), registry::page(rule)));
+        fragments.push((format!("{}.html", rule.code), html_fragment(rule)));
+    }
+    check_folder(&common::workspace().join("docs/rules"), &pages);
+    check_folder(&common::workspace().join("www/rules"), &fragments);
 }

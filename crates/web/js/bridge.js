@@ -203,7 +203,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
         const from = clamp(d.from);
         const to = Math.max(from, clamp(d.to));
         const out = {
-          from, to, severity: d.severity, source: d.code, message: `${d.code} ${d.message}`,
+          from, to, severity: d.severity, message: `${d.code} ${d.message}`,
           renderMessage: renderMessage(d, onDocs),
         };
         if (d.fix) {

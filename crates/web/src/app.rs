@@ -20,29 +20,45 @@ use crate::share;
 use crate::state::{Action, CheckStatus, Dialog, Notice, State};
 use crate::workspace::{Theme, Workspace, effective_kind, language};
 
+/// How long after the last change the workspace is saved (ms).
+const SAVE_DELAY_MS: u32 = 120;
+
 /// Whether a workspace is an unchanged example (replacing it loses nothing).
 fn pristine(workspace: &Workspace) -> bool {
-    EXAMPLES.iter().any(|e| workspace.same_files(&e.workspace()))
+    EXAMPLES
+        .iter()
+        .any(|e| workspace.same_files(&e.workspace()))
+}
+
+/// What the bridge saves while the app is down.
+#[derive(serde::Deserialize)]
+struct Emergency {
+    file: u32,
+    text: String,
 }
 
 /// Applies the text the bridge saved after a crash, if any.
 fn recover(workspace: &mut Workspace) -> Option<Notice> {
-    let json = crate::editor::take_emergency();
-    let value: serde_json::Value = serde_json::from_str(&json).ok()?;
-    let id = u32::try_from(value.get("file")?.as_u64()?).ok()?;
-    let text = value.get("text")?.as_str()?;
-    let file = workspace.files.iter_mut().find(|f| f.id == id)?;
-    file.text = text.to_string();
+    let saved: Emergency = serde_json::from_str(&crate::editor::take_emergency()).ok()?;
+    let file = workspace.files.iter_mut().find(|f| f.id == saved.file)?;
+    file.text = saved.text;
     Some(Notice {
         error: false,
-        text: format!("Recovered what you typed in {} after the playground stopped.", file.name),
+        text: format!(
+            "Recovered what you typed in {} after the playground stopped.",
+            file.name
+        ),
     })
 }
 
 /// Decides what the app opens with.
 fn initial_state(options: &PageOptions) -> State {
     let fragment = page::fragment();
-    let example = options.example.as_deref().and_then(examples::find).map(|e| e.workspace());
+    let example = options
+        .example
+        .as_deref()
+        .and_then(examples::find)
+        .map(|e| e.workspace());
     let mut state = if options.embed {
         let mut notice = None;
         let workspace = if fragment.is_empty() {
@@ -116,25 +132,64 @@ pub fn App() -> Html {
     let force = use_force_update();
     let embed = options.embed;
 
-    // Autosave every change (not in embed mode: an embedded example must not overwrite the
-    // visitor's own workspace).
+    // Autosave every change, off the keystroke's critical path: the latest workspace is written
+    // shortly after the last change, and at once when the page is hidden or closed. (Not in
+    // embed mode: an embedded example must not overwrite the visitor's own workspace.)
+    let latest = use_mut_ref(|| None::<Workspace>);
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let dispatch = state.dispatcher();
         let has_notice = state.notice.is_some();
-        use_effect_with(state.workspace.clone(), move |workspace| {
-            if !embed && !page::save_workspace(workspace) && !has_notice {
-                dispatch.dispatch(Action::Notify(Some(Notice {
-                    error: true,
-                    text: "This browser refused to save the workspace (storage full or disabled). Download it to keep your work.".into(),
-                })));
+        let workspace = state.workspace.clone();
+        let (latest, pending) = (latest.clone(), pending.clone());
+        use_effect_with(state.changes, move |_| {
+            if !embed {
+                *latest.borrow_mut() = Some(workspace);
+                let latest = latest.clone();
+                let timeout = gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                    if let Some(ws) = latest.borrow_mut().take()
+                        && !page::save_workspace(&ws)
+                        && !has_notice
+                    {
+                        dispatch.dispatch(Action::Notify(Some(Notice {
+                            error: true,
+                            text: "This browser refused to save the workspace (storage full or disabled). Download it to keep your work.".into(),
+                        })));
+                    }
+                });
+                // Replacing the timeout cancels the previous one.
+                *pending.borrow_mut() = Some(timeout);
             }
+        });
+    }
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let flush = move || {
+                if let Some(ws) = latest.borrow_mut().take() {
+                    page::save_workspace(&ws);
+                }
+            };
+            let flush = std::rc::Rc::new(flush);
+            let mut listeners: Vec<gloo::events::EventListener> = Vec::new();
+            if let Some(w) = web_sys::window() {
+                let a = flush.clone();
+                listeners.push(gloo::events::EventListener::new(&w, "pagehide", move |_| a()));
+                if let Some(d) = w.document() {
+                    let b = flush.clone();
+                    listeners.push(gloo::events::EventListener::new(&d, "visibilitychange", move |_| b()));
+                }
+            }
+            move || drop(listeners)
         });
     }
     // Follow the system theme while the setting is "auto".
     use_effect_with((), move |_| {
         let listener = web_sys::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .map(|mql| gloo::events::EventListener::new(&mql, "change", move |_| force.force_update()));
+            .map(|mql| {
+                gloo::events::EventListener::new(&mql, "change", move |_| force.force_update())
+            });
         move || drop(listener)
     });
     let theme = options.theme.unwrap_or(state.workspace.settings.theme);
@@ -177,7 +232,9 @@ pub fn App() -> Html {
     };
     let on_new = {
         let state = state.clone();
-        Callback::from(move |(name, text): (String, String)| state.dispatch(Action::AddFile { name, text }))
+        Callback::from(move |(name, text): (String, String)| {
+            state.dispatch(Action::AddFile { name, text })
+        })
     };
     let on_select_diag = {
         let state = state.clone();
@@ -208,10 +265,41 @@ pub fn App() -> Html {
             if pristine(&state.workspace) || state.workspace.same_files(&incoming) {
                 state.dispatch(Action::Load(Box::new(incoming), None));
             } else {
-                state.dispatch(Action::Dialog(Some(Dialog::IncomingLink(Box::new(incoming)))));
+                state.dispatch(Action::Dialog(Some(Dialog::IncomingLink(Box::new(
+                    incoming,
+                )))));
             }
         })
     };
+    // A link opened while the playground is already showing (same tab, only the fragment
+    // changes): handle it like a link at start-up.
+    let latest_offer = use_mut_ref(|| offer.clone());
+    *latest_offer.borrow_mut() = offer.clone();
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    let fragment = page::fragment();
+                    if fragment.is_empty() {
+                        return;
+                    }
+                    if !embed {
+                        page::clear_fragment();
+                    }
+                    match share::decode(&fragment) {
+                        Ok(incoming) if embed => state.dispatch(Action::Load(Box::new(incoming), None)),
+                        Ok(incoming) => latest_offer.borrow().emit(incoming),
+                        Err(e) => state.dispatch(Action::Notify(Some(Notice {
+                            error: true,
+                            text: format!("This link could not be opened: {e}. Your workspace was kept."),
+                        }))),
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let open_example = {
         let offer = offer.clone();
         Callback::from(move |id: &'static str| {
@@ -256,7 +344,12 @@ pub fn App() -> Html {
     let kind = effective_kind(&file);
     let lang = language(&file, kind);
     let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
-    let diagnostics = Rc::new(check.as_ref().map(|c| c.diagnostics.clone()).unwrap_or_default());
+    let diagnostics = Rc::new(
+        check
+            .as_ref()
+            .map(|c| c.diagnostics.clone())
+            .unwrap_or_default(),
+    );
     let tabs: Vec<TabInfo> = state
         .workspace
         .files
@@ -278,7 +371,9 @@ pub fn App() -> Html {
 
     let dialog = match &state.dialog {
         None => html! {},
-        Some(Dialog::Gallery) => html! { <Gallery on_open={open_example} on_close={close_dialog.clone()} /> },
+        Some(Dialog::Gallery) => {
+            html! { <Gallery on_open={open_example} on_close={close_dialog.clone()} /> }
+        }
         Some(Dialog::Share) => {
             let fragment = share::encode(&state.workspace);
             let link: AttrValue = format!("{}#{fragment}", page::base_url()).into();
@@ -316,7 +411,8 @@ pub fn App() -> Html {
     };
 
     let lines = file.text.lines().count().max(1);
-    let embed_link = embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
+    let embed_link =
+        embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
     html! {
         <div class={classes!("app", embed.then_some("embed"))} data-mode={if embed { "embed" } else { "full" }}>
             if !embed {
@@ -334,7 +430,7 @@ pub fn App() -> Html {
                         {on_rename} {on_delete} {on_move} {on_kind} {on_image} {on_new} />
                     <div role="tabpanel" class="editor-frame" aria-labelledby={format!("tab-{}", file.id)}>
                         <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
-                            {dark} read_only={options.read_only} {diagnostics} cursor={state.cursor}
+                            {dark} read_only={options.read_only} {diagnostics} revision={state.revision} cursor={state.cursor}
                             {on_change} {on_docs} />
                     </div>
                 </section>

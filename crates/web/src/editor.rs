@@ -147,6 +147,8 @@ pub struct EditorProps {
     pub read_only: bool,
     /// Findings to show.
     pub diagnostics: Rc<Vec<ViewDiagnostic>>,
+    /// Changes with every check result (see `State::revision`).
+    pub revision: u64,
     /// Where to move the cursor.
     pub cursor: Option<CursorRequest>,
     /// Files that no longer exist (their editor state can be dropped).
@@ -173,7 +175,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let host = host.clone();
         let mounted = mounted.clone();
-        let (text, lang, dark, read_only, id) = (props.text.clone(), props.lang, props.dark, props.read_only, props.file_id);
+        let (text, lang, dark, read_only, id) = (
+            props.text.clone(),
+            props.lang,
+            props.dark,
+            props.read_only,
+            props.file_id,
+        );
         use_effect_with((), move |_| {
             if let Some(el) = host.cast::<web_sys::HtmlElement>() {
                 let change = Closure::<dyn FnMut(String)>::new({
@@ -184,7 +192,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                         on_change.borrow().emit((id, text));
                     }
                 });
-                let docs = Closure::<dyn FnMut(String)>::new(move |code: String| on_docs.borrow().emit(code));
+                let docs = Closure::<dyn FnMut(String)>::new(move |code: String| {
+                    on_docs.borrow().emit(code)
+                });
                 let js = create_editor(&el, &text, lang, dark, read_only, &change, &docs);
                 js.open(id, &text, lang);
                 *mounted.borrow_mut() = Some(Mounted {
@@ -203,17 +213,21 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let mounted = mounted.clone();
         let (text, lang) = (props.text.clone(), props.lang);
-        use_effect_with((props.file_id, props.generation, lang), move |(id, _, _)| {
-            if let Some(m) = mounted.borrow().as_ref() {
-                m.js.open(*id, &text, lang);
-            }
-        });
+        use_effect_with(
+            (props.file_id, props.generation, lang),
+            move |(id, _, _)| {
+                if let Some(m) = mounted.borrow().as_ref() {
+                    m.js.open(*id, &text, lang);
+                }
+            },
+        );
     }
     {
         let mounted = mounted.clone();
-        use_effect_with(props.diagnostics.clone(), move |list| {
+        let list = props.diagnostics.clone();
+        use_effect_with((props.revision, props.file_id), move |_| {
             if let Some(m) = mounted.borrow().as_ref() {
-                m.js.set_diagnostics(&to_js(list));
+                m.js.set_diagnostics(&to_js(&list));
             }
         });
     }
@@ -260,7 +274,8 @@ pub fn Editor(props: &EditorProps) -> Html {
 /// Installs the panic hook: log the panic and hand over to the bridge, which shows a banner and
 /// keeps saving the editor's text (the wasm instance cannot be trusted after a panic).
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew, which otherwise replaces any hook with its own when the app starts.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&message));
         panicked(&message);

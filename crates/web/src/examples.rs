@@ -87,28 +87,40 @@ pub static EXAMPLES: &[Example] = &[
         title: "CodePipeline: source, build, approval, deploy",
         summary: "The guide's pipeline as `aws codepipeline get-pipeline` prints it, and as CDK code.",
         broken: false,
-        files: &[("pipeline.json", PIPELINE), ("pipeline-cdk.ts", PIPELINE_CDK)],
+        files: &[
+            ("pipeline.json", PIPELINE),
+            ("pipeline-cdk.ts", PIPELINE_CDK),
+        ],
     },
     Example {
         id: "broken-colon",
         title: "Fix me: the colon in a command",
         summary: "One command stops the whole build before it starts. Find it and quote it.",
         broken: true,
-        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-colon-in-command.yml"))],
+        files: &[(
+            "buildspec.yml",
+            include_str!("../../../examples/broken/buildspec-colon-in-command.yml"),
+        )],
     },
     Example {
         id: "broken-typos",
         title: "Fix me: three typos",
         summary: "A made-up phase, a misspelt key and a report format CodeBuild does not know.",
         broken: true,
-        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-typos.yml"))],
+        files: &[(
+            "buildspec.yml",
+            include_str!("../../../examples/broken/buildspec-typos.yml"),
+        )],
     },
     Example {
         id: "broken-secrets",
         title: "Fix me: secrets and variables",
         summary: "A password in plain text, a variable that is never expanded, and a secret reference that asks for two versions at once.",
         broken: true,
-        files: &[("buildspec.yml", include_str!("../../../examples/broken/buildspec-secrets.yml"))],
+        files: &[(
+            "buildspec.yml",
+            include_str!("../../../examples/broken/buildspec-secrets.yml"),
+        )],
     },
 ];
 
@@ -126,7 +138,10 @@ pub fn find(id: &str) -> Option<&'static Example> {
 
 /// What a first visit shows: the whole guide.
 pub fn default_workspace() -> Workspace {
-    EXAMPLES.first().map(Example::workspace).unwrap_or_else(|| Workspace::new(vec![("buildspec.yml", "")]))
+    EXAMPLES
+        .first()
+        .map(Example::workspace)
+        .unwrap_or_else(|| Workspace::new(vec![("buildspec.yml", "")]))
 }
 
 /// Starter text for a new file of a kind, by file name.
@@ -172,8 +187,14 @@ mod tests {
                 .files
                 .iter()
                 .filter_map(|f| effective_kind(f).map(|k| (k, f)))
-                .filter_map(|(k, f)| cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok())
-                .map(|d| d.iter().filter(|d| d.severity != cicd_core::Severity::Info).count())
+                .filter_map(|(k, f)| {
+                    cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok()
+                })
+                .map(|d| {
+                    d.iter()
+                        .filter(|d| d.severity != cicd_core::Severity::Info)
+                        .count()
+                })
                 .sum();
             if example.broken {
                 assert!(errors > 0, "{} is not broken", example.id);
@@ -182,8 +203,14 @@ mod tests {
                     .files
                     .iter()
                     .filter_map(|f| effective_kind(f).map(|k| (k, f)))
-                    .filter_map(|(k, f)| cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok())
-                    .map(|d| d.iter().filter(|d| d.severity == cicd_core::Severity::Error).count())
+                    .filter_map(|(k, f)| {
+                        cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok()
+                    })
+                    .map(|d| {
+                        d.iter()
+                            .filter(|d| d.severity == cicd_core::Severity::Error)
+                            .count()
+                    })
                     .sum();
                 assert_eq!(hard, 0, "{} has errors", example.id);
             }

@@ -5,7 +5,6 @@ mod app;
 mod components;
 mod editor;
 mod examples;
-mod markdown;
 mod page;
 mod share;
 mod state;
@@ -23,5 +22,10 @@ pub fn debug_panic() {
     let empty: Vec<u8> = Vec::new();
     let index = empty.len() + 1;
     // An out-of-bounds read, like a real bug would do.
-    std::hint::black_box(empty.get(index).copied().unwrap_or_else(|| panic!("debug_panic: deliberate panic for tests")));
+    std::hint::black_box(
+        empty
+            .get(index)
+            .copied()
+            .unwrap_or_else(|| panic!("debug_panic: deliberate panic for tests")),
+    );
 }

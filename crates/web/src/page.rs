@@ -58,7 +58,9 @@ fn decode_component(value: &str) -> String {
     while i < bytes.len() {
         match bytes.get(i) {
             Some(b'%') => {
-                let hex = value.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = value
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 if let Some(b) = hex {
                     out.push(b);
                     i += 3;
@@ -81,7 +83,9 @@ fn window() -> Option<web_sys::Window> {
 
 /// The query string of the page.
 pub fn query() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The fragment of the page, without `#`.
@@ -99,7 +103,11 @@ pub fn clear_fragment() {
         && let (Ok(path), Ok(search)) = (w.location().pathname(), w.location().search())
         && let Ok(history) = w.history()
     {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
     }
 }
 
@@ -120,7 +128,9 @@ fn storage() -> Option<web_sys::Storage> {
 /// The autosaved workspace, if any.
 pub fn load_workspace() -> Option<Workspace> {
     let json = storage()?.get_item(STORAGE_KEY).ok()??;
-    serde_json::from_str::<Workspace>(&json).ok().map(Workspace::normalize)
+    serde_json::from_str::<Workspace>(&json)
+        .ok()
+        .map(Workspace::normalize)
 }
 
 /// Saves the workspace; `false` when storage is full or disabled.
@@ -140,7 +150,10 @@ pub fn system_prefers_dark() -> bool {
 
 /// Sets `data-theme` on the root element.
 pub fn apply_theme(dark: bool) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
 }

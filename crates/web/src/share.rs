@@ -42,16 +42,29 @@ impl std::fmt::Display for ShareError {
                 write!(f, "the link does not start with a version such as `v1:`")
             }
             ShareError::UnknownVersion(v) => {
-                write!(f, "the link was made by another version of the playground (`{v}`); this one reads `v1:` links")
+                write!(
+                    f,
+                    "the link was made by another version of the playground (`{v}`); this one reads `v1:` links"
+                )
             }
             ShareError::NotBase64 => {
-                write!(f, "the link contains characters that do not belong in it; was it copied completely?")
+                write!(
+                    f,
+                    "the link contains characters that do not belong in it; was it copied completely?"
+                )
             }
-            ShareError::Corrupt => write!(f, "the link is cut short or damaged; copy it again in full"),
+            ShareError::Corrupt => {
+                write!(f, "the link is cut short or damaged; copy it again in full")
+            }
             ShareError::TooLarge => write!(f, "the link holds more data than the playground opens"),
-            ShareError::NotAWorkspace(why) => write!(f, "the link does not hold a workspace ({why})"),
+            ShareError::NotAWorkspace(why) => {
+                write!(f, "the link does not hold a workspace ({why})")
+            }
             ShareError::TooManyFiles(n) => {
-                write!(f, "the link holds {n} files; the playground opens at most {MAX_FILES}")
+                write!(
+                    f,
+                    "the link holds {n} files; the playground opens at most {MAX_FILES}"
+                )
             }
         }
     }
@@ -66,7 +79,11 @@ pub fn encode(workspace: &Workspace) -> String {
 
 /// Decodes a fragment (with or without its `#`).
 pub fn decode(fragment: &str) -> Result<Workspace, ShareError> {
-    let fragment = fragment.trim().trim_start_matches('#').replace("%3A", ":").replace("%3a", ":");
+    let fragment = fragment
+        .trim()
+        .trim_start_matches('#')
+        .replace("%3A", ":")
+        .replace("%3a", ":");
     let Some((version, payload)) = fragment.split_once(':') else {
         return Err(ShareError::UnknownVersion(String::new()));
     };
@@ -85,21 +102,19 @@ pub fn decode(fragment: &str) -> Result<Workspace, ShareError> {
         // A wrong length or last symbol means the link was cut.
         _ => ShareError::Corrupt,
     })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED).map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            ShareError::TooLarge
-        } else {
-            ShareError::Corrupt
-        }
-    })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|e| ShareError::NotAWorkspace(e.to_string()))?;
-    let files = value.get("f").and_then(|f| f.as_array()).map_or(0, Vec::len);
-    if files > MAX_FILES {
-        return Err(ShareError::TooManyFiles(files));
-    }
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED)
+        .map_err(|e| {
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                ShareError::TooLarge
+            } else {
+                ShareError::Corrupt
+            }
+        })?;
     let workspace: Workspace =
-        serde_json::from_value(value).map_err(|e| ShareError::NotAWorkspace(e.to_string()))?;
+        serde_json::from_slice(&json).map_err(|e| ShareError::NotAWorkspace(e.to_string()))?;
+    if workspace.files.len() > MAX_FILES {
+        return Err(ShareError::TooManyFiles(workspace.files.len()));
+    }
     if workspace.files.is_empty() {
         return Err(ShareError::Empty);
     }
@@ -112,7 +127,10 @@ mod tests {
 
     fn sample() -> Workspace {
         Workspace::new(vec![
-            ("buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"héllo 😀\"\n"),
+            (
+                "buildspec.yml",
+                "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"héllo 😀\"\n",
+            ),
             ("trust.json", "{\"Version\": \"2012-10-17\"}"),
         ])
     }
@@ -124,7 +142,10 @@ mod tests {
         ws.settings.image = Some("aws/codebuild/standard:7.0".into());
         let link = encode(&ws);
         assert!(link.starts_with("v1:"));
-        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b)));
+        assert!(
+            link.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b))
+        );
         assert_eq!(decode(&link), Ok(ws.clone()));
         assert_eq!(decode(&format!("#{link}")), Ok(ws.clone()));
         assert_eq!(decode(&link.replace(':', "%3A")), Ok(ws));
@@ -133,16 +154,35 @@ mod tests {
     #[test]
     fn every_failure_has_its_error() {
         let link = encode(&sample());
-        assert_eq!(decode("v9:abc"), Err(ShareError::UnknownVersion("v9:".into())));
-        assert_eq!(decode("hello"), Err(ShareError::UnknownVersion(String::new())));
+        assert_eq!(
+            decode("v9:abc"),
+            Err(ShareError::UnknownVersion("v9:".into()))
+        );
+        assert_eq!(
+            decode("hello"),
+            Err(ShareError::UnknownVersion(String::new()))
+        );
         assert_eq!(decode("v1:"), Err(ShareError::Empty));
         assert_eq!(decode("v1:***"), Err(ShareError::NotBase64));
         for cut in [link.len() / 2, link.len() / 2 + 1, link.len() - 1] {
-            assert_eq!(decode(&link[..cut]), Err(ShareError::Corrupt), "cut at {cut}");
+            assert_eq!(
+                decode(&link[..cut]),
+                Err(ShareError::Corrupt),
+                "cut at {cut}"
+            );
         }
-        let not_json = format!("v1:{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"hello", 6)));
-        assert!(matches!(decode(&not_json), Err(ShareError::NotAWorkspace(_))));
-        let no_files = format!("v1:{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(br#"{"f":[]}"#, 6)));
+        let not_json = format!(
+            "v1:{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"hello", 6))
+        );
+        assert!(matches!(
+            decode(&not_json),
+            Err(ShareError::NotAWorkspace(_))
+        ));
+        let no_files = format!(
+            "v1:{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(br#"{"f":[]}"#, 6))
+        );
         assert_eq!(decode(&no_files), Err(ShareError::Empty));
     }
 
@@ -150,12 +190,20 @@ mod tests {
     fn bounds_hold() {
         // A tiny link that inflates to more than the limit (a "zip bomb").
         let bomb = vec![b' '; MAX_INFLATED + 10];
-        let link = format!("v1:{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&bomb, 10)));
+        let link = format!(
+            "v1:{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&bomb, 10))
+        );
         assert!(link.len() < 20_000);
         assert_eq!(decode(&link), Err(ShareError::TooLarge));
-        let many: Vec<(String, String)> = (0..MAX_FILES + 1).map(|i| (format!("f{i}.yml"), String::new())).collect();
+        let many: Vec<(String, String)> = (0..MAX_FILES + 1)
+            .map(|i| (format!("f{i}.yml"), String::new()))
+            .collect();
         let ws = Workspace::new(many.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect());
-        assert_eq!(decode(&encode(&ws)), Err(ShareError::TooManyFiles(MAX_FILES + 1)));
+        assert_eq!(
+            decode(&encode(&ws)),
+            Err(ShareError::TooManyFiles(MAX_FILES + 1))
+        );
         let huge = "A".repeat(MAX_ENCODED + 1);
         assert_eq!(decode(&format!("v1:{huge}")), Err(ShareError::TooLarge));
     }
@@ -163,6 +211,10 @@ mod tests {
     #[test]
     fn messages_are_readable() {
         assert!(ShareError::Corrupt.to_string().contains("cut short"));
-        assert!(ShareError::UnknownVersion("v2:".into()).to_string().contains("v2:"));
+        assert!(
+            ShareError::UnknownVersion("v2:".into())
+                .to_string()
+                .contains("v2:")
+        );
     }
 }

@@ -125,8 +125,14 @@ pub fn check_file(file: &File, image: Option<&str>) -> FileCheck {
         .collect();
     FileCheck {
         status: CheckStatus::Checked(kind),
-        errors: view.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: view.iter().filter(|d| d.severity == Severity::Warning).count(),
+        errors: view
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        warnings: view
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
         diagnostics: view,
     }
 }
@@ -172,6 +178,12 @@ pub struct State {
     pub checks: Rc<BTreeMap<u32, Rc<FileCheck>>>,
     /// Bumps whenever texts change from outside the editor (loading a workspace).
     pub generation: u32,
+    /// Bumps with every check, so that the editor receives every result (even an unchanged one,
+    /// which keeps keystroke-to-diagnostics measurable).
+    pub revision: u64,
+    /// Bumps with every change of the workspace (what autosave watches, instead of comparing
+    /// whole workspaces).
+    pub changes: u64,
     /// The diagnostic selected in the panel (index into the current file's list).
     pub selected_diagnostic: Option<usize>,
     /// The rule whose docs are shown.
@@ -255,6 +267,8 @@ impl State {
             workspace,
             checks: Rc::new(checks),
             generation: 0,
+            revision: 0,
+            changes: 0,
             selected_diagnostic: None,
             docs: None,
             cursor: None,
@@ -277,6 +291,7 @@ impl State {
         if let Some(file) = self.workspace.files.iter().find(|f| f.id == id) {
             let result = check_file(file, self.workspace.settings.image.as_deref());
             Rc::make_mut(&mut self.checks).insert(id, Rc::new(result));
+            self.revision += 1;
         }
     }
 
@@ -286,6 +301,13 @@ impl State {
 
     /// Applies an action (the reducer, without `Rc`).
     pub fn apply(mut self, action: Action) -> State {
+        let changes_workspace = !matches!(
+            action,
+            Action::SelectDiagnostic(_) | Action::ShowDocs(_) | Action::CloseDocs | Action::Notify(_) | Action::Dialog(_)
+        );
+        if changes_workspace {
+            self.changes += 1;
+        }
         match action {
             Action::Edit { id, text } => {
                 if let Some(i) = self.index_of(id)
@@ -351,7 +373,8 @@ impl State {
                     if self.workspace.selected >= i && self.workspace.selected > 0 {
                         self.workspace.selected -= 1;
                     }
-                    self.workspace.selected = self.workspace.selected.min(self.workspace.files.len() - 1);
+                    self.workspace.selected =
+                        self.workspace.selected.min(self.workspace.files.len() - 1);
                     self.selected_diagnostic = None;
                     self.generation += 1;
                 }
@@ -381,9 +404,11 @@ impl State {
                 }
             }
             Action::Load(workspace, notice) => {
-                let generation = self.generation + 1;
+                let (generation, revision, changes) = (self.generation + 1, self.revision + 1, self.changes);
                 let mut next = State::new(*workspace);
                 next.generation = generation;
+                next.revision = revision;
+                next.changes = changes;
                 next.notice = notice;
                 return next;
             }
@@ -406,7 +431,10 @@ impl State {
                 self.dialog = None;
                 self.notice = Some(Notice {
                     error: false,
-                    text: format!("Added {added} file{} from the link next to your work.", if added == 1 { "" } else { "s" }),
+                    text: format!(
+                        "Added {added} file{} from the link next to your work.",
+                        if added == 1 { "" } else { "s" }
+                    ),
                 });
             }
             Action::SelectDiagnostic(i) => {
@@ -466,7 +494,10 @@ mod tests {
 
     fn state() -> State {
         State::new(Workspace::new(vec![
-            ("buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"),
+            (
+                "buildspec.yml",
+                "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
+            ),
             ("notes.txt", "hello"),
             ("pipeline.json", "{\"pipeline\": {}}"),
         ]))
@@ -487,28 +518,49 @@ mod tests {
         let text = &s.workspace.files[0].text;
         let utf16_start = text[..text.find("echo").unwrap()].encode_utf16().count() as u32;
         assert_eq!(d.from16, utf16_start);
-        assert_eq!(d.to16, utf16_start + "echo \"é: x\"".encode_utf16().count() as u32);
+        assert_eq!(
+            d.to16,
+            utf16_start + "echo \"é: x\"".encode_utf16().count() as u32
+        );
         assert!(d.fix.is_some());
     }
 
     #[test]
     fn statuses() {
         let s = state();
-        assert_eq!(s.check(1).unwrap().status, CheckStatus::Checked(Kind::Buildspec));
+        assert_eq!(
+            s.check(1).unwrap().status,
+            CheckStatus::Checked(Kind::Buildspec)
+        );
         assert_eq!(s.check(2).unwrap().status, CheckStatus::PlainText);
-        assert_eq!(s.check(3).unwrap().status, CheckStatus::Unsupported(Kind::Pipeline));
-        let s = s.apply(Action::SetKind { id: 2, kind: KindChoice::Buildspec });
-        assert_eq!(s.check(2).unwrap().status, CheckStatus::Checked(Kind::Buildspec));
+        assert_eq!(
+            s.check(3).unwrap().status,
+            CheckStatus::Unsupported(Kind::Pipeline)
+        );
+        let s = s.apply(Action::SetKind {
+            id: 2,
+            kind: KindChoice::Buildspec,
+        });
+        assert_eq!(
+            s.check(2).unwrap().status,
+            CheckStatus::Checked(Kind::Buildspec)
+        );
         assert!(s.check(2).unwrap().errors > 0);
     }
 
     #[test]
     fn file_management() {
         let s = state();
-        let s = s.apply(Action::AddFile { name: "buildspec.yml".into(), text: String::new() });
+        let s = s.apply(Action::AddFile {
+            name: "buildspec.yml".into(),
+            text: String::new(),
+        });
         assert_eq!(s.workspace.files[3].name, "buildspec-2.yml");
         assert_eq!(s.workspace.selected, 3);
-        let s = s.apply(Action::Rename { id: 4, name: "notes.txt".into() });
+        let s = s.apply(Action::Rename {
+            id: 4,
+            name: "notes.txt".into(),
+        });
         assert_eq!(s.workspace.files[3].name, "notes-2.txt");
         let s = s.apply(Action::Move { id: 4, by: -10 });
         assert_eq!(s.workspace.files[0].id, 4);
@@ -522,15 +574,29 @@ mod tests {
         for id in [2, 3, 4] {
             s = s.apply(Action::Delete(id));
         }
-        assert_eq!(s.workspace.files.len(), 1, "deleting the last file leaves an empty one");
+        assert_eq!(
+            s.workspace.files.len(),
+            1,
+            "deleting the last file leaves an empty one"
+        );
     }
 
     #[test]
     fn selecting_a_diagnostic_moves_the_cursor_and_shows_docs() {
-        let s = state().apply(Action::Edit { id: 1, text: "version: 9\nphases:\n  build:\n    commands: [make]\n".into() });
+        let s = state().apply(Action::Edit {
+            id: 1,
+            text: "version: 9\nphases:\n  build:\n    commands: [make]\n".into(),
+        });
         let s = s.apply(Action::SelectDiagnostic(0));
         assert_eq!(s.docs, Some("BS011"));
-        assert_eq!(s.cursor, Some(CursorRequest { file: 1, offset: 9, seq: 1 }));
+        assert_eq!(
+            s.cursor,
+            Some(CursorRequest {
+                file: 1,
+                offset: 9,
+                seq: 1
+            })
+        );
         let s = s.apply(Action::SelectDiagnostic(0));
         assert_eq!(s.cursor.unwrap().seq, 2);
         let s = s.apply(Action::ShowDocs("nope".into()));

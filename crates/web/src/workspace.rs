@@ -169,7 +169,11 @@ impl Workspace {
 
     /// A name not used by another file, derived from `wanted` (`buildspec-2.yml`).
     pub fn unique_name(&self, wanted: &str, except: Option<u32>) -> String {
-        let taken = |n: &str| self.files.iter().any(|f| f.name == n && Some(f.id) != except);
+        let taken = |n: &str| {
+            self.files
+                .iter()
+                .any(|f| f.name == n && Some(f.id) != except)
+        };
         if !taken(wanted) {
             return wanted.to_string();
         }
@@ -188,7 +192,13 @@ impl Workspace {
     pub fn normalize(mut self) -> Workspace {
         self.files.truncate(MAX_FILES);
         let mut seen = std::collections::HashSet::new();
-        let mut next = self.files.iter().map(|f| f.id).max().unwrap_or(0).saturating_add(1);
+        let mut next = self
+            .files
+            .iter()
+            .map(|f| f.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
         for f in &mut self.files {
             if f.id == 0 || !seen.insert(f.id) {
                 f.id = next;
@@ -201,7 +211,9 @@ impl Workspace {
         }
         let mut names = std::collections::HashSet::new();
         for i in 0..self.files.len() {
-            let Some(name) = self.files.get(i).map(|f| f.name.clone()) else { continue };
+            let Some(name) = self.files.get(i).map(|f| f.name.clone()) else {
+                continue;
+            };
             if !names.insert(name.clone()) {
                 let id = self.files.get(i).map(|f| f.id);
                 let unique = self.unique_name(&name, id);
@@ -250,7 +262,9 @@ pub fn language(file: &File, kind: Option<Kind>) -> &'static str {
     }
     match kind {
         Some(Kind::TrustPolicy | Kind::Pipeline) => "json",
-        Some(k) if cicd_core::format_for(k, &file.text) == cicd_core::source::Format::Json => "json",
+        Some(k) if cicd_core::format_for(k, &file.text) == cicd_core::source::Format::Json => {
+            "json"
+        }
         Some(_) => "yaml",
         None => "text",
     }
@@ -283,7 +297,11 @@ mod tests {
 
     #[test]
     fn kinds_and_languages() {
-        let ws = Workspace::new(vec![("buildspec.yml", "version: 0.2\n"), ("notes.txt", "hello"), ("policy.json", "{}")]);
+        let ws = Workspace::new(vec![
+            ("buildspec.yml", "version: 0.2\n"),
+            ("notes.txt", "hello"),
+            ("policy.json", "{}"),
+        ]);
         assert_eq!(effective_kind(&ws.files[0]), Some(Kind::Buildspec));
         assert_eq!(effective_kind(&ws.files[1]), None);
         assert_eq!(language(&ws.files[0], Some(Kind::Buildspec)), "yaml");
@@ -298,8 +316,12 @@ mod tests {
     fn serde_uses_short_names_and_defaults() {
         let ws = Workspace::new(vec![("buildspec.yml", "v")]);
         let json = serde_json::to_string(&ws).unwrap();
-        assert_eq!(json, r#"{"f":[{"i":1,"n":"buildspec.yml","t":"v"}],"s":0,"o":{}}"#);
-        let back: Workspace = serde_json::from_str(r#"{"f":[{"i":1,"n":"a","t":"b","k":"text"}]}"#).unwrap();
+        assert_eq!(
+            json,
+            r#"{"f":[{"i":1,"n":"buildspec.yml","t":"v"}],"s":0,"o":{}}"#
+        );
+        let back: Workspace =
+            serde_json::from_str(r#"{"f":[{"i":1,"n":"a","t":"b","k":"text"}]}"#).unwrap();
         assert_eq!(back.files[0].kind, KindChoice::Text);
     }
 }

@@ -35,7 +35,9 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
     };
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let summary = match check.status {
-        CheckStatus::PlainText => "Plain text: not checked. Choose a kind above to check it.".to_string(),
+        CheckStatus::PlainText => {
+            "Plain text: not checked. Choose a kind above to check it.".to_string()
+        }
         CheckStatus::Unsupported(kind) => format!(
             "Checking {} files is not available yet; the file is shown as plain text.",
             kind.title()
@@ -43,7 +45,10 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
         CheckStatus::Checked(_) if check.diagnostics.is_empty() => "No problems found.".to_string(),
         CheckStatus::Checked(_) => {
             let infos = check.diagnostics.len() - check.errors - check.warnings;
-            let mut parts = vec![plural(check.errors, "error"), plural(check.warnings, "warning")];
+            let mut parts = vec![
+                plural(check.errors, "error"),
+                plural(check.warnings, "warning"),
+            ];
             if infos > 0 {
                 parts.push(plural(infos, "note"));
             }

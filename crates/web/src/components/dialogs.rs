@@ -62,7 +62,12 @@ pub struct GalleryProps {
 pub fn Gallery(props: &GalleryProps) -> Html {
     let card = |example: &'static crate::examples::Example| {
         let onclick = props.on_open.reform(move |_: MouseEvent| example.id);
-        let files = example.files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+        let files = example
+            .files
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ");
         html! {
             <li class={classes!("example", example.broken.then_some("example-broken"))} data-example={example.id}>
                 <button type="button" {onclick}>
@@ -108,7 +113,10 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     let copy = props.on_copy.reform(|_: MouseEvent| ());
     let download = props.on_download.reform(|_: MouseEvent| ());
     let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(input) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+        {
             input.select();
         }
     });
@@ -156,7 +164,13 @@ pub struct IncomingProps {
 /// Asks what to do with a link when local work exists.
 #[component]
 pub fn IncomingDialog(props: &IncomingProps) -> Html {
-    let names = props.incoming.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+    let names = props
+        .incoming
+        .files
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let n = props.incoming.files.len();
     let replace = props.on_replace.reform(|_: MouseEvent| ());
     let keep = props.on_keep_both.reform(|_: MouseEvent| ());

@@ -60,7 +60,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     let on_kind = {
         let cb = props.on_kind.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 && let Some(choice) = KindChoice::from_id(&select.value())
             {
                 cb.emit((id, choice));
@@ -70,7 +72,10 @@ pub fn FileBar(props: &FileBarProps) -> Html {
     let on_image = {
         let cb = props.on_image.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
                 let v = select.value();
                 cb.emit((!v.is_empty()).then_some(v));
             }
@@ -90,7 +95,10 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             let commit = commit.clone();
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Enter" => {
-                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    if let Some(input) = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
                         commit(input);
                     }
                 }
@@ -99,7 +107,10 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             })
         };
         let onblur = Callback::from(move |e: FocusEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 commit(input);
             }
         });
@@ -119,7 +130,10 @@ pub fn FileBar(props: &FileBarProps) -> Html {
         let name = props.name.clone();
         Callback::from(move |_: MouseEvent| {
             let ok = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&format!("Delete {name}? Its text will be lost.")).ok())
+                .and_then(|w| {
+                    w.confirm_with_message(&format!("Delete {name}? Its text will be lost."))
+                        .ok()
+                })
                 .unwrap_or(false);
             if ok {
                 cb.emit(id);

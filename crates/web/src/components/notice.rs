@@ -17,7 +17,11 @@ pub struct NoticeProps {
 #[component]
 pub fn NoticeBar(props: &NoticeProps) -> Html {
     let class = classes!("notice", props.notice.error.then_some("notice-error"));
-    let role = if props.notice.error { "alert" } else { "status" };
+    let role = if props.notice.error {
+        "alert"
+    } else {
+        "status"
+    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class={class} role={role} data-notice={if props.notice.error { "error" } else { "info" }}>

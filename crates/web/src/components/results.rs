@@ -18,7 +18,9 @@ pub fn Results(props: &ResultsProps) -> Html {
         CheckStatus::Checked(cicd_core::Kind::Buildspec) => {
             "Buildspec files are checked as you type. Simulations appear here for AppSpecs (the deployment's lifecycle events) and trust policies (who may assume the role)."
         }
-        CheckStatus::Checked(_) | CheckStatus::Unsupported(_) => "A simulation of this kind of file will appear here.",
+        CheckStatus::Checked(_) | CheckStatus::Unsupported(_) => {
+            "A simulation of this kind of file will appear here."
+        }
         CheckStatus::PlainText => "Plain text files are not simulated.",
     };
     html! {

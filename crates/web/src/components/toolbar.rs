@@ -51,11 +51,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_files = {
         let cb = props.on_open_files.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
                 return;
             };
             let Some(list) = input.files() else { return };
-            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
             input.set_value("");
             let cb = cb.clone();
             wasm_bindgen_futures::spawn_local(async move {

@@ -1,0 +1,279 @@
+// End-to-end tests of the playground in headless Chromium (the built site in dist/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, open, setEditorText, problems } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+/** Runs `fn` with a fresh browser profile, always closing the browser. */
+async function withBrowser(fn) {
+  const b = await browser();
+  try {
+    return await fn(b.context);
+  } finally {
+    await b.close();
+  }
+}
+
+const text = (page) => page.evaluate(() => window.__cicdEditor.getText());
+const lineOfCursor = (page) => page.evaluate(() => {
+  const ed = window.__cicdEditor;
+  return ed.getText().slice(0, ed.cursor()).split("\n").length;
+});
+
+/** Puts the cursor at the end of the first line containing `needle`. */
+async function cursorAfter(page, needle) {
+  await page.evaluate((needle) => {
+    const ed = window.__cicdEditor;
+    const t = ed.getText();
+    const at = t.indexOf(needle);
+    if (at < 0) throw new Error(`${needle} not in the editor`);
+    ed.setCursor(at + needle.length, true);
+  }, needle);
+}
+
+async function waitForProblem(page, code) {
+  await page.waitForSelector(`.diagnostics li[data-code="${code}"]`, { timeout: 10000 });
+}
+
+test("the page loads without console errors or CSP violations", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await page.waitForSelector(".problems-summary");
+    // Open and close a few parts of the UI too.
+    await page.click("text=Examples");
+    await page.waitForSelector('dialog[data-dialog="gallery"]');
+    await page.keyboard.press("Escape");
+    await page.click("text=Share link");
+    await page.waitForSelector('dialog[data-dialog="share"]');
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(200);
+    assert.deepEqual(page.problems, []);
+    assert.equal(await page.$eval(".tab-selected", (t) => t.dataset.file), "buildspec.yml");
+  });
+});
+
+test("typing an error shows it in the panel and as an underline; fixing it clears it", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=buildspec");
+    assert.equal((await problems(page)).length, 0);
+    await cursorAfter(page, "- npm ci");
+    await page.keyboard.type(": oops");
+    await waitForProblem(page, "BS023");
+    const line = (await text(page)).split("\n").findIndex((l) => l.includes("npm ci: oops")) + 1;
+    assert.deepEqual(await problems(page), [{ code: "BS023", severity: "error", line }]);
+    await page.waitForSelector(".cm-lintRange-error");
+    const underlined = await page.$eval(".cm-lintRange-error", (el) => el.textContent);
+    assert.equal(underlined, "npm ci: oops");
+    assert.match(await page.$eval(".tab-selected .tab-count", (el) => el.textContent), /^1$/);
+    // Fix it: delete what was typed.
+    for (let i = 0; i < ": oops".length; i++) await page.keyboard.press("Backspace");
+    await page.waitForSelector('.problems-summary:text("No problems found.")');
+    assert.equal(await page.$(".cm-lintRange-error"), null);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test("clicking a diagnostic moves the cursor to it and shows the rule's docs", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=broken-typos");
+    await waitForProblem(page, "BS061");
+    const row = await page.$('.diagnostics li[data-code="BS061"]');
+    const line = Number(await row.getAttribute("data-line"));
+    assert.notEqual(await lineOfCursor(page), line);
+    await page.click('.diagnostics li[data-code="BS061"] button');
+    await page.waitForFunction((line) => {
+      const ed = window.__cicdEditor;
+      return ed.getText().slice(0, ed.cursor()).split("\n").length === line;
+    }, line);
+    await page.waitForSelector('.docs[data-rule="BS061"] .markdown h2');
+    const docs = await page.$eval(".docs .markdown", (el) => el.textContent);
+    assert.match(docs, /What it does/);
+    assert.match(docs, /JUNITXML/);
+  });
+});
+
+test("a share link opened in a fresh browser restores the same workspace", async () => {
+  const link = await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await setEditorText(page, "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"shared: yes\"\n");
+    await waitForProblem(page, "BS023");
+    await page.click('.tab[data-file="trust-policy.json"]');
+    await page.click("text=Share link");
+    const link = await page.$eval(".share-link", (el) => el.value);
+    const length = Number(await page.$eval(".share-length", (el) => el.dataset.length));
+    assert.equal(length, [...link].length);
+    assert.match(link, /#v1:[A-Za-z0-9_-]+$/);
+    return link;
+  });
+  await withBrowser(async (context) => {
+    const page = await open(context, link);
+    assert.equal(await page.$eval(".tab-selected", (t) => t.dataset.file), "trust-policy.json");
+    await page.click('.tab[data-file="buildspec.yml"]');
+    await waitForProblem(page, "BS023");
+    assert.match(await text(page), /echo "shared: yes"/);
+    const tabs = await page.$$eval(".tab", (ts) => ts.map((t) => t.dataset.file));
+    assert.ok(tabs.includes(".github/workflows/deploy.yml"));
+    // The fragment is consumed, so that a reload does not import it again.
+    assert.equal(new URL(page.url()).hash, "");
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test("a corrupted link shows an error and keeps local work", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await setEditorText(page, "version: 0.2 # my local work\n");
+    await page.waitForTimeout(400);
+    for (const bad of ["#v1:AAAA", "#v1:%%%%", "#v9:abc", "#v1:" + "x".repeat(3000)]) {
+      await page.goto(server.url + bad);
+      await page.waitForSelector('.notice[data-notice="error"]');
+      const message = await page.$eval(".notice", (n) => n.textContent);
+      assert.match(message, /could not be opened/);
+      assert.match(await text(page), /my local work/, `local work kept after ${bad.slice(0, 10)}`);
+    }
+  });
+});
+
+test("a link arriving over local work asks first and can keep both", async () => {
+  const link = await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=trust-policy");
+    await page.click("text=Share link");
+    return page.$eval(".share-link", (el) => el.value);
+  });
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await setEditorText(page, "version: 0.2 # mine\n");
+    await page.waitForTimeout(400);
+    await page.goto(link);
+    await page.waitForSelector('dialog[data-dialog="incoming"]');
+    await page.click('[data-choice="keep-both"]');
+    await page.waitForSelector('.tab[data-file="trust-policy-2.json"]');
+    assert.equal(await page.$eval(".tab-selected", (t) => t.dataset.file), "trust-policy-2.json");
+    await page.click('.tab[data-file="buildspec.yml"]');
+    assert.match(await text(page), /# mine/);
+  });
+});
+
+test("autosave survives a reload", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await cursorAfter(page, "- npm ci");
+    await page.keyboard.type(" --prefer-offline");
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.waitForSelector(".cm-content");
+    assert.match(await text(page), /npm ci --prefer-offline/);
+  });
+});
+
+test("embed mode hides the chrome and honours readonly, file and theme", async () => {
+  const link = await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await page.click("text=Share link");
+    return page.$eval(".share-link", (el) => el.value);
+  });
+  const fragment = new URL(link).hash;
+  await withBrowser(async (context) => {
+    const page = await open(context, `${server.url}?embed=1&readonly=1&file=appspec.yml&theme=dark${fragment}`);
+    assert.equal(await page.$(".topbar"), null, "no toolbar");
+    assert.equal(await page.$(".file-actions"), null, "no file management");
+    assert.equal(await page.$(".new-file"), null, "no new-file menu");
+    assert.equal(await page.$eval(".tab-selected", (t) => t.dataset.file), "appspec.yml");
+    assert.equal(await page.$eval("html", (h) => h.dataset.theme), "dark");
+    assert.equal(await page.$eval(".cm-content", (c) => c.getAttribute("contenteditable")), "false");
+    assert.ok(await page.$(".problems"));
+    assert.ok(await page.$(".open-full"));
+    // Embedded edits must not overwrite the visitor's own workspace.
+    assert.equal(await page.evaluate(() => localStorage.getItem("cicd-playground:workspace")), null);
+  });
+});
+
+test("config text is never executed or rendered as HTML", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=buildspec");
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await setEditorText(page, `version: 0.2\n${payload}: 1\nphases:\n  build:\n    commands:\n      - make\n`);
+    await waitForProblem(page, "BS001");
+    await page.click('.diagnostics li[data-code="BS001"] button');
+    await page.hover(".cm-lintRange-warning").catch(() => {});
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$(".problems img, .problems script"), null);
+    const message = await page.$eval('.diagnostics li[data-code="BS001"] .diag-message', (el) => el.textContent);
+    assert.ok(message.includes("<img src=x"), message);
+  });
+});
+
+test("a panic shows a banner, keeps the text and restores it after a reload", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    page.problems = [];
+    await cursorAfter(page, "- npm ci");
+    await page.keyboard.type(" # before");
+    await page.waitForTimeout(400);
+    await page.evaluate(() => { try { window.wasmBindings.debug_panic(); } catch (_) { /* the trap */ } });
+    await page.waitForSelector(".fatal-banner");
+    assert.match(await page.$eval(".fatal-banner", (b) => b.textContent), /text is kept/);
+    // The editor still works, and what is typed now is saved by the editor itself.
+    await page.keyboard.type(" and after");
+    assert.match(await text(page), /npm ci # before and after/);
+    await page.waitForTimeout(200);
+    await page.reload();
+    await page.waitForSelector(".cm-content");
+    assert.match(await text(page), /npm ci # before and after/);
+    await page.waitForSelector(".notice");
+    assert.match(await page.$eval(".notice", (n) => n.textContent), /Recovered/);
+  });
+});
+
+test("files can be added, renamed, reordered and deleted, and kinds overridden", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=buildspec");
+    await page.click(".new-file summary");
+    await page.click("text=CodeBuild buildspec (buildspec.yml)");
+    await page.waitForSelector('.tab[data-file="buildspec-2.yml"]');
+    await page.click(".new-file summary");
+    await page.click("text=Empty file (untitled.txt)");
+    await page.waitForSelector('.tab[data-file="untitled.txt"]');
+    assert.match(await page.$eval(".problems-summary", (e) => e.textContent), /Plain text/);
+    await page.click("text=Rename");
+    await page.fill(".rename-input", "notes.txt");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('.tab[data-file="notes.txt"]');
+    await page.selectOption('select[aria-label="Kind of this file"]', "buildspec");
+    await page.waitForSelector('.problems-summary[data-status="checked"]');
+    await waitForProblem(page, "BS010");
+    for (let i = 0; i < 2; i++) await page.click('[aria-label="Move this file left"]');
+    assert.deepEqual(await page.$$eval(".tab", (ts) => ts.map((t) => t.dataset.file)), ["notes.txt", "buildspec.yml", "buildspec-2.yml"]);
+    page.once("dialog", (d) => d.accept());
+    await page.click('[aria-label="Delete this file"]');
+    await page.waitForFunction(() => document.querySelectorAll(".tab").length === 2);
+    assert.equal(await page.$eval(".tab-selected", (t) => t.dataset.file), "buildspec.yml");
+  });
+});
+
+test("the examples gallery opens the broken-on-purpose examples", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=buildspec");
+    await page.click("text=Examples");
+    await page.click('[data-example="broken-colon"] button');
+    await waitForProblem(page, "BS023");
+    assert.match(await text(page), /Broken on purpose/);
+  });
+});
+
+test("the layout works at a phone's width", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
+    const editor = await page.$eval(".editor-pane", (e) => e.getBoundingClientRect());
+    const problems = await page.$eval(".problems", (e) => e.getBoundingClientRect());
+    assert.ok(problems.top >= editor.bottom - 1, "problems panel below the editor");
+  });
+});

@@ -16,9 +16,9 @@ use crate::components::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
-use crate::share;
+use cicd_share as share;
 use crate::state::{Action, CheckStatus, Dialog, Notice, State};
-use crate::workspace::{Theme, Workspace, effective_kind, language};
+use cicd_share::workspace::{Theme, Workspace, effective_kind, language};
 
 /// How long after the last change the workspace is saved (ms).
 const SAVE_DELAY_MS: u32 = 120;

@@ -1,7 +1,7 @@
 //! The examples gallery: the guide's examples, each a workspace of its own, and broken-on-purpose
 //! variants for learners. The files are the project's `examples/` folder, embedded at build time.
 
-use crate::workspace::Workspace;
+use cicd_share::workspace::Workspace;
 
 /// One gallery entry.
 #[derive(Debug)]
@@ -161,7 +161,7 @@ pub fn template(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::effective_kind;
+    use cicd_share::workspace::effective_kind;
     use cicd_core::Kind;
 
     #[test]

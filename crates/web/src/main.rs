@@ -6,9 +6,7 @@ mod components;
 mod editor;
 mod examples;
 mod page;
-mod share;
 mod state;
-mod workspace;
 
 fn main() {
     editor::install_panic_hook();

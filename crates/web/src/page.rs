@@ -1,6 +1,6 @@
 //! The page around the app: URL parameters, the fragment, localStorage, the system theme.
 
-use crate::workspace::{Theme, Workspace};
+use cicd_share::workspace::{Theme, Workspace};
 
 /// Where the workspace is autosaved.
 pub const STORAGE_KEY: &str = "cicd-playground:workspace";

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use cicd_core::{Kind, LineIndex, Severity};
 use yew::Reducible;
 
-use crate::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace, effective_kind};
+use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace, effective_kind};
 
 /// A diagnostic ready for display: positions for people (1-based line/column in characters) and
 /// for the editor (UTF-16 offsets).

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::examples::EXAMPLES;
-use crate::share::LONG_LINK;
-use crate::workspace::Workspace;
+use cicd_share::link::LONG_LINK;
+use cicd_share::workspace::Workspace;
 
 /// Props of [`Modal`].
 #[derive(Properties, PartialEq)]

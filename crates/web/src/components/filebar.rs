@@ -4,7 +4,7 @@ use cicd_core::Kind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::workspace::KindChoice;
+use cicd_share::workspace::KindChoice;
 
 /// Props of [`FileBar`].
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::workspace::Theme;
+use cicd_share::workspace::Theme;
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -64,7 +64,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let cb = cb.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut out = Vec::new();
-                for file in files.into_iter().take(crate::workspace::MAX_FILES) {
+                for file in files.into_iter().take(cicd_share::workspace::MAX_FILES) {
                     if file.size() > 2.0 * 1024.0 * 1024.0 {
                         continue;
                     }

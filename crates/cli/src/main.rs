@@ -2,7 +2,10 @@
 //!
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
 
+mod assume;
 mod output;
+mod share;
+mod simulate;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -34,6 +37,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Evaluate a trust policy: may this principal assume the role?
+    Assume(Box<assume::AssumeArgs>),
+    /// Simulate a deployment: `cicd simulate lifecycle appspec.yml`.
+    Simulate(simulate::SimulateArgs),
+    /// Print a playground link holding files ("try it in the playground").
+    Share(share::ShareArgs),
     /// Print the documentation of one rule (by code or name).
     Explain {
         /// A rule code such as `BS021`, or a rule name such as `missing-phase-commands`.
@@ -115,6 +124,9 @@ fn main() -> ExitCode {
         Command::Rules { kind, format } => {
             rules(kind.map(Kind::from), format).map(|()| ExitCode::SUCCESS)
         }
+        Command::Assume(args) => assume::assume(&args),
+        Command::Simulate(args) => simulate::simulate(&args),
+        Command::Share(args) => share::share(&args),
         Command::Explain { rule } => explain(&rule),
     };
     match result {

@@ -233,3 +233,28 @@ fn rules_and_explain() {
     let o = cicd(&["explain", "XX999"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn share_links_round_trip() {
+    let o = cicd(&[
+        "share",
+        "--base-url",
+        "http://127.0.0.1:8080",
+        "examples/buildspec.yml",
+        "examples/appspec-ec2.yml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let link = stdout(&o).trim().to_string();
+    assert!(link.starts_with("http://127.0.0.1:8080/#v1:"), "{link}");
+    let workspace = cicd_share::decode(link.split_once('#').expect("fragment").1).expect("decodes");
+    let names: Vec<&str> = workspace.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["buildspec.yml", "appspec-ec2.yml"]);
+    let original = std::fs::read_to_string(root().join("examples/buildspec.yml")).expect("read");
+    assert_eq!(workspace.files[0].text, original);
+    let o = cicd(&["share", "--iframe", "--readonly", "examples/buildspec.yml"]);
+    let snippet = stdout(&o);
+    assert!(
+        snippet.starts_with("<iframe src=\"https://cicd-playground.dev/?embed=1&readonly=1#v1:"),
+        "{snippet}"
+    );
+}

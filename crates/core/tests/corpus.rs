@@ -9,7 +9,11 @@ use std::collections::BTreeSet;
 use cicd_core::{Kind, LineIndex, Options, Severity};
 
 /// Corpus folders and the kind their files are checked as.
-const FOLDERS: &[(&str, Kind)] = &[("buildspec", Kind::Buildspec)];
+const FOLDERS: &[(&str, Kind)] = &[
+    ("buildspec", Kind::Buildspec),
+    ("appspec", Kind::Appspec),
+    ("trust", Kind::TrustPolicy),
+];
 
 /// (folder/file, line, code) of every error the checkers report on the corpus.
 fn reported() -> BTreeSet<(String, u32, String)> {

@@ -52,7 +52,19 @@ fn assert_sane(kind: Kind, text: &str) {
 }
 
 /// Each supported kind with its example files and its corpus folder.
-const KINDS: &[(Kind, &[&str], &str)] = &[(Kind::Buildspec, &["buildspec.yml"], "buildspec")];
+const KINDS: &[(Kind, &[&str], &str)] = &[
+    (Kind::Buildspec, &["buildspec.yml"], "buildspec"),
+    (
+        Kind::Appspec,
+        &["appspec-ec2.yml", "appspec-ecs.yml"],
+        "appspec",
+    ),
+    (
+        Kind::TrustPolicy,
+        &["trust-policy-github-oidc.json"],
+        "trust",
+    ),
+];
 
 fn inputs() -> Vec<(Kind, String)> {
     let root = common::workspace();

@@ -6,4 +6,6 @@ pub mod link;
 pub mod workspace;
 
 pub use link::{LONG_LINK, MAX_ENCODED, MAX_INFLATED, PREFIX, ShareError, decode, encode};
-pub use workspace::{File, KindChoice, MAX_FILES, Settings, Theme, Workspace, effective_kind, language};
+pub use workspace::{
+    File, KindChoice, MAX_FILES, Settings, Theme, Workspace, effective_kind, language,
+};

@@ -1,0 +1,354 @@
+//! `cicd assume`: evaluates a trust policy for one caller ("may this principal assume the
+//! role?"), optionally computing the caller's token from a GitHub Actions run.
+//!
+//! Exit status: 0 when the policy allows the request, 1 when it denies it, 2 for usage and I/O
+//! problems (including a policy that is not readable JSON).
+//!
+//! `--format json` prints one object (a public contract, see the README):
+//! `file`, `decision` (`"allow"`/`"deny"`), `detail` (`"allow"`, `"explicit-deny"`,
+//! `"implicit-deny"`), `reason`, `principal`, `action`, `context` (key → list of values),
+//! `github` (only with `--github-*`: `sub` and `claims`), `deciding_statement` (1-based, or
+//! null), `statements` (one trace per statement: `number`, `sid`, `effect`, `outcome`,
+//! `explanation`, position, and for `condition-failed` a `condition` object with `operator`,
+//! `key`, `expected`, `actual` (null when the key is absent), `why` and position), and
+//! `policy_errors` (how many errors `cicd check` reports on the policy: with any, IAM would
+//! reject it, and the answer is hypothetical).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use cicd_core::policy::evaluate::{Outcome, Skip};
+use cicd_core::policy::github::Run;
+use cicd_core::policy::oidc;
+use cicd_core::policy::{self, Caller, Context, Decision, Request};
+use cicd_core::{LineIndex, Severity, Span};
+use clap::ValueEnum;
+use serde::Serialize;
+
+/// Arguments of `cicd assume`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct AssumeArgs {
+    /// The trust policy (JSON); `-` reads standard input.
+    policy: PathBuf,
+    /// Who calls: `aws:ARN` (or an account ID), `service:NAME` or `federated:ARN`. With
+    /// `--github-repo` it defaults to the policy's GitHub OIDC provider.
+    #[arg(long)]
+    principal: Option<String>,
+    /// The action (default: the one the principal calls, e.g. `sts:AssumeRoleWithWebIdentity`
+    /// for an OIDC provider, `sts:AssumeRole` for AWS principals and services).
+    #[arg(long)]
+    action: Option<String>,
+    /// A request context key and value (`aws:SourceAccount=123456789012`); repeat a key for
+    /// several values. Overrides the keys computed from `--github-*`.
+    #[arg(long = "context", value_name = "KEY=VALUE")]
+    context: Vec<String>,
+    /// The GitHub repository whose workflow asks (`OWNER/REPO`); computes the OIDC token.
+    #[arg(long, value_name = "OWNER/REPO")]
+    github_repo: Option<String>,
+    /// The run's Git ref (`refs/heads/main`, `refs/tags/v1`; a bare name is a branch).
+    #[arg(long, value_name = "REF")]
+    github_ref: Option<String>,
+    /// The environment the job references.
+    #[arg(long, value_name = "ENV")]
+    github_environment: Option<String>,
+    /// The triggering event (default `push`).
+    #[arg(long, value_name = "EVENT")]
+    github_event: Option<String>,
+    /// The audience the workflow requests (default `sts.amazonaws.com`).
+    #[arg(long, value_name = "AUD")]
+    github_audience: Option<String>,
+    /// The owner's numeric ID (with `--github-repo-id`: the immutable `sub` form).
+    #[arg(long, value_name = "ID")]
+    github_owner_id: Option<String>,
+    /// The repository's numeric ID.
+    #[arg(long, value_name = "ID")]
+    github_repo_id: Option<String>,
+    /// A custom `sub` template: claim keys separated by commas (`repo,context,job_workflow_ref`).
+    #[arg(long, value_name = "KEYS")]
+    github_sub_claims: Option<String>,
+    /// The workflow file (`deploy.yml`), for `job_workflow_ref`.
+    #[arg(long, value_name = "FILE")]
+    github_workflow: Option<String>,
+    /// The name for standard input in messages.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AssumeFormat::Human)]
+    format: AssumeFormat,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum AssumeFormat {
+    /// A verdict, the reason and a line per statement.
+    Human,
+    /// One JSON object (a documented contract).
+    Json,
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    file: &'a str,
+    decision: &'static str,
+    detail: &'static str,
+    reason: String,
+    principal: String,
+    action: &'a str,
+    context: BTreeMap<&'a str, &'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    github: Option<JsonGithub>,
+    deciding_statement: Option<usize>,
+    statements: Vec<JsonStatement>,
+    policy_errors: usize,
+}
+
+#[derive(Serialize)]
+struct JsonGithub {
+    sub: String,
+    claims: BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+struct JsonStatement {
+    number: usize,
+    sid: Option<String>,
+    effect: Option<&'static str>,
+    outcome: &'static str,
+    explanation: String,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    condition: Option<JsonCondition>,
+}
+
+#[derive(Serialize)]
+struct JsonCondition {
+    operator: String,
+    key: String,
+    expected: Vec<String>,
+    actual: Option<Vec<String>>,
+    why: String,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+fn github_run(args: &AssumeArgs) -> Result<Option<Run>> {
+    let any = args.github_ref.is_some()
+        || args.github_environment.is_some()
+        || args.github_event.is_some()
+        || args.github_audience.is_some()
+        || args.github_owner_id.is_some()
+        || args.github_repo_id.is_some()
+        || args.github_sub_claims.is_some()
+        || args.github_workflow.is_some();
+    let Some(repo) = &args.github_repo else {
+        if any {
+            bail!("the --github-* options need --github-repo OWNER/REPO");
+        }
+        return Ok(None);
+    };
+    let mut run = Run::for_repository(repo)
+        .with_context(|| format!("--github-repo `{repo}` is not OWNER/REPO"))?;
+    run.git_ref = args.github_ref.clone();
+    run.environment = args.github_environment.clone();
+    run.event = args.github_event.clone();
+    run.audience = args.github_audience.clone();
+    run.owner_id = args.github_owner_id.clone();
+    run.repo_id = args.github_repo_id.clone();
+    run.workflow_file = args.github_workflow.clone();
+    run.sub_claim_keys = args.github_sub_claims.as_ref().map(|k| {
+        k.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
+    Ok(Some(run))
+}
+
+pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
+    let (name, bytes) = crate::read_input(&args.policy, args.stdin_filename.as_deref())?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let parsed = policy::parse(&text);
+    let index = LineIndex::new(&text);
+    if !parsed.readable {
+        let first = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .map(|d| {
+                let p = index.position(&text, d.span.start());
+                format!("{}:{}:{}: {}", name, p.line, p.column, d.message)
+            })
+            .unwrap_or_default();
+        bail!(
+            "cannot evaluate `{name}`: it is not readable JSON ({first}); run `cicd check {name}`"
+        );
+    }
+    let run = github_run(args)?;
+    let caller = match (&args.principal, &run) {
+        (Some(p), _) => Caller::parse(p).map_err(anyhow::Error::msg)?,
+        (None, Some(_)) => Caller::Federated(policy::assume::github_provider(&parsed.policy)),
+        (None, None) => bail!(
+            "--principal is required (aws:ARN, service:NAME or federated:ARN), or --github-repo OWNER/REPO"
+        ),
+    };
+    let action = args
+        .action
+        .clone()
+        .unwrap_or_else(|| caller.default_action().to_string());
+    let mut request = Request::new(caller.clone(), action);
+    if let Some(run) = &run {
+        let host = match &caller {
+            Caller::Federated(arn) => oidc::host_of_provider_arn(arn).unwrap_or(oidc::GITHUB_HOST),
+            _ => oidc::GITHUB_HOST,
+        };
+        request.context = run.claims().context(host);
+    }
+    let mut given = Context::new();
+    for pair in &args.context {
+        let (key, value) = pair
+            .split_once('=')
+            .with_context(|| format!("--context `{pair}` is not KEY=VALUE"))?;
+        if key.is_empty() {
+            bail!("--context `{pair}` has no key");
+        }
+        given.insert(key, value);
+    }
+    for entry in given.entries() {
+        request.context.set(entry.key.clone(), entry.values.clone());
+    }
+    let request = request.with_principal_keys();
+    let evaluation = policy::evaluate(&parsed.policy, &request);
+    let policy_errors = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let pos = |span: Span| {
+        let (s, e) = (
+            index.position(&text, span.start()),
+            index.position(&text, span.end()),
+        );
+        (s.line, s.column, e.line, e.column)
+    };
+    let out = match args.format {
+        AssumeFormat::Json => {
+            let statements = evaluation
+                .statements
+                .iter()
+                .map(|t| {
+                    let (line, column, end_line, end_column) = pos(t.span);
+                    let (outcome, condition) = match &t.outcome {
+                        Outcome::Applies => ("applies", None),
+                        Outcome::Skipped(_) => ("skipped", None),
+                        Outcome::PrincipalMismatch(_) => ("principal-mismatch", None),
+                        Outcome::ActionMismatch(_) => ("action-mismatch", None),
+                        Outcome::ConditionFailed(f) => {
+                            let (line, column, end_line, end_column) = pos(f.span);
+                            (
+                                "condition-failed",
+                                Some(JsonCondition {
+                                    operator: f.operator.clone(),
+                                    key: f.key.clone(),
+                                    expected: f.expected.clone(),
+                                    actual: f.actual.clone(),
+                                    why: f.why.clone(),
+                                    line,
+                                    column,
+                                    end_line,
+                                    end_column,
+                                }),
+                            )
+                        }
+                    };
+                    JsonStatement {
+                        number: t.index + 1,
+                        sid: t.sid.clone(),
+                        effect: t.effect.map(|e| e.as_str()),
+                        outcome,
+                        explanation: t.explain(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        condition,
+                    }
+                })
+                .collect();
+            let answer = JsonAnswer {
+                file: &name,
+                decision: evaluation.decision.verdict(),
+                detail: evaluation.decision.id(),
+                reason: evaluation.reason(),
+                principal: caller.spec(),
+                action: &request.action,
+                context: request
+                    .context
+                    .entries()
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.values.as_slice()))
+                    .collect(),
+                github: run.as_ref().map(|r| JsonGithub {
+                    sub: r.sub(),
+                    claims: r.claims().entries.into_iter().collect(),
+                }),
+                deciding_statement: evaluation.deciding.map(|i| i + 1),
+                statements,
+                policy_errors,
+            };
+            serde_json::to_string_pretty(&answer)? + "\n"
+        }
+        AssumeFormat::Human => {
+            let mut s = String::new();
+            let verdict = match evaluation.decision {
+                Decision::Allow => "ALLOW",
+                Decision::ExplicitDeny => "DENY (explicit)",
+                Decision::ImplicitDeny => "DENY (implicit)",
+            };
+            s.push_str(&format!("{verdict}: {}\n", evaluation.reason()));
+            s.push_str(&format!("  principal: {}\n", caller.spec()));
+            s.push_str(&format!("  action:    {}\n", request.action));
+            if let Some(r) = &run {
+                s.push_str(&format!("  token sub: {}\n", r.sub()));
+            }
+            for e in request.context.entries() {
+                s.push_str(&format!(
+                    "  context:   {} = {}\n",
+                    e.key,
+                    e.values.join(", ")
+                ));
+            }
+            for t in &evaluation.statements {
+                let span = match &t.outcome {
+                    Outcome::ConditionFailed(f) => f.span,
+                    Outcome::PrincipalMismatch(span) | Outcome::ActionMismatch(span) => *span,
+                    Outcome::Applies | Outcome::Skipped(Skip::NoEffect) | Outcome::Skipped(_) => {
+                        t.span
+                    }
+                };
+                let (line, column, _, _) = pos(span);
+                s.push_str(&format!(
+                    "- {}\n  --> {name}:{line}:{column}\n",
+                    t.explain()
+                ));
+            }
+            if policy_errors > 0 {
+                s.push_str(&format!(
+                    "note: `cicd check` reports {policy_errors} error(s) in this policy; IAM would reject it as written\n"
+                ));
+            }
+            s
+        }
+    };
+    print!("{out}");
+    Ok(if evaluation.decision == Decision::Allow {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,86 @@
+//! The lifecycle events of each platform, after the AppSpec 'hooks' reference and the
+//! CodeDeploy agent's `DEFAULT_ORDERED_LIFECYCLE_EVENTS`.
+
+use super::model::Platform;
+
+/// EC2/on-premises events that run the user's scripts.
+pub const SERVER_HOOKS: &[&str] = &[
+    "ApplicationStop",
+    "BeforeInstall",
+    "AfterInstall",
+    "ApplicationStart",
+    "ValidateService",
+    "BeforeBlockTraffic",
+    "AfterBlockTraffic",
+    "BeforeAllowTraffic",
+    "AfterAllowTraffic",
+];
+
+/// EC2/on-premises events CodeDeploy runs itself.
+pub const SERVER_RESERVED: &[&str] = &[
+    "Start",
+    "DownloadBundle",
+    "Install",
+    "BlockTraffic",
+    "AllowTraffic",
+    "End",
+];
+
+/// ECS events that invoke a hook function.
+pub const ECS_HOOKS: &[&str] = &[
+    "BeforeInstall",
+    "AfterInstall",
+    "AfterAllowTestTraffic",
+    "BeforeAllowTraffic",
+    "AfterAllowTraffic",
+];
+
+/// ECS events CodeDeploy runs itself.
+pub const ECS_RESERVED: &[&str] = &[
+    "Start",
+    "Install",
+    "AllowTestTraffic",
+    "AllowTraffic",
+    "End",
+];
+
+/// Lambda events that invoke a hook function.
+pub const LAMBDA_HOOKS: &[&str] = &["BeforeAllowTraffic", "AfterAllowTraffic"];
+
+/// Lambda events CodeDeploy runs itself.
+pub const LAMBDA_RESERVED: &[&str] = &["Start", "AllowTraffic", "End"];
+
+/// The events of `platform` that run hooks.
+pub fn scriptable(platform: Platform) -> &'static [&'static str] {
+    match platform {
+        Platform::Server => SERVER_HOOKS,
+        Platform::Ecs => ECS_HOOKS,
+        Platform::Lambda => LAMBDA_HOOKS,
+    }
+}
+
+/// The events of `platform` that CodeDeploy runs itself.
+pub fn reserved(platform: Platform) -> &'static [&'static str] {
+    match platform {
+        Platform::Server => SERVER_RESERVED,
+        Platform::Ecs => ECS_RESERVED,
+        Platform::Lambda => LAMBDA_RESERVED,
+    }
+}
+
+/// Where the work of a hook wrongly put on reserved `event` belongs, for help texts.
+pub(crate) fn reserved_alternative(platform: Platform, event: &str) -> &'static str {
+    match (platform, event) {
+        (Platform::Server, "DownloadBundle") => "`BeforeInstall`",
+        (Platform::Server | Platform::Ecs, "Install") => "`BeforeInstall` or `AfterInstall`",
+        (_, "BlockTraffic") => "`BeforeBlockTraffic` or `AfterBlockTraffic`",
+        (_, "AllowTraffic") => "`BeforeAllowTraffic` or `AfterAllowTraffic`",
+        (_, "AllowTestTraffic") => "`AfterAllowTestTraffic`",
+        (Platform::Server, "Start") => "`ApplicationStop` or `BeforeInstall`",
+        (Platform::Server, "End") => "`ValidateService`",
+        (Platform::Ecs, "Start") => "`BeforeInstall`",
+        (Platform::Lambda, "Start") => "`BeforeAllowTraffic`",
+        (Platform::Ecs | Platform::Lambda, "End") => "`AfterAllowTraffic`",
+        _ => "a hookable event",
+    }
+}

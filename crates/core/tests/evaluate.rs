@@ -1,0 +1,632 @@
+//! The trust-policy evaluator: truth tables for every operator family (missing keys, empty sets,
+//! negation with several values, case), the decision logic, policy variables, the reference's
+//! test vectors (codepipeline-iam-oidc.md, C7), the GitHub claims builder and "who gets in?".
+
+mod common;
+
+use cicd_core::policy::explore::{Admits, who_gets_in};
+use cicd_core::policy::github::Run;
+use cicd_core::policy::{self, Caller, Decision, Outcome, Request};
+
+const ROLE_CALLER: &str = "arn:aws:iam::123456789012:role/ci";
+const GH: &str = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+const SUB: &str = "token.actions.githubusercontent.com:sub";
+
+fn policy_with(version: Option<&str>, condition: &str) -> policy::TrustPolicy {
+    let version = version.map_or(String::new(), |v| format!("\"Version\": \"{v}\","));
+    let text = format!(
+        r#"{{{version} "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::123456789012:root"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
+    );
+    let parsed = policy::parse(&text);
+    assert!(parsed.readable, "{text}");
+    parsed.policy
+}
+
+/// Whether the condition (a JSON `Condition` object) lets a role of the account in, given the
+/// context (`None` values = absent key; `Some(&[])` = empty set).
+fn holds_v(version: Option<&str>, condition: &str, context: &[(&str, &[&str])]) -> bool {
+    let policy = policy_with(version, condition);
+    let mut request = Request::new(Caller::Aws(ROLE_CALLER.into()), "sts:AssumeRole");
+    for (key, values) in context {
+        request
+            .context
+            .set(*key, values.iter().map(|v| v.to_string()).collect());
+    }
+    policy::evaluate(&policy, &request).decision == Decision::Allow
+}
+
+fn holds(condition: &str, context: &[(&str, &[&str])]) -> bool {
+    holds_v(Some("2012-10-17"), condition, context)
+}
+
+/// One key, one request value.
+fn with(condition: &str, value: &str) -> bool {
+    holds(condition, &[("k:key", &[value])])
+}
+
+fn absent(condition: &str) -> bool {
+    holds(condition, &[])
+}
+
+#[test]
+fn string_equals_family() {
+    let c = r#"{"StringEquals": {"k:key": "abc"}}"#;
+    assert!(with(c, "abc"));
+    assert!(!with(c, "ABC"), "case-sensitive");
+    assert!(!with(c, "abcd"));
+    assert!(!absent(c), "positive operator on a missing key is false");
+    // `*` and `?` are literal characters.
+    let c = r#"{"StringEquals": {"k:key": "a*"}}"#;
+    assert!(!with(c, "abc"));
+    assert!(with(c, "a*"));
+    // Several values are OR-ed.
+    let c = r#"{"StringEquals": {"k:key": ["a", "b"]}}"#;
+    assert!(with(c, "b"));
+    assert!(!with(c, "c"));
+    let c = r#"{"StringEqualsIgnoreCase": {"k:key": "abc"}}"#;
+    assert!(with(c, "ABC"));
+    assert!(!absent(c));
+}
+
+#[test]
+fn negated_string_operators() {
+    let c = r#"{"StringNotEquals": {"k:key": ["a", "b"]}}"#;
+    assert!(!with(c, "a"), "matches one of the values");
+    assert!(!with(c, "b"));
+    assert!(with(c, "c"), "matches none of them");
+    assert!(absent(c), "negated operator on a missing key is true");
+    // Several request values: every one must match none.
+    assert!(!holds(c, &[("k:key", &["c", "a"])]));
+    assert!(holds(c, &[("k:key", &["c", "d"])]));
+    let c = r#"{"StringNotEqualsIgnoreCase": {"k:key": "abc"}}"#;
+    assert!(!with(c, "ABC"));
+    assert!(with(c, "abd"));
+    let c = r#"{"StringNotLike": {"k:key": ["repo:evil/*", "repo:bad/*"]}}"#;
+    assert!(!with(c, "repo:evil/x"));
+    assert!(!with(c, "repo:bad/y:ref:refs/heads/main"));
+    assert!(with(c, "repo:good/x"));
+    assert!(absent(c));
+}
+
+#[test]
+fn string_like_globs() {
+    let c = r#"{"StringLike": {"k:key": "repo:o/r:*"}}"#;
+    assert!(
+        with(c, "repo:o/r:ref:refs/heads/main"),
+        "`*` crosses `/` and `:`"
+    );
+    assert!(with(c, "repo:o/r:"), "`*` may be empty");
+    assert!(!with(c, "repo:o/r-x:ref:refs/heads/main"));
+    assert!(!with(c, "REPO:o/r:x"), "case-sensitive");
+    assert!(!with(c, "xrepo:o/r:x"), "anchored at the start");
+    assert!(!absent(c));
+    let c = r#"{"StringLike": {"k:key": "a?c"}}"#;
+    assert!(with(c, "abc"));
+    assert!(!with(c, "ac"), "`?` is exactly one character");
+    assert!(!with(c, "abcd"), "anchored at the end");
+    let c = r#"{"StringLikeIfExists": {"k:key": "a*"}}"#;
+    assert!(absent(c), "IfExists on a missing key is true");
+    assert!(with(c, "ab"));
+    assert!(
+        !with(c, "ba"),
+        "IfExists on a present key evaluates the operator"
+    );
+}
+
+#[test]
+fn keys_and_operators_are_and_ed() {
+    let c = r#"{"StringEquals": {"k:one": "a", "k:two": "b"}}"#;
+    assert!(holds(c, &[("k:one", &["a"]), ("k:two", &["b"])]));
+    assert!(!holds(c, &[("k:one", &["a"]), ("k:two", &["c"])]));
+    assert!(!holds(c, &[("k:one", &["a"])]));
+    let c = r#"{"StringEquals": {"k:one": "a"}, "StringLike": {"k:two": "b*"}}"#;
+    assert!(holds(c, &[("k:one", &["a"]), ("k:two", &["bx"])]));
+    assert!(!holds(c, &[("k:one", &["x"]), ("k:two", &["bx"])]));
+}
+
+#[test]
+fn key_names_ignore_case_values_do_not() {
+    let c = r#"{"StringEquals": {"AWS:SourceAccount": "123456789012"}}"#;
+    assert!(holds(c, &[("aws:sourceaccount", &["123456789012"])]));
+    let c = r#"{"StringEquals": {"aws:PrincipalTag/team": "Repo"}}"#;
+    assert!(!holds(c, &[("aws:principaltag/TEAM", &["repo"])]));
+}
+
+#[test]
+fn numeric_operators() {
+    let c = r#"{"NumericLessThan": {"k:key": "10"}}"#;
+    assert!(with(c, "9"));
+    assert!(with(c, "-3.5"));
+    assert!(!with(c, "10"));
+    assert!(!with(c, "10.5"));
+    assert!(!with(c, "ten"), "an unreadable request value never matches");
+    assert!(!absent(c));
+    assert!(with(r#"{"NumericLessThanEquals": {"k:key": 10}}"#, "10"));
+    assert!(with(r#"{"NumericGreaterThan": {"k:key": "10"}}"#, "11"));
+    assert!(with(
+        r#"{"NumericGreaterThanEquals": {"k:key": "10"}}"#,
+        "10"
+    ));
+    assert!(with(r#"{"NumericEquals": {"k:key": "1.50"}}"#, "1.5"));
+    let c = r#"{"NumericNotEquals": {"k:key": ["5", "6"]}}"#;
+    assert!(!with(c, "5"));
+    assert!(with(c, "7"));
+    assert!(absent(c));
+    // A policy value the operator cannot read never matches.
+    assert!(!with(r#"{"NumericEquals": {"k:key": "five"}}"#, "5"));
+}
+
+#[test]
+fn date_operators() {
+    let c = r#"{"DateLessThan": {"k:key": "2026-01-01T00:00:00Z"}}"#;
+    assert!(with(c, "2025-12-31T23:59:59Z"));
+    assert!(!with(c, "2026-01-01T00:00:00Z"));
+    assert!(with(c, "1767225599"), "epoch seconds");
+    assert!(!with(c, "1767225600"));
+    assert!(!absent(c));
+    let c = r#"{"DateEquals": {"k:key": "2026-01-01T00:00:00Z"}}"#;
+    assert!(
+        with(c, "2026-01-01T01:00:00+01:00"),
+        "time zones are applied"
+    );
+    assert!(with(c, "2026-01-01"));
+    assert!(with(
+        r#"{"DateGreaterThanEquals": {"k:key": "1767225600"}}"#,
+        "2026-01-01T00:00:00Z"
+    ));
+    assert!(absent(r#"{"DateNotEquals": {"k:key": "2026-01-01"}}"#));
+    assert!(!with(
+        r#"{"DateNotEquals": {"k:key": "2026-01-01"}}"#,
+        "2026-01-01T00:00:00Z"
+    ));
+}
+
+#[test]
+fn bool_and_null() {
+    let c = r#"{"Bool": {"aws:MultiFactorAuthPresent": "true"}}"#;
+    assert!(holds(c, &[("aws:MultiFactorAuthPresent", &["true"])]));
+    assert!(!holds(c, &[("aws:MultiFactorAuthPresent", &["false"])]));
+    assert!(!absent(c));
+    let c = r#"{"Bool": {"aws:MultiFactorAuthPresent": true}}"#;
+    assert!(
+        holds(c, &[("aws:MultiFactorAuthPresent", &["true"])]),
+        "a JSON boolean works"
+    );
+    let c = r#"{"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}"#;
+    assert!(absent(c));
+    let c = r#"{"Null": {"k:key": "true"}}"#;
+    assert!(absent(c), "Null true: key must be absent");
+    assert!(!with(c, "x"));
+    let c = r#"{"Null": {"k:key": "false"}}"#;
+    assert!(!absent(c), "Null false: key must be present");
+    assert!(with(c, "x"));
+}
+
+#[test]
+fn binary_ip_and_arn() {
+    let c = r#"{"BinaryEquals": {"k:key": "QmluYXJ5"}}"#;
+    assert!(with(c, "QmluYXJ5"));
+    assert!(
+        with(c, "QmluYXJ5"),
+        "request values of binary keys are base64 too"
+    );
+    assert!(!with(c, "b3RoZXI="));
+    let c = r#"{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}}"#;
+    assert!(holds(c, &[("aws:SourceIp", &["203.0.113.9"])]));
+    assert!(holds(c, &[("aws:SourceIp", &["2001:db8::1"])]));
+    assert!(!holds(c, &[("aws:SourceIp", &["198.51.100.1"])]));
+    assert!(!absent(c));
+    let c = r#"{"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"#;
+    assert!(absent(c));
+    assert!(!holds(c, &[("aws:SourceIp", &["203.0.113.9"])]));
+    assert!(holds(c, &[("aws:SourceIp", &["198.51.100.1"])]));
+    for op in ["ArnLike", "ArnEquals"] {
+        let c = format!(r#"{{"{op}": {{"aws:PrincipalArn": "arn:aws:iam::*:role/deploy-*"}}}}"#);
+        assert!(holds(
+            &c,
+            &[(
+                "aws:PrincipalArn",
+                &["arn:aws:iam::123456789012:role/deploy-prod"]
+            )]
+        ));
+        assert!(!holds(
+            &c,
+            &[(
+                "aws:PrincipalArn",
+                &["arn:aws:iam::123456789012:user/deploy-x"]
+            )]
+        ));
+        assert!(!absent(&c));
+    }
+    // A `*` cannot cross the colon between ARN fields.
+    let c = r#"{"ArnLike": {"aws:PrincipalArn": "arn:aws:*:role/x"}}"#;
+    assert!(!holds(
+        c,
+        &[("aws:PrincipalArn", &["arn:aws:iam::123456789012:role/x"])]
+    ));
+    let c = r#"{"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin"}}"#;
+    assert!(absent(c));
+    assert!(!holds(
+        c,
+        &[("aws:PrincipalArn", &["arn:aws:iam::1:role/admin"])]
+    ));
+}
+
+#[test]
+fn set_operators_and_empty_sets() {
+    let c = r#"{"ForAllValues:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#;
+    assert!(holds(c, &[("aws:TagKeys", &["a"])]));
+    assert!(holds(c, &[("aws:TagKeys", &["a", "b"])]));
+    assert!(!holds(c, &[("aws:TagKeys", &["a", "c"])]));
+    assert!(absent(c), "ForAllValues is true when the key is absent");
+    assert!(
+        holds(c, &[("aws:TagKeys", &[])]),
+        "…and when the set is empty"
+    );
+    let c = r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#;
+    assert!(holds(c, &[("aws:TagKeys", &["c", "a"])]));
+    assert!(!holds(c, &[("aws:TagKeys", &["c"])]));
+    assert!(!absent(c), "ForAnyValue is false when the key is absent");
+    assert!(
+        !holds(c, &[("aws:TagKeys", &[])]),
+        "…and when the set is empty"
+    );
+    // The IAM User Guide's worked example.
+    let c = r#"{"ForAllValues:StringNotLike": {"aws:TagKeys": "key1*"}}"#;
+    assert!(!holds(c, &[("aws:TagKeys", &["key1:legal"])]));
+    assert!(holds(c, &[("aws:TagKeys", &["key2:audit"])]));
+    assert!(absent(c));
+    let c = r#"{"ForAnyValue:StringNotEquals": {"aws:TagKeys": "a"}}"#;
+    assert!(holds(c, &[("aws:TagKeys", &["a", "b"])]));
+    assert!(!holds(c, &[("aws:TagKeys", &["a"])]));
+    // Without a set operator, a positive operator needs one matching request value.
+    let c = r#"{"StringEquals": {"aws:TagKeys": "a"}}"#;
+    assert!(holds(c, &[("aws:TagKeys", &["b", "a"])]));
+    assert!(
+        !holds(c, &[("aws:TagKeys", &[])]),
+        "an empty set is a missing key"
+    );
+}
+
+#[test]
+fn policy_variables() {
+    let c = r#"{"StringEquals": {"aws:PrincipalTag/team": "${aws:ResourceTag/team}"}}"#;
+    assert!(holds(
+        c,
+        &[
+            ("aws:PrincipalTag/team", &["x"]),
+            ("aws:ResourceTag/team", &["x"])
+        ]
+    ));
+    assert!(!holds(
+        c,
+        &[
+            ("aws:PrincipalTag/team", &["x"]),
+            ("aws:ResourceTag/team", &["y"])
+        ]
+    ));
+    assert!(
+        !holds(c, &[("aws:PrincipalTag/team", &["x"])]),
+        "a variable with no value makes the condition fail"
+    );
+    let c = r#"{"StringEquals": {"aws:PrincipalTag/team": "${aws:ResourceTag/team, 'dev'}"}}"#;
+    assert!(
+        holds(c, &[("aws:PrincipalTag/team", &["dev"])]),
+        "default value"
+    );
+    let c = r#"{"StringLike": {"aws:PrincipalTag/path": "teams/${aws:username}/*"}}"#;
+    assert!(holds(
+        c,
+        &[
+            ("aws:PrincipalTag/path", &["teams/ana/x"]),
+            ("aws:username", &["ana"])
+        ]
+    ));
+    // `${*}` is a literal `*`.
+    let c = r#"{"StringLike": {"k:key": "a${*}"}}"#;
+    assert!(with(c, "a*"));
+    assert!(!with(c, "ab"));
+    // Without Version 2012-10-17, variables are compared literally.
+    let c = r#"{"StringEquals": {"k:key": "${aws:username}"}}"#;
+    assert!(holds_v(
+        None,
+        c,
+        &[("k:key", &["${aws:username}"]), ("aws:username", &["ana"])]
+    ));
+    assert!(!holds_v(
+        None,
+        c,
+        &[("k:key", &["ana"]), ("aws:username", &["ana"])]
+    ));
+    // Template placeholders are not variables.
+    let c = r#"{"StringEquals": {"k:key": "${var.org}"}}"#;
+    assert!(with(c, "${var.org}"));
+}
+
+fn eval(text: &str, request: &Request) -> policy::Evaluation {
+    let parsed = policy::parse(text);
+    assert!(parsed.readable);
+    policy::evaluate(&parsed.policy, request)
+}
+
+#[test]
+fn explicit_deny_wins_and_failed_conditions_do_not_deny() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [
+      {"Sid": "Team", "Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "sts:AssumeRole"},
+      {"Sid": "NoInterns", "Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::123456789012:user/intern"}, "Action": "sts:*"},
+      {"Sid": "OnlyWithMfa", "Effect": "Deny", "Principal": {"AWS": "123456789012"}, "Action": "sts:AssumeRole",
+       "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}
+    ]}"#;
+    let intern = Request::new(
+        Caller::Aws("arn:aws:iam::123456789012:user/intern".into()),
+        "sts:AssumeRole",
+    );
+    let mut mfa = intern.clone();
+    mfa.context.insert("aws:MultiFactorAuthPresent", "true");
+    let e = eval(text, &mfa);
+    assert_eq!(e.decision, Decision::ExplicitDeny);
+    assert_eq!(e.deciding, Some(1));
+    assert!(e.reason().contains("`NoInterns`"), "{}", e.reason());
+    let mut dev = Request::new(Caller::Aws(ROLE_CALLER.into()), "STS:assumerole");
+    dev.context.insert("aws:MultiFactorAuthPresent", "true");
+    let e = eval(text, &dev);
+    assert_eq!(e.decision, Decision::Allow, "{e:#?}");
+    assert!(matches!(
+        e.statements[2].outcome,
+        Outcome::ConditionFailed(_)
+    ));
+    // Without MFA the conditional Deny applies.
+    let nomfa = Request::new(Caller::Aws(ROLE_CALLER.into()), "sts:AssumeRole");
+    assert_eq!(eval(text, &nomfa).decision, Decision::ExplicitDeny);
+    // Another account: no statement applies.
+    let other = Request::new(
+        Caller::Aws("arn:aws:iam::210987654321:role/ci".into()),
+        "sts:AssumeRole",
+    );
+    let e = eval(text, &other);
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert!(matches!(
+        e.statements[0].outcome,
+        Outcome::PrincipalMismatch(_)
+    ));
+}
+
+#[test]
+fn principals_actions_and_not_action() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/deployer", "Service": ["codebuild.amazonaws.com"]}, "Action": "sts:Assume*"},
+      {"Effect": "Deny", "Principal": {"AWS": "*"}, "NotAction": ["sts:AssumeRole", "sts:TagSession"]}
+    ]}"#;
+    let session = Request::new(
+        Caller::Aws("arn:aws:sts::123456789012:assumed-role/deployer/build-42".into()),
+        "sts:AssumeRole",
+    );
+    assert_eq!(
+        eval(text, &session).decision,
+        Decision::Allow,
+        "a role ARN covers its sessions"
+    );
+    let service = Request::new(
+        Caller::Service("CodeBuild.amazonaws.com".into()),
+        "sts:AssumeRole",
+    );
+    assert_eq!(eval(text, &service).decision, Decision::Allow);
+    let other_service = Request::new(
+        Caller::Service("ec2.amazonaws.com".into()),
+        "sts:AssumeRole",
+    );
+    assert_eq!(eval(text, &other_service).decision, Decision::ImplicitDeny);
+    // NotAction: the Deny covers every action except the two listed.
+    let web = Request::new(
+        Caller::Aws("arn:aws:sts::123456789012:assumed-role/deployer/x".into()),
+        "sts:AssumeRoleWithWebIdentity",
+    );
+    assert_eq!(eval(text, &web).decision, Decision::ExplicitDeny);
+}
+
+fn github_policy(condition: &str) -> String {
+    format!(
+        r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"Federated": "{GH}"}}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {condition}}}]}}"#
+    )
+}
+
+fn run(repo: &str) -> Run {
+    Run::for_repository(repo).expect("OWNER/REPO")
+}
+
+fn github(policy_text: &str, run: &Run) -> policy::Evaluation {
+    eval(policy_text, &run.request(GH))
+}
+
+/// The reference's test vectors (codepipeline-iam-oidc.md, C7).
+#[test]
+fn reference_vectors_c7() {
+    let pinned = github_policy(&format!(
+        r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "{SUB}": "repo:o/r:ref:refs/heads/main"}}}}"#
+    ));
+    // 1. Pinned branch, token from that branch.
+    let mut main = run("o/r");
+    main.git_ref = Some("refs/heads/main".into());
+    assert_eq!(github(&pinned, &main).decision, Decision::Allow);
+    // 2. Same policy, the job uses an environment: its sub is `…:environment:prod`.
+    let mut env = main.clone();
+    env.environment = Some("prod".into());
+    let e = github(&pinned, &env);
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    let Outcome::ConditionFailed(f) = &e.statements[0].outcome else {
+        panic!("{e:#?}")
+    };
+    assert_eq!(f.key, SUB);
+    assert_eq!(
+        f.actual,
+        Some(vec!["repo:o/r:environment:prod".to_string()])
+    );
+    assert_eq!(f.expected, vec!["repo:o/r:ref:refs/heads/main".to_string()]);
+    // 3. `repo:o/r:*` admits a pull request run.
+    let any_ref = github_policy(&format!(r#"{{"StringLike": {{"{SUB}": "repo:o/r:*"}}}}"#));
+    let mut pr = run("o/r");
+    pr.event = Some("pull_request".into());
+    assert_eq!(github(&any_ref, &pr).decision, Decision::Allow);
+    // 4. `repo:o/r*` also admits `repo:o/r-x` (the bug).
+    let prefix = github_policy(&format!(r#"{{"StringLike": {{"{SUB}": "repo:o/r*"}}}}"#));
+    assert_eq!(github(&prefix, &run("o/r-x")).decision, Decision::Allow);
+    // 5. `StringEquals` with `*` is literal: nothing matches.
+    let literal = github_policy(&format!(r#"{{"StringEquals": {{"{SUB}": "repo:o/*"}}}}"#));
+    let e = github(&literal, &run("o/r"));
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert!(e.reason().contains("literally"), "{}", e.reason());
+    // 6. `ForAllValues:` on a key the request lacks (renamed) is vacuously true (the bug).
+    let vacuous = github_policy(
+        r#"{"ForAllValues:StringEquals": {"token.actions.githubusercontent.com:subject": "repo:o/r:ref:refs/heads/main"}}"#,
+    );
+    assert_eq!(github(&vacuous, &run("evil/x")).decision, Decision::Allow);
+    // 7. Only a negated check: every other repository gets in (too broad).
+    let negated = github_policy(&format!(
+        r#"{{"StringNotLike": {{"{SUB}": "repo:evil/*"}}}}"#
+    ));
+    assert_eq!(
+        github(&negated, &run("anyone/else")).decision,
+        Decision::Allow
+    );
+    assert_eq!(
+        github(&negated, &run("evil/x")).decision,
+        Decision::ImplicitDeny
+    );
+    // 8. Several values are OR-ed.
+    let two = github_policy(&format!(
+        r#"{{"StringLike": {{"{SUB}": ["repo:o/a:*", "repo:o/b:*"]}}}}"#
+    ));
+    let mut tag = run("o/b");
+    tag.git_ref = Some("refs/tags/v1".into());
+    assert_eq!(github(&two, &tag).decision, Decision::Allow);
+    // 9. Allow plus a Deny for pull requests: the PR run is explicitly denied.
+    let text = format!(
+        r#"{{"Version": "2012-10-17", "Statement": [
+          {{"Effect": "Allow", "Principal": {{"Federated": "{GH}"}}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {{"StringLike": {{"{SUB}": "repo:o/r:*"}}}}}},
+          {{"Effect": "Deny", "Principal": {{"Federated": "{GH}"}}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {{"StringLike": {{"{SUB}": "repo:o/r:pull_request"}}}}}}
+        ]}}"#
+    );
+    let mut pr = run("o/r");
+    pr.event = Some("pull_request".into());
+    let e = github(&text, &pr);
+    assert_eq!(e.decision, Decision::ExplicitDeny);
+    assert_eq!(e.deciding, Some(1));
+    assert_eq!(github(&text, &run("o/r")).decision, Decision::Allow);
+}
+
+#[test]
+fn guide_policy_admits_the_repository_and_not_its_prefix_twin() {
+    let text =
+        std::fs::read_to_string(common::workspace().join("examples/trust-policy-github-oidc.json"))
+            .expect("guide policy");
+    let parsed = policy::parse(&text);
+    let errors: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == cicd_core::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let provider = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    let mut main = run("myorg/myrepo");
+    main.git_ref = Some("refs/heads/main".into());
+    assert_eq!(main.sub(), "repo:myorg/myrepo:ref:refs/heads/main");
+    let e = policy::evaluate(&parsed.policy, &main.request(provider));
+    assert_eq!(e.decision, Decision::Allow, "{}", e.reason());
+    let mut evil = run("myorg/myrepo-evil");
+    evil.git_ref = Some("refs/heads/main".into());
+    let e = policy::evaluate(&parsed.policy, &evil.request(provider));
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    // A token requested for another audience is not admitted either.
+    let mut other_aud = main.clone();
+    other_aud.audience = Some("sigstore".into());
+    let e = policy::evaluate(&parsed.policy, &other_aud.request(provider));
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+}
+
+#[test]
+fn claims_builder_precedence_and_forms() {
+    let mut r = run("octo-org/octo-repo");
+    r.git_ref = Some("release".into());
+    assert_eq!(r.sub(), "repo:octo-org/octo-repo:ref:refs/heads/release");
+    r.event = Some("pull_request_target".into());
+    assert_eq!(r.sub(), "repo:octo-org/octo-repo:pull_request");
+    r.environment = Some("prod:eu".into());
+    assert_eq!(r.sub(), "repo:octo-org/octo-repo:environment:prod%3Aeu");
+    let claims = r.claims();
+    assert_eq!(claims.get("aud"), Some("sts.amazonaws.com"));
+    assert_eq!(claims.get("environment"), Some("prod:eu"));
+    assert_eq!(claims.get("event_name"), Some("pull_request_target"));
+    let mut immutable = run("octo-org/octo-repo");
+    immutable.owner_id = Some("123456".into());
+    immutable.repo_id = Some("456789".into());
+    assert_eq!(
+        immutable.sub(),
+        "repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main"
+    );
+    // A name-based policy denies the immutable form.
+    let name_based = github_policy(&format!(
+        r#"{{"StringEquals": {{"{SUB}": "repo:octo-org/octo-repo:ref:refs/heads/main"}}}}"#
+    ));
+    assert_eq!(
+        github(&name_based, &immutable).decision,
+        Decision::ImplicitDeny
+    );
+    let request = immutable.request(GH);
+    assert_eq!(request.action, "sts:AssumeRoleWithWebIdentity");
+    assert_eq!(request.caller, Caller::Federated(GH.into()));
+}
+
+#[test]
+fn who_gets_in_lists_unintended_callers() {
+    let text = github_policy(&format!(
+        r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "StringLike": {{"{SUB}": ["repo:org/repo*", "repo:org/api:ref:refs/heads/main", "system:*"]}}}}"#
+    ));
+    let parsed = policy::parse(&text);
+    let reports = who_gets_in(&parsed.policy);
+    let prefix = reports
+        .iter()
+        .find(|r| r.pattern == "repo:org/repo*")
+        .expect("the wildcard value is reported");
+    assert!(
+        prefix
+            .admitted
+            .iter()
+            .any(|a| a.value == "repo:org/repo-evil:ref:refs/heads/main"
+                && a.kind == Admits::OtherRepository),
+        "{prefix:#?}"
+    );
+    assert!(
+        !prefix.admitted.iter().any(|a| a.kind == Admits::OtherOwner),
+        "{prefix:#?}"
+    );
+    // Values without wildcards are not reported.
+    assert!(!reports.iter().any(|r| r.pattern.contains("api")));
+    // Every admitted caller really gets in.
+    for a in &prefix.admitted {
+        let (owner_repo, _) = a
+            .value
+            .strip_prefix("repo:")
+            .and_then(|r| r.split_once(':'))
+            .expect("sub shape");
+        let r = run(owner_repo);
+        let e = github(&text, &r);
+        assert_eq!(e.decision, Decision::Allow, "{}", a.value);
+    }
+}
+
+#[test]
+fn hostile_patterns_are_bounded() {
+    let pattern = format!("{}b", "*a".repeat(20_000));
+    let text = github_policy(&format!(r#"{{"StringLike": {{"{SUB}": "{pattern}"}}}}"#));
+    let start = std::time::Instant::now();
+    let parsed = policy::parse(&text);
+    assert!(parsed.readable);
+    let mut long = run("o/r");
+    long.git_ref = Some(format!("refs/heads/{}", "a".repeat(20_000)));
+    assert_eq!(github(&text, &long).decision, Decision::ImplicitDeny);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}",
+        start.elapsed()
+    );
+}

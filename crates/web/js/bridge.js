@@ -2,9 +2,9 @@
 // module only edits text and shows what Rust computed. Bundled by esbuild into js/gen/cm6.js and
 // imported by the Rust crate through wasm-bindgen (`crates/web/src/editor.rs` documents the API).
 
-import { EditorState, Compartment, EditorSelection } from "@codemirror/state";
+import { EditorState, Compartment, EditorSelection, StateEffect, StateField } from "@codemirror/state";
 import {
-  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
   highlightSpecialChars, dropCursor, rectangularSelection,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -31,6 +31,18 @@ function record(list, value) {
 }
 if (typeof window !== "undefined") window.__cicdLatency = latency;
 
+// Ranges a simulation points at (the statement that allowed, the condition that failed...).
+const setHighlightsEffect = StateEffect.define();
+const highlightField = StateField.define({
+  create() { return Decoration.none; },
+  update(value, tr) {
+    let next = value.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setHighlightsEffect)) next = e.value;
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 function languageFor(lang) {
   if (lang === "yaml") return yaml();
   if (lang === "json") return json();
@@ -44,6 +56,9 @@ const baseTheme = EditorView.theme({
   ".cicd-tip": { padding: "4px 6px", fontFamily: "system-ui, sans-serif", fontSize: "13px" },
   ".cicd-tip-code": { fontWeight: "600", marginRight: "6px" },
   ".cicd-tip-help": { marginTop: "4px", opacity: "0.85" },
+  ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.16)", borderRadius: "2px" },
+  ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.16)", borderRadius: "2px" },
+  ".cicd-hl-fail": { backgroundColor: "rgba(248, 81, 73, 0.24)", outline: "1px solid rgba(248, 81, 73, 0.6)", borderRadius: "2px" },
   ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
 });
 
@@ -109,7 +124,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
       highlightActiveLine(), highlightSelectionMatches(), search({ top: true }), indentUnit.of("  "),
       EditorState.tabSize.of(2),
       keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
-      language.of(languageFor(langName)), theme.of(dark ? oneDark : []), baseTheme,
+      language.of(languageFor(langName)), theme.of(dark ? oneDark : []), baseTheme, highlightField,
       editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
       EditorView.contentAttributes.of({ "aria-label": "Configuration file editor" }),
       EditorView.domEventHandlers({
@@ -223,6 +238,15 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
         record(latency.diagnostics, performance.now() - start);
         requestAnimationFrame(() => record(latency.painted, performance.now() - start));
       }
+    },
+    /** Marks ranges: [{from, to, class: "allow"|"deny"|"fail"}] (UTF-16 offsets). */
+    setHighlights(list) {
+      const marks = list
+        .map((h) => ({ from: clamp(h.from), to: clamp(h.to), cls: `cicd-hl-${h.class}` }))
+        .filter((h) => h.to > h.from)
+        .sort((a, b) => a.from - b.from)
+        .map((h) => Decoration.mark({ class: h.cls }).range(h.from, h.to));
+      view.dispatch({ effects: setHighlightsEffect.of(Decoration.set(marks, true)) });
     },
     /** Moves the cursor to a UTF-16 offset, scrolls it into view and optionally focuses. */
     setCursor(offset, focus) {

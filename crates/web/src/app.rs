@@ -5,10 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::assume::AssumePanel;
 use crate::components::diagnostics::DiagnosticsPanel;
 use crate::components::dialogs::{Gallery, IncomingDialog, ShareDialog};
 use crate::components::docs::DocsPane;
 use crate::components::filebar::FileBar;
+use crate::components::lifecycle::TimelinePanel;
 use crate::components::notice::NoticeBar;
 use crate::components::results::Results;
 use crate::components::tabs::{FileTabs, TabInfo};
@@ -16,8 +18,8 @@ use crate::components::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
-use cicd_share as share;
 use crate::state::{Action, CheckStatus, Dialog, Notice, State};
+use cicd_share as share;
 use cicd_share::workspace::{Theme, Workspace, effective_kind, language};
 
 /// How long after the last change the workspace is saved (ms).
@@ -174,10 +176,18 @@ pub fn App() -> Html {
             let mut listeners: Vec<gloo::events::EventListener> = Vec::new();
             if let Some(w) = web_sys::window() {
                 let a = flush.clone();
-                listeners.push(gloo::events::EventListener::new(&w, "pagehide", move |_| a()));
+                listeners.push(gloo::events::EventListener::new(
+                    &w,
+                    "pagehide",
+                    move |_| a(),
+                ));
                 if let Some(d) = w.document() {
                     let b = flush.clone();
-                    listeners.push(gloo::events::EventListener::new(&d, "visibilitychange", move |_| b()));
+                    listeners.push(gloo::events::EventListener::new(
+                        &d,
+                        "visibilitychange",
+                        move |_| b(),
+                    ));
                 }
             }
             move || drop(listeners)
@@ -240,6 +250,14 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::SelectDiagnostic(i)))
     };
+    let on_assume = {
+        let state = state.clone();
+        Callback::from(move |form| state.dispatch(Action::SetAssumeForm(form)))
+    };
+    let on_scenario = {
+        let state = state.clone();
+        Callback::from(move |scenario| state.dispatch(Action::SetScenario(scenario)))
+    };
     let close_docs = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::CloseDocs))
@@ -288,11 +306,15 @@ pub fn App() -> Html {
                         page::clear_fragment();
                     }
                     match share::decode(&fragment) {
-                        Ok(incoming) if embed => state.dispatch(Action::Load(Box::new(incoming), None)),
+                        Ok(incoming) if embed => {
+                            state.dispatch(Action::Load(Box::new(incoming), None))
+                        }
                         Ok(incoming) => latest_offer.borrow().emit(incoming),
                         Err(e) => state.dispatch(Action::Notify(Some(Notice {
                             error: true,
-                            text: format!("This link could not be opened: {e}. Your workspace was kept."),
+                            text: format!(
+                                "This link could not be opened: {e}. Your workspace was kept."
+                            ),
                         }))),
                     }
                 })
@@ -431,6 +453,7 @@ pub fn App() -> Html {
                     <div role="tabpanel" class="editor-frame" aria-labelledby={format!("tab-{}", file.id)}>
                         <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
                             {dark} read_only={options.read_only} {diagnostics} revision={state.revision} cursor={state.cursor}
+                            highlights={state.highlights.clone()}
                             {on_change} {on_docs} />
                     </div>
                 </section>
@@ -439,7 +462,11 @@ pub fn App() -> Html {
                     if let Some(code) = state.docs {
                         <DocsPane {code} on_close={close_docs} />
                     }
-                    if !embed {
+                    if let (Some(view), Some(form)) = (state.trust.clone(), state.assume_form.clone()) {
+                        <AssumePanel {view} {form} on_form={on_assume} />
+                    } else if let Some(timeline) = state.timeline.clone() {
+                        <TimelinePanel {timeline} scenario={state.scenario.clone()} {on_scenario} />
+                    } else if !embed {
                         <Results {status} />
                     }
                 </aside>

@@ -6,6 +6,8 @@
 //!   in a shadow root of `host` and returns an object with:
 //! - `open(id, text, lang)`: show a file (each id keeps its own undo history);
 //! - `setDiagnostics([{from, to, severity, code, message, help?, fix?: {title, from, to, insert}}])`;
+//! - `setHighlights([{from, to, class: "allow"|"deny"|"fail"}])`: marks what a simulation points
+//!   at (the statement that allowed, the condition that failed, the hook that failed);
 //! - `setCursor(offset, focus)`, `setReadOnly(bool)`, `setTheme(dark)`, `forget(id)`, `destroy()`.
 //! - `panicked(message)`: the wasm instance died; the bridge keeps the text and saves it itself.
 //! - `takeEmergency()`: the text saved while the app was down (JSON `{file, text}`), or "".
@@ -22,6 +24,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::simulate::Highlight;
 use crate::state::{CursorRequest, ViewDiagnostic};
 
 #[wasm_bindgen(module = "/js/gen/cm6.js")]
@@ -45,6 +48,9 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics(this: &JsEditor, list: &js_sys::Array);
+
+    #[wasm_bindgen(method, js_name = setHighlights)]
+    fn set_highlights(this: &JsEditor, list: &js_sys::Array);
 
     #[wasm_bindgen(method, js_name = setCursor)]
     fn set_cursor(this: &JsEditor, offset: u32, focus: bool);
@@ -151,6 +157,8 @@ pub struct EditorProps {
     pub revision: u64,
     /// Where to move the cursor.
     pub cursor: Option<CursorRequest>,
+    /// Ranges the simulations point at.
+    pub highlights: Rc<Vec<Highlight>>,
     /// Files that no longer exist (their editor state can be dropped).
     #[prop_or_default]
     pub closed: Vec<u32>,
@@ -230,6 +238,25 @@ pub fn Editor(props: &EditorProps) -> Html {
                 m.js.set_diagnostics(&to_js(&list));
             }
         });
+    }
+    {
+        let mounted = mounted.clone();
+        use_effect_with(
+            (props.highlights.clone(), props.file_id, props.generation),
+            move |(list, _, _)| {
+                if let Some(m) = mounted.borrow().as_ref() {
+                    let out = js_sys::Array::new();
+                    for h in list.iter() {
+                        let o = js_sys::Object::new();
+                        set(&o, "from", h.from16);
+                        set(&o, "to", h.to16);
+                        set(&o, "class", h.class);
+                        out.push(&o);
+                    }
+                    m.js.set_highlights(&out);
+                }
+            },
+        );
     }
     {
         let mounted = mounted.clone();

@@ -161,8 +161,8 @@ pub fn template(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cicd_share::workspace::effective_kind;
     use cicd_core::Kind;
+    use cicd_share::workspace::effective_kind;
 
     #[test]
     fn ids_unique_and_files_detected() {

@@ -6,6 +6,7 @@ mod components;
 mod editor;
 mod examples;
 mod page;
+mod simulate;
 mod state;
 
 fn main() {

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use cicd_core::appspec::{Scenario, Timeline};
 use cicd_core::{Kind, LineIndex, Severity};
+use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace, effective_kind};
 use yew::Reducible;
 
-use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace, effective_kind};
+use crate::simulate::{AssumeForm, Highlight, TrustView, suggested_form, trust_view};
 
 /// A diagnostic ready for display: positions for people (1-based line/column in characters) and
 /// for the editor (UTF-16 offsets).
@@ -194,6 +196,16 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The open dialog.
     pub dialog: Option<Dialog>,
+    /// The "Assume role?" form (filled from the first trust policy shown).
+    pub assume_form: Option<AssumeForm>,
+    /// The current trust policy's answer to the form.
+    pub trust: Option<Rc<TrustView>>,
+    /// The deployment the AppSpec timeline simulates.
+    pub scenario: Scenario,
+    /// The current AppSpec's lifecycle timeline.
+    pub timeline: Option<Rc<Timeline>>,
+    /// Ranges of the current file the simulations point at.
+    pub highlights: Rc<Vec<Highlight>>,
 }
 
 /// Everything that can happen.
@@ -256,6 +268,10 @@ pub enum Action {
     Notify(Option<Notice>),
     /// Open or close a dialog.
     Dialog(Option<Dialog>),
+    /// Change the "Assume role?" form.
+    SetAssumeForm(AssumeForm),
+    /// Change the simulated deployment (type, listener, first deployment, failing event).
+    SetScenario(Scenario),
 }
 
 impl State {
@@ -263,7 +279,7 @@ impl State {
     pub fn new(workspace: Workspace) -> State {
         let workspace = workspace.normalize();
         let checks = check_all(&workspace);
-        State {
+        let mut state = State {
             workspace,
             checks: Rc::new(checks),
             generation: 0,
@@ -274,7 +290,14 @@ impl State {
             cursor: None,
             notice: None,
             dialog: None,
-        }
+            assume_form: None,
+            trust: None,
+            scenario: Scenario::default(),
+            timeline: None,
+            highlights: Rc::new(Vec::new()),
+        };
+        state.refresh_simulations();
+        state
     }
 
     /// The selected file.
@@ -303,7 +326,11 @@ impl State {
     pub fn apply(mut self, action: Action) -> State {
         let changes_workspace = !matches!(
             action,
-            Action::SelectDiagnostic(_) | Action::ShowDocs(_) | Action::CloseDocs | Action::Notify(_) | Action::Dialog(_)
+            Action::SelectDiagnostic(_)
+                | Action::ShowDocs(_)
+                | Action::CloseDocs
+                | Action::Notify(_)
+                | Action::Dialog(_)
         );
         if changes_workspace {
             self.changes += 1;
@@ -404,7 +431,8 @@ impl State {
                 }
             }
             Action::Load(workspace, notice) => {
-                let (generation, revision, changes) = (self.generation + 1, self.revision + 1, self.changes);
+                let (generation, revision, changes) =
+                    (self.generation + 1, self.revision + 1, self.changes);
                 let mut next = State::new(*workspace);
                 next.generation = generation;
                 next.revision = revision;
@@ -466,8 +494,52 @@ impl State {
             }
             Action::Notify(notice) => self.notice = notice,
             Action::Dialog(dialog) => self.dialog = dialog,
+            Action::SetAssumeForm(form) => self.assume_form = Some(form),
+            Action::SetScenario(scenario) => self.scenario = scenario,
+        }
+        if changes_workspace {
+            self.refresh_simulations();
         }
         self
+    }
+
+    /// Recomputes the simulation of the current file (only the kind shown runs).
+    fn refresh_simulations(&mut self) {
+        let Some(file) = self.current().cloned() else {
+            return;
+        };
+        let status = self.check(file.id).map(|c| c.status);
+        self.trust = None;
+        self.timeline = None;
+        let mut highlights = Vec::new();
+        match status {
+            Some(CheckStatus::Checked(Kind::TrustPolicy)) => {
+                let form = self
+                    .assume_form
+                    .get_or_insert_with(|| suggested_form(&file.text));
+                let view = trust_view(&file.text, form);
+                highlights.clone_from(&view.highlights);
+                self.trust = Some(Rc::new(view));
+            }
+            Some(CheckStatus::Checked(Kind::Appspec)) => {
+                let timeline = cicd_core::appspec::simulate(&file.text, &self.scenario);
+                if let Some(failure) = &timeline.failure
+                    && let Some(span) = timeline.steps.get(failure.step).and_then(|s| s.hook_span)
+                {
+                    let index = LineIndex::new(&file.text);
+                    highlights.push(Highlight {
+                        from16: index.position(&file.text, span.start()).utf16_offset,
+                        to16: index.position(&file.text, span.end()).utf16_offset,
+                        class: "fail",
+                    });
+                }
+                self.timeline = Some(Rc::new(timeline));
+            }
+            _ => {}
+        }
+        if *self.highlights != highlights {
+            self.highlights = Rc::new(highlights);
+        }
     }
 }
 

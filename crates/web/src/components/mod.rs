@@ -1,9 +1,11 @@
 //! UI components. Each renders its props and emits events; none holds domain logic.
 
+pub mod assume;
 pub mod diagnostics;
 pub mod dialogs;
 pub mod docs;
 pub mod filebar;
+pub mod lifecycle;
 pub mod notice;
 pub mod results;
 pub mod tabs;

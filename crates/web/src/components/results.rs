@@ -1,4 +1,4 @@
-//! The results area, where simulations of the current file appear.
+//! The results area, where the simulation of the current file appears.
 
 use yew::prelude::*;
 
@@ -11,12 +11,12 @@ pub struct ResultsProps {
     pub status: CheckStatus,
 }
 
-/// What the current file would do when run. Kinds add their simulation here.
+/// What to say when the current file has no simulation.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let text = match props.status {
         CheckStatus::Checked(cicd_core::Kind::Buildspec) => {
-            "Buildspec files are checked as you type. Simulations appear here for AppSpecs (the deployment's lifecycle events) and trust policies (who may assume the role)."
+            "Buildspec files are checked as you type. Open an AppSpec to play its deployment's lifecycle events, or a trust policy to ask who may assume the role."
         }
         CheckStatus::Checked(_) | CheckStatus::Unsupported(_) => {
             "A simulation of this kind of file will appear here."

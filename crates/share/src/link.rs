@@ -11,7 +11,7 @@ pub const PREFIX: &str = "v1:";
 /// Longest fragment accepted (base64 characters), about 1.5 MB of compressed data.
 pub const MAX_ENCODED: usize = 2 * 1024 * 1024;
 /// Largest workspace JSON accepted after inflating.
-pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
+pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Links longer than this may be cut by chat apps and browsers; offer a download instead.
 pub const LONG_LINK: usize = 8 * 1024;
 
@@ -72,7 +72,7 @@ impl std::fmt::Display for ShareError {
 
 /// Encodes a workspace as a fragment (without `#`).
 pub fn encode(workspace: &Workspace) -> String {
-    let json = serde_json::to_vec(workspace).unwrap_or_default();
+    let json = crate::json::to_json(workspace, false).into_bytes();
     let compressed = miniz_oxide::deflate::compress_to_vec(&json, 10);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
@@ -110,8 +110,9 @@ pub fn decode(fragment: &str) -> Result<Workspace, ShareError> {
                 ShareError::Corrupt
             }
         })?;
-    let workspace: Workspace =
-        serde_json::from_slice(&json).map_err(|e| ShareError::NotAWorkspace(e.to_string()))?;
+    let json =
+        String::from_utf8(json).map_err(|_| ShareError::NotAWorkspace("not UTF-8 text".into()))?;
+    let workspace = crate::json::from_json(&json).map_err(ShareError::NotAWorkspace)?;
     if workspace.files.len() > MAX_FILES {
         return Err(ShareError::TooManyFiles(workspace.files.len()));
     }

@@ -2,32 +2,24 @@
 //! in links. Field names are short because they end up in URLs.
 
 use cicd_core::Kind;
-use serde::{Deserialize, Serialize};
 
 /// How a file's kind is chosen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum KindChoice {
     /// Detected from the name, then the content.
     #[default]
-    #[serde(rename = "auto")]
     Auto,
     /// Forced by the user.
-    #[serde(rename = "buildspec")]
     Buildspec,
     /// Forced by the user.
-    #[serde(rename = "appspec")]
     Appspec,
     /// Forced by the user.
-    #[serde(rename = "trust-policy")]
     TrustPolicy,
     /// Forced by the user.
-    #[serde(rename = "pipeline")]
     Pipeline,
     /// Forced by the user.
-    #[serde(rename = "workflow")]
     Workflow,
     /// Not checked: edited as plain text.
-    #[serde(rename = "text")]
     Text,
 }
 
@@ -71,67 +63,65 @@ impl KindChoice {
 }
 
 /// One file of the workspace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
     /// Stable identity within the workspace (survives renames and reordering).
-    #[serde(rename = "i")]
     pub id: u32,
     /// File name, such as `buildspec.yml`.
-    #[serde(rename = "n")]
     pub name: String,
     /// The text.
-    #[serde(rename = "t")]
     pub text: String,
     /// How its kind is chosen.
-    #[serde(rename = "k", default, skip_serializing_if = "is_auto")]
     pub kind: KindChoice,
 }
 
-fn is_auto(k: &KindChoice) -> bool {
-    *k == KindChoice::Auto
-}
-
 /// The colour theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follow the system (`prefers-color-scheme`).
     #[default]
-    #[serde(rename = "auto")]
     Auto,
     /// Light.
-    #[serde(rename = "light")]
     Light,
     /// Dark.
-    #[serde(rename = "dark")]
     Dark,
 }
 
+impl Theme {
+    /// `auto`, `light` or `dark`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.id() == id)
+    }
+}
+
 /// Settings that travel with the workspace.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Colour theme.
-    #[serde(rename = "th", default, skip_serializing_if = "is_auto_theme")]
     pub theme: Theme,
     /// The CodeBuild image buildspecs are checked against.
-    #[serde(rename = "im", default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
 }
 
-fn is_auto_theme(t: &Theme) -> bool {
-    *t == Theme::Auto
-}
-
 /// The whole workspace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
     /// The files, in tab order.
-    #[serde(rename = "f")]
     pub files: Vec<File>,
     /// Index of the selected file.
-    #[serde(rename = "s", default)]
     pub selected: usize,
     /// Settings.
-    #[serde(rename = "o", default)]
     pub settings: Settings,
 }
 
@@ -310,18 +300,5 @@ mod tests {
         let mut forced = ws.files[1].clone();
         forced.kind = KindChoice::Buildspec;
         assert_eq!(effective_kind(&forced), Some(Kind::Buildspec));
-    }
-
-    #[test]
-    fn serde_uses_short_names_and_defaults() {
-        let ws = Workspace::new(vec![("buildspec.yml", "v")]);
-        let json = serde_json::to_string(&ws).unwrap();
-        assert_eq!(
-            json,
-            r#"{"f":[{"i":1,"n":"buildspec.yml","t":"v"}],"s":0,"o":{}}"#
-        );
-        let back: Workspace =
-            serde_json::from_str(r#"{"f":[{"i":1,"n":"a","t":"b","k":"text"}]}"#).unwrap();
-        assert_eq!(back.files[0].kind, KindChoice::Text);
     }
 }

@@ -32,18 +32,15 @@ fn pristine(workspace: &Workspace) -> bool {
         .any(|e| workspace.same_files(&e.workspace()))
 }
 
-/// What the bridge saves while the app is down.
-#[derive(serde::Deserialize)]
-struct Emergency {
-    file: u32,
-    text: String,
-}
-
 /// Applies the text the bridge saved after a crash, if any.
 fn recover(workspace: &mut Workspace) -> Option<Notice> {
-    let saved: Emergency = serde_json::from_str(&crate::editor::take_emergency()).ok()?;
-    let file = workspace.files.iter_mut().find(|f| f.id == saved.file)?;
-    file.text = saved.text;
+    // The bridge saves `{"file": ID, "text": "…"}`.
+    let json = crate::editor::take_emergency();
+    let doc = cicd_core::source::parse_json(&json, &cicd_core::source::Limits::default());
+    let id: u32 = doc.root.get("file")?.as_str()?.parse().ok()?;
+    let text = doc.root.get("text")?.scalar()?.text.clone();
+    let file = workspace.files.iter_mut().find(|f| f.id == id)?;
+    file.text = text;
     Some(Notice {
         error: false,
         text: format!(
@@ -273,7 +270,7 @@ pub fn App() -> Html {
     let download = {
         let state = state.clone();
         Callback::from(move |_| {
-            let json = serde_json::to_string_pretty(&state.workspace).unwrap_or_default();
+            let json = cicd_share::to_json(&state.workspace, true);
             crate::editor::download_text("workspace.cicd.json", &json, "application/json");
         })
     };
@@ -335,7 +332,7 @@ pub fn App() -> Html {
         let offer = offer.clone();
         Callback::from(move |files: Vec<(String, String)>| {
             for (name, text) in files {
-                match serde_json::from_str::<Workspace>(&text) {
+                match cicd_share::from_json(&text) {
                     Ok(ws) if !ws.files.is_empty() => offer.emit(ws.normalize()),
                     _ => state.dispatch(Action::AddFile { name, text }),
                 }

@@ -128,16 +128,12 @@ fn storage() -> Option<web_sys::Storage> {
 /// The autosaved workspace, if any.
 pub fn load_workspace() -> Option<Workspace> {
     let json = storage()?.get_item(STORAGE_KEY).ok()??;
-    serde_json::from_str::<Workspace>(&json)
-        .ok()
-        .map(Workspace::normalize)
+    cicd_share::from_json(&json).ok().map(Workspace::normalize)
 }
 
 /// Saves the workspace; `false` when storage is full or disabled.
 pub fn save_workspace(workspace: &Workspace) -> bool {
-    let Ok(json) = serde_json::to_string(workspace) else {
-        return false;
-    };
+    let json = cicd_share::to_json(workspace, false);
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
 }
 

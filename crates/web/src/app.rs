@@ -356,7 +356,7 @@ pub fn App() -> Html {
         })
     };
 
-    let Some(file) = state.current().cloned() else {
+    let Some(file) = state.current() else {
         return html! {};
     };
     let check = state.check(file.id);
@@ -429,7 +429,7 @@ pub fn App() -> Html {
         }
     };
 
-    let lines = file.text.lines().count().max(1);
+    let lines = file.text.bytes().filter(|&b| b == b'\n').count() + 1;
     let embed_link =
         embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
     html! {

@@ -505,12 +505,25 @@ impl State {
 
     /// Recomputes the simulation of the current file (only the kind shown runs).
     fn refresh_simulations(&mut self) {
-        let Some(file) = self.current().cloned() else {
+        let Some(id) = self.current().map(|f| f.id) else {
             return;
         };
-        let status = self.check(file.id).map(|c| c.status);
+        let status = self.check(id).map(|c| c.status);
         self.trust = None;
         self.timeline = None;
+        // Only simulated kinds need the text (a large buildspec is not copied on every keystroke).
+        let file = match status {
+            Some(CheckStatus::Checked(Kind::TrustPolicy | Kind::Appspec)) => {
+                self.current().cloned()
+            }
+            _ => None,
+        };
+        let Some(file) = file else {
+            if !self.highlights.is_empty() {
+                self.highlights = Rc::new(Vec::new());
+            }
+            return;
+        };
         let mut highlights = Vec::new();
         match status {
             Some(CheckStatus::Checked(Kind::TrustPolicy)) => {

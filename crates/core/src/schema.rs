@@ -67,6 +67,45 @@ pub struct Field {
     pub doc: &'static str,
 }
 
+/// An optional key (for the static schema tables).
+pub const fn field(key: &'static str, ty: Ty, doc: &'static str) -> Field {
+    Field {
+        key,
+        ty,
+        required: None,
+        doc,
+    }
+}
+
+/// A required key, reported as missing with `rule`.
+pub const fn required(key: &'static str, ty: Ty, rule: &'static Rule, doc: &'static str) -> Field {
+    Field {
+        key,
+        ty,
+        required: Some(rule),
+        doc,
+    }
+}
+
+/// A mapping whose keys are matched exactly; unknown keys are reported.
+pub const fn map(fields: &'static [Field]) -> MapSchema {
+    MapSchema {
+        fields,
+        unknown: Unknown::Report,
+        case: KeyCase::Exact,
+    }
+}
+
+/// A mapping whose keys are matched ignoring case (a key in another case than documented is
+/// reported with `rule`); unknown keys are reported.
+pub const fn map_any_case(fields: &'static [Field], rule: &'static Rule) -> MapSchema {
+    MapSchema {
+        fields,
+        unknown: Unknown::Report,
+        case: KeyCase::Insensitive(rule),
+    }
+}
+
 /// A value type.
 #[derive(Debug)]
 pub enum Ty {

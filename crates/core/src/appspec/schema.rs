@@ -4,7 +4,9 @@
 //! documentation itself spells them both ways — reference B5).
 
 use super::rules::{ec2, ecs, hooks, lambda, permissions, resources, structure};
-use crate::schema::{Checker, EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown};
+use crate::schema::{
+    Checker, EnumSpec, Field, MapSchema, SchemaRules, Ty, field, map, map_any_case, required,
+};
 use crate::source::{Node, Span, Value};
 
 /// A scalar where a list is expected makes the agent fail (`String#each` does not exist), so it
@@ -15,43 +17,12 @@ pub(super) static RULES: SchemaRules = SchemaRules {
     scalar_for_list: &structure::INVALID_TYPE,
 };
 
-const fn field(key: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field {
-        key,
-        ty,
-        required: None,
-        doc,
-    }
-}
-
-const fn required(
-    key: &'static str,
-    ty: Ty,
-    rule: &'static crate::rule::Rule,
-    doc: &'static str,
-) -> Field {
-    Field {
-        key,
-        ty,
-        required: Some(rule),
-        doc,
-    }
-}
-
 const fn exact(fields: &'static [Field]) -> MapSchema {
-    MapSchema {
-        fields,
-        unknown: Unknown::Report,
-        case: KeyCase::Exact,
-    }
+    map(fields)
 }
 
 const fn any_case(fields: &'static [Field]) -> MapSchema {
-    MapSchema {
-        fields,
-        unknown: Unknown::Report,
-        case: KeyCase::Insensitive(&structure::NONCANONICAL_KEY_CASE),
-    }
+    map_any_case(fields, &structure::NONCANONICAL_KEY_CASE)
 }
 
 /// Walks a list strictly: anything but a list (or null) is a wrong type.

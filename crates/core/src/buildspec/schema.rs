@@ -2,30 +2,13 @@
 //! are reported by rules BS013/BS014), after the CodeBuild buildspec reference.
 
 use super::rules::{artifacts, batch, cache, env, phases, reports, runtimes as rt, structure};
-use crate::schema::{EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown};
+use crate::schema::{EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown, field, map};
 
 pub(super) static RULES: SchemaRules = SchemaRules {
     unknown_key: &structure::UNKNOWN_KEY,
     wrong_type: &structure::INVALID_TYPE,
     scalar_for_list: &structure::SCALAR_INSTEAD_OF_LIST,
 };
-
-const fn field(key: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field {
-        key,
-        ty,
-        required: None,
-        doc,
-    }
-}
-
-const fn map(fields: &'static [Field]) -> MapSchema {
-    MapSchema {
-        fields,
-        unknown: Unknown::Report,
-        case: KeyCase::Exact,
-    }
-}
 
 static STR_LIST: Ty = Ty::List(&Ty::Str);
 

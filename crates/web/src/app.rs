@@ -360,8 +360,8 @@ pub fn App() -> Html {
         return html! {};
     };
     let check = state.check(file.id);
-    let kind = effective_kind(&file);
-    let lang = language(&file, kind);
+    let kind = effective_kind(file);
+    let lang = language(file, kind);
     let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
     let diagnostics = Rc::new(
         check

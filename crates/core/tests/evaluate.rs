@@ -194,6 +194,12 @@ fn bool_and_null() {
     );
     let c = r#"{"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}"#;
     assert!(absent(c));
+    // Several values (IAM029 reports them): OR-ed like every operator's values, so both
+    // values together hold whenever the key is present, and not when it is absent.
+    let c = r#"{"Bool": {"aws:MultiFactorAuthPresent": ["true", "false"]}}"#;
+    assert!(holds(c, &[("aws:MultiFactorAuthPresent", &["true"])]));
+    assert!(holds(c, &[("aws:MultiFactorAuthPresent", &["false"])]));
+    assert!(!absent(c));
     let c = r#"{"Null": {"k:key": "true"}}"#;
     assert!(absent(c), "Null true: key must be absent");
     assert!(!with(c, "x"));
@@ -629,4 +635,221 @@ fn hostile_patterns_are_bounded() {
         "took {:?}",
         start.elapsed()
     );
+}
+
+/// A 1,000-character pattern against a 4,000-character value: a step cap in the glob matcher used
+/// to give up and answer "no match", so this `Deny` did not apply and the role was allowed.
+#[test]
+fn long_patterns_still_match_in_deny_and_not_like() {
+    let pattern = format!("*{}b", "a".repeat(1_000));
+    let value = format!("{}b", "a".repeat(4_000));
+    let text = format!(
+        r#"{{"Version": "2012-10-17", "Statement": [
+          {{"Effect": "Allow", "Principal": {{"AWS": "123456789012"}}, "Action": "sts:AssumeRole"}},
+          {{"Effect": "Deny", "Principal": {{"AWS": "123456789012"}}, "Action": "sts:AssumeRole", "Condition": {{"StringLike": {{"aws:PrincipalTag/x": "{pattern}"}}}}}}
+        ]}}"#
+    );
+    let mut request = Request::new(Caller::Aws(ROLE_CALLER.into()), "sts:AssumeRole");
+    request.context.insert("aws:PrincipalTag/x", value.clone());
+    let e = eval(&text, &request);
+    assert_eq!(e.decision, Decision::ExplicitDeny, "{}", e.reason());
+    assert_eq!(e.deciding, Some(1));
+    // The same pattern under `StringNotLike` excludes the value.
+    let not_like = format!(r#"{{"StringNotLike": {{"k:key": "{pattern}"}}}}"#);
+    assert!(!with(&not_like, &value));
+    assert!(with(&not_like, &"a".repeat(4_001)));
+    // And under `ArnLike`, per field.
+    let arn_like = format!(r#"{{"ArnLike": {{"k:key": "arn:aws:iam::*:role/{pattern}"}}}}"#);
+    assert!(with(
+        &arn_like,
+        &format!("arn:aws:iam::123456789012:role/{value}")
+    ));
+}
+
+/// The explorer's examples for `sub` patterns whose wildcard sits in the owner or repository,
+/// in every context the pattern allows: each expected example is reported with its kind, and
+/// every admitted example really gets in.
+#[test]
+fn who_gets_in_tries_every_context() {
+    let cases: &[(&str, &str, &str, Admits)] = &[
+        (
+            "StringLike",
+            "repo:*:pull_request",
+            "repo:attacker/attacker-repo:pull_request",
+            Admits::AnyOwner,
+        ),
+        (
+            "StringLike",
+            "repo:*:environment:production",
+            "repo:attacker/attacker-repo:environment:production",
+            Admits::AnyOwner,
+        ),
+        (
+            "StringLike",
+            "repo:o/*:pull_request",
+            "repo:o/another-repo:pull_request",
+            Admits::OtherRepository,
+        ),
+        (
+            "StringLike",
+            "repo:o/*:ref:refs/tags/*",
+            "repo:o/another-repo:ref:refs/tags/v1.0.0",
+            Admits::OtherRepository,
+        ),
+        (
+            "StringLike",
+            "repo:o*/r:ref:refs/heads/main",
+            "repo:o-evil/r:ref:refs/heads/main",
+            Admits::OtherOwner,
+        ),
+        (
+            "StringLike",
+            "repo:*/r:ref:refs/heads/release-*",
+            "repo:attacker/r:ref:refs/heads/release-x",
+            Admits::OtherOwner,
+        ),
+        (
+            "ArnLike",
+            "*",
+            "repo:attacker/attacker-repo:ref:refs/heads/main",
+            Admits::AnyOwner,
+        ),
+        (
+            "ArnEquals",
+            "*",
+            "repo:attacker/attacker-repo:ref:refs/heads/main",
+            Admits::AnyOwner,
+        ),
+    ];
+    for (operator, pattern, expected, kind) in cases {
+        let text = github_policy(&format!(
+            r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "{operator}": {{"{SUB}": "{pattern}"}}}}"#
+        ));
+        let parsed = policy::parse(&text);
+        let reports = who_gets_in(&parsed.policy);
+        let report = reports
+            .iter()
+            .find(|r| r.pattern == *pattern)
+            .unwrap_or_else(|| panic!("{pattern}: not reported"));
+        assert!(
+            report
+                .admitted
+                .iter()
+                .any(|a| a.value == *expected && a.kind == *kind),
+            "{pattern}: {report:#?}"
+        );
+        for a in &report.admitted {
+            let r = Run::from_sub(&a.value).expect("a default-template sub");
+            assert_eq!(github(&text, &r).decision, Decision::Allow, "{}", a.value);
+        }
+        // The rule reports it, naming the example.
+        let finding = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "IAM033")
+            .unwrap_or_else(|| panic!("{pattern}: no IAM033"));
+        assert!(finding.message.contains(expected), "{}", finding.message);
+        if *kind == Admits::AnyOwner {
+            assert!(
+                finding.message.contains("any repository on GitHub"),
+                "{}",
+                finding.message
+            );
+        }
+        assert!(
+            !parsed.diagnostics.iter().any(|d| d.code == "IAM034"),
+            "{pattern}"
+        );
+    }
+    // An `ArnLike` pattern that is not an ARN never matches: nobody gets in, nothing to report.
+    let text = github_policy(&format!(r#"{{"ArnLike": {{"{SUB}": "repo:o/*"}}}}"#));
+    let parsed = policy::parse(&text);
+    assert!(
+        who_gets_in(&parsed.policy)
+            .iter()
+            .all(|r| r.admitted.is_empty())
+    );
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "IAM033" || d.code == "IAM034")
+    );
+}
+
+/// `"Principal": "*"` admits every identity provider's tokens: the GitHub checks run, and the
+/// wildcard itself is reported when no condition restricts who the caller is.
+#[test]
+fn wildcard_principal_admits_github_tokens() {
+    let codes = |text: &str| -> Vec<&'static str> {
+        policy::parse(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    let aud_only = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}]}"#;
+    let found = codes(aud_only);
+    assert!(found.contains(&"IAM030"), "{found:?}");
+    assert!(found.contains(&"IAM031"), "{found:?}");
+    // Any repository's workflow is allowed by the evaluator too.
+    assert_eq!(
+        github(aud_only, &run("anyone/anything")).decision,
+        Decision::Allow
+    );
+    let any_repo = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:*"}}}]}"#;
+    let found = codes(any_repo);
+    assert!(found.contains(&"IAM033"), "{found:?}");
+    assert!(!found.contains(&"IAM031"), "{found:?}");
+    // No condition at all, only the action: GitHub's checks run (IAM031, IAM032).
+    let bare = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithWebIdentity"}]}"#;
+    let found = codes(bare);
+    for code in ["IAM030", "IAM031", "IAM032"] {
+        assert!(found.contains(&code), "{code}: {found:?}");
+    }
+    // A condition on another provider's audience keeps GitHub's tokens out.
+    let cognito = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:12345678-1234-1234-1234-123456789012"}}}]}"#;
+    let found = codes(cognito);
+    assert!(!found.contains(&"IAM031"), "{found:?}");
+    assert!(!found.contains(&"IAM030"), "{found:?}");
+    // A sub pinned to one repository restricts the caller: no finding on the wildcard.
+    let pinned = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"}}}]}"#;
+    assert!(
+        codes(pinned).iter().all(|c| !c.starts_with("IAM03")),
+        "{:?}",
+        codes(pinned)
+    );
+    // Network and time conditions do not say who calls.
+    let network = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "DateLessThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"}}}]}"#;
+    assert!(codes(network).contains(&"IAM030"));
+    let org = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}"#;
+    assert!(!codes(org).contains(&"IAM030"));
+}
+
+/// Tag keys may contain spaces; an empty key is an error, other malformed keys warnings.
+#[test]
+fn condition_key_shapes() {
+    let diags = |condition: &str| {
+        let text = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "123456789012"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
+        );
+        policy::parse(&text)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "IAM024")
+            .map(|d| d.severity)
+            .collect::<Vec<_>>()
+    };
+    assert!(diags(r#"{"StringEquals": {"aws:PrincipalTag/Cost Center": "1"}}"#).is_empty());
+    assert_eq!(
+        diags(r#"{"StringEquals": {"sub": "1"}}"#),
+        vec![cicd_core::Severity::Warning]
+    );
+    assert_eq!(
+        diags(r#"{"StringEquals": {"": "1"}}"#),
+        vec![cicd_core::Severity::Error]
+    );
+    // The space-containing tag key is evaluated like any other key.
+    let c = r#"{"StringEquals": {"aws:PrincipalTag/Cost Center": "1"}}"#;
+    assert!(holds(c, &[("aws:principaltag/cost center", &["1"])]));
 }

@@ -2,25 +2,32 @@
 //! author probably did not intend, such as `repo:org/repo-evil:ref:refs/heads/main` for
 //! `repo:org/repo*`.
 //!
-//! For GitHub Actions and GitLab `sub` patterns the explorer builds candidate tokens (another
-//! owner, another repository of the same owner, a repository whose name only starts with the
-//! intended one, other branches, tags, pull requests and environments of the same repository)
-//! and keeps those the whole statement admits, evaluated by the evaluator with every condition of
-//! the statement (an attacker chooses the audience of their own token, so the audience is set to
-//! what the policy expects). For other keys it shows what a wildcard stands for.
+//! For GitHub Actions and GitLab `sub` patterns the explorer builds candidate tokens — a
+//! repository of anyone at all, of an owner whose name starts like the intended one, another
+//! repository of the same owner, a repository whose name only starts with the intended one, and
+//! other branches, tags, pull requests and environments of the same repository — each in every
+//! context the pattern may allow (a push to `main`, a pull request, an environment, a tag, and
+//! the pattern's own context), and keeps those the whole statement admits, evaluated by the
+//! evaluator with every condition of the statement (an attacker chooses the audience of their own
+//! token, so the audience is set to what the policy expects). For other keys it shows what a
+//! wildcard stands for.
 
 use super::evaluate::{Context, conditions_hold};
 use super::github::{self, Run};
 use super::model::{Condition, Statement, TrustPolicy};
 use super::oidc::{self, ProviderKind};
-use super::operators::{self, BaseOperator, Tok};
+use super::operators::{self, BaseOperator, Family, Tok};
 use super::text::{Piece, pieces};
 use crate::source::Span;
 
 /// What kind of caller an example is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Admits {
-    /// A repository (or project) of another owner (or group).
+    /// A repository (or project) of anyone at all: every repository on GitHub (or every project
+    /// on the GitLab instance) whose run has the right context.
+    AnyOwner,
+    /// A repository (or project) of another owner (or group): an owner whose name merely starts
+    /// with the intended one, or any owner with a repository of the intended name.
     OtherOwner,
     /// Another repository of the same owner, including one whose name merely starts with the
     /// intended name.
@@ -63,6 +70,12 @@ pub struct WildcardReport {
     pub admitted: Vec<Admission>,
 }
 
+/// The longest `sub` pattern the explorer builds candidate tokens for. Candidates copy parts of
+/// the pattern, and matching costs up to pattern × value steps, so a hostile multi-megabyte
+/// pattern is only illustrated; a real one is far shorter (IAM's quota for a whole trust policy
+/// is 2,048 characters, raisable to 4,096).
+const MAX_EXPLORED_PATTERN: usize = 4_096;
+
 /// Every wildcard value in the `Allow` statements' positive `…Like`/`Arn…` conditions, with
 /// examples of who it admits. Values whose examples are all blocked by other conditions are
 /// reported with an empty `admitted` list.
@@ -70,6 +83,7 @@ pub fn who_gets_in(policy: &TrustPolicy) -> Vec<WildcardReport> {
     let expand = policy.expands_variables();
     let mut out = Vec::new();
     for stmt in policy.statements.iter().filter(|s| s.is_allow()) {
+        let providers = oidc::providers(stmt);
         for (ci, cond) in stmt.conditions.iter().enumerate() {
             let Some(op) = cond.parsed else { continue };
             if !op.base.has_wildcards() || op.base.is_negated() {
@@ -79,12 +93,13 @@ pub fn who_gets_in(policy: &TrustPolicy) -> Vec<WildcardReport> {
                 if !has_wildcard(&value.text) {
                     continue;
                 }
-                let provider = sub_provider(stmt, cond);
+                let provider = sub_provider(&providers, cond)
+                    .filter(|_| value.text.chars().count() <= MAX_EXPLORED_PATTERN);
                 let admitted = match provider {
-                    Some((kind, ref host)) if op.base == BaseOperator::StringLike => {
-                        structured(stmt, cond, &value.text, kind, host, expand)
+                    Some((kind, ref host)) => {
+                        structured(stmt, cond, op.base, &value.text, kind, host, expand)
                     }
-                    _ => generic(&value.text, op.base == BaseOperator::StringLike),
+                    None => generic(&value.text, op.base),
                 };
                 out.push(WildcardReport {
                     statement: stmt.index,
@@ -109,173 +124,212 @@ pub fn has_wildcard(value: &str) -> bool {
         .any(|p| matches!(p, Piece::Text(t) if t.contains(['*', '?'])))
 }
 
-/// The provider (GitHub or GitLab) whose `sub` a condition tests, with its key prefix.
-fn sub_provider(stmt: &Statement, cond: &Condition) -> Option<(ProviderKind, String)> {
+/// The provider (GitHub or GitLab) whose `sub` a condition tests, with its key prefix, among
+/// the providers the statement trusts.
+fn sub_provider(providers: &[oidc::Provider], cond: &Condition) -> Option<(ProviderKind, String)> {
     let (prefix, claim) = cond.key_parts()?;
     if !claim.eq_ignore_ascii_case("sub") {
         return None;
     }
     let kind = oidc::classify(prefix);
-    let trusted = oidc::providers(stmt)
+    let trusted = providers
         .iter()
         .any(|p| p.host.eq_ignore_ascii_case(prefix));
     (trusted && matches!(kind, ProviderKind::GitHub | ProviderKind::GitLab))
         .then(|| (kind, prefix.to_string()))
 }
 
-/// The literal owner and repository a `repo:OWNER/REPO:…` (or `project_path:GROUP/PROJECT:…`)
-/// pattern names before its first wildcard.
-fn hints(pattern: &str, scheme: &str) -> (Option<String>, Option<String>) {
-    let Some(rest) = pattern.strip_prefix(scheme) else {
-        return (None, None);
-    };
-    let stop = |c: char| matches!(c, '*' | '?' | ':');
-    let head_end = rest.find(stop).unwrap_or(rest.len());
-    let head = rest.get(..head_end).unwrap_or("");
-    let (owner, repo) = match head.rsplit_once('/') {
-        Some((o, r)) => (o, Some(r)),
-        None => (head, None),
-    };
-    let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    (nonempty(owner), repo.and_then(nonempty))
+/// What a `repo:OWNER/REPO:CONTEXT` (or `project_path:GROUP/PROJECT:CONTEXT`) pattern says about
+/// the intended caller.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Shape {
+    /// The owner's text before its first wildcard (`org` for `org*` and for `org`).
+    owner: Option<String>,
+    /// The repository's text before its first wildcard.
+    repo: Option<String>,
+    /// The context after the repository (`ref:refs/heads/*`), if the pattern has one.
+    context: Option<String>,
 }
 
+fn shape(pattern: &str, scheme: &str) -> Shape {
+    let Some(rest) = pattern.strip_prefix(scheme) else {
+        return Shape::default();
+    };
+    let (segment, context) = match rest.split_once(':') {
+        Some((s, c)) => (s, Some(c.to_string())),
+        None => (rest, None),
+    };
+    let (owner, repo) = match segment.rsplit_once('/') {
+        Some((o, r)) => (o, Some(r)),
+        None => (segment, None),
+    };
+    let literal = |s: &str| {
+        let head = s.split(['*', '?']).next().unwrap_or("");
+        (!head.is_empty()).then(|| head.to_string())
+    };
+    Shape {
+        owner: literal(owner),
+        repo: repo.and_then(literal),
+        context,
+    }
+}
+
+/// `pattern` with each `*` replaced by `star` and each `?` by `x`.
+fn fill(pattern: &str, star: &str) -> String {
+    operators::glob_tokens(pattern)
+        .iter()
+        .map(|t| match t {
+            Tok::Char(c) => c.to_string(),
+            Tok::Star => star.to_string(),
+            Tok::One => "x".to_string(),
+        })
+        .collect()
+}
+
+/// A caller to try: an owner and a repository, what kind of caller that is, and who that is in
+/// words.
 struct Candidate {
-    sub: String,
+    owner: String,
+    repo: String,
     kind: Admits,
     note: String,
+}
+
+/// One token to try: its `sub`, and for GitHub's default template the run that produces it (so
+/// that conditions on other claims are evaluated too).
+struct Token {
+    sub: String,
     run: Option<Run>,
 }
 
-fn github_candidates(pattern: &str) -> Vec<Candidate> {
-    let (owner_hint, repo_hint) = hints(pattern, "repo:");
-    let owner = owner_hint.clone().unwrap_or_else(|| "some-org".to_string());
-    let repo = repo_hint.clone().unwrap_or_else(|| "some-repo".to_string());
-    let run = |o: &str, r: &str, event: &str, git_ref: Option<&str>, env: Option<&str>| Run {
-        owner: o.to_string(),
-        repo: r.to_string(),
-        event: Some(event.to_string()),
-        git_ref: git_ref.map(str::to_string),
-        environment: env.map(str::to_string),
-        ..Run::default()
+/// The callers worth trying for a pattern, given what it names: owners and repositories other
+/// than the intended ones, in the order the report should list them.
+fn callers(pattern: &str, shape: &Shape, gitlab: bool) -> Vec<Candidate> {
+    let (anyone, project, another, owner_word, repo_word) = if gitlab {
+        (
+            "attacker",
+            "attacker-project",
+            "another-project",
+            "group",
+            "project",
+        )
+    } else {
+        (
+            "attacker",
+            "attacker-repo",
+            "another-repo",
+            "owner",
+            "repository",
+        )
     };
-    let mut runs = vec![(
-        run("attacker", "attacker-repo", "push", None, None),
-        Admits::OtherOwner,
-        "a repository of any other GitHub user or organization".to_string(),
-    )];
-    if owner_hint.is_some() {
-        runs.push((
-            run(&format!("{owner}-evil"), &repo, "push", None, None),
-            Admits::OtherOwner,
-            format!("an owner whose name merely starts with `{owner}`"),
-        ));
+    let site = if gitlab {
+        "any other GitLab group or user"
+    } else {
+        "any other GitHub user or organization"
+    };
+    let mut out = vec![Candidate {
+        owner: anyone.to_string(),
+        repo: project.to_string(),
+        kind: Admits::AnyOwner,
+        note: format!("a {repo_word} of {site}"),
+    }];
+    if let Some(repo) = &shape.repo {
+        out.push(Candidate {
+            owner: anyone.to_string(),
+            repo: repo.clone(),
+            kind: Admits::OtherOwner,
+            note: format!("a {repo_word} named `{repo}` of {site}"),
+        });
     }
-    runs.push((
-        run(&owner, "another-repo", "push", None, None),
-        Admits::OtherRepository,
-        format!("any other repository of `{owner}`"),
-    ));
-    if repo_hint.is_some() {
-        runs.push((
-            run(&owner, &format!("{repo}-evil"), "push", None, None),
-            Admits::OtherRepository,
-            format!("a repository whose name merely starts with `{repo}`"),
-        ));
-        if pattern.contains('?') {
-            runs.push((
-                run(&owner, &format!("{repo}2"), "push", None, None),
-                Admits::OtherRepository,
-                format!("a repository named `{repo}` plus one character"),
-            ));
+    if let Some(owner) = &shape.owner {
+        let repo = shape.repo.clone().unwrap_or_else(|| project.to_string());
+        out.push(Candidate {
+            owner: format!("{owner}-evil"),
+            repo,
+            kind: Admits::OtherOwner,
+            note: format!("an {owner_word} whose name merely starts with `{owner}`"),
+        });
+        out.push(Candidate {
+            owner: owner.clone(),
+            repo: another.to_string(),
+            kind: Admits::OtherRepository,
+            note: format!("any other {repo_word} of `{owner}`"),
+        });
+        if let Some(repo) = &shape.repo {
+            out.push(Candidate {
+                owner: owner.clone(),
+                repo: format!("{repo}-evil"),
+                kind: Admits::OtherRepository,
+                note: format!("a {repo_word} whose name merely starts with `{repo}`"),
+            });
+            if pattern.contains('?') {
+                out.push(Candidate {
+                    owner: owner.clone(),
+                    repo: format!("{repo}2"),
+                    kind: Admits::OtherRepository,
+                    note: format!("a {repo_word} named `{repo}` plus one character"),
+                });
+            }
         }
     }
-    if owner_hint.is_some() && repo_hint.is_some() {
-        runs.extend([
-            (
-                run(&owner, &repo, "pull_request", None, None),
-                Admits::OtherRef,
-                "a pull request run of the repository".to_string(),
-            ),
-            (
-                run(&owner, &repo, "push", Some("refs/heads/any-branch"), None),
-                Admits::OtherRef,
-                "a push to any branch".to_string(),
-            ),
-            (
-                run(&owner, &repo, "push", Some("refs/tags/any-tag"), None),
-                Admits::OtherRef,
-                "any tag".to_string(),
-            ),
-            (
-                run(&owner, &repo, "push", None, Some("any-environment")),
-                Admits::OtherRef,
-                "a job in any environment".to_string(),
-            ),
-        ]);
-    }
-    runs.into_iter()
-        .map(|(run, kind, note)| Candidate {
-            sub: run.sub(),
-            kind,
-            note,
-            run: Some(run),
-        })
-        .collect()
+    out
 }
 
-fn gitlab_candidates(pattern: &str) -> Vec<Candidate> {
-    let (group_hint, project_hint) = hints(pattern, "project_path:");
-    let group = group_hint.clone().unwrap_or_else(|| "my-group".to_string());
-    let project = project_hint
-        .clone()
-        .unwrap_or_else(|| "my-project".to_string());
-    let sub = |g: &str, p: &str, ctx: &str| format!("project_path:{g}/{p}:{ctx}");
-    let main = "ref_type:branch:ref:main";
-    let mut out = vec![(
-        sub("attacker", "attacker-project", main),
-        Admits::OtherOwner,
-        "a project of any other GitLab group or user".to_string(),
-    )];
-    if group_hint.is_some() {
-        out.push((
-            sub(&format!("{group}-evil"), &project, main),
-            Admits::OtherOwner,
-            format!("a group whose name merely starts with `{group}`"),
-        ));
+/// The contexts to try other callers in: the common ones, then the pattern's own context with
+/// its wildcards filled in (`ref:refs/heads/release-x` for `ref:refs/heads/release-*`).
+fn contexts(shape: &Shape, gitlab: bool) -> Vec<String> {
+    let mut out: Vec<String> = if gitlab {
+        vec![
+            "ref_type:branch:ref:main".to_string(),
+            "ref_type:tag:ref:v1.0.0".to_string(),
+        ]
+    } else {
+        vec![
+            "ref:refs/heads/main".to_string(),
+            "pull_request".to_string(),
+            "environment:production".to_string(),
+            "ref:refs/tags/v1.0.0".to_string(),
+        ]
+    };
+    if let Some(context) = &shape.context {
+        let own = fill(context, "x");
+        if !own.is_empty() && !out.contains(&own) {
+            out.push(own);
+        }
     }
-    out.push((
-        sub(&group, "another-project", main),
-        Admits::OtherRepository,
-        format!("any other project of `{group}`"),
-    ));
-    if project_hint.is_some() {
-        out.push((
-            sub(&group, &format!("{project}-evil"), main),
-            Admits::OtherRepository,
-            format!("a project whose name merely starts with `{project}`"),
-        ));
+    out
+}
+
+/// The other branches, tags, pull requests and environments of the intended repository.
+fn other_refs(gitlab: bool) -> Vec<(&'static str, &'static str)> {
+    if gitlab {
+        vec![
+            ("ref_type:branch:ref:any-branch", "a pipeline on any branch"),
+            ("ref_type:tag:ref:any-tag", "a pipeline for any tag"),
+        ]
+    } else {
+        vec![
+            (
+                "pull_request",
+                "a pull request run, including `pull_request_target`, which forks can trigger",
+            ),
+            ("ref:refs/heads/any-branch", "a push to any branch"),
+            ("ref:refs/tags/any-tag", "any tag"),
+            ("environment:any-environment", "a job in any environment"),
+        ]
     }
-    if group_hint.is_some() && project_hint.is_some() {
-        out.push((
-            sub(&group, &project, "ref_type:branch:ref:any-branch"),
-            Admits::OtherRef,
-            "a pipeline on any branch".to_string(),
-        ));
-        out.push((
-            sub(&group, &project, "ref_type:tag:ref:any-tag"),
-            Admits::OtherRef,
-            "a pipeline for any tag".to_string(),
-        ));
-    }
-    out.into_iter()
-        .map(|(sub, kind, note)| Candidate {
-            sub,
-            kind,
-            note,
-            run: None,
-        })
-        .collect()
+}
+
+fn token(scheme: &str, owner: &str, repo: &str, context: &str, gitlab: bool) -> Token {
+    let sub = format!("{scheme}{owner}/{repo}:{context}");
+    // Only a `sub` that GitHub's default template really produces gets a run (and so the other
+    // claims); a custom-template `sub` is tried with `sub` and `aud` alone.
+    let run = if gitlab {
+        None
+    } else {
+        Run::from_sub(&sub).filter(|r| r.sub() == sub)
+    };
+    Token { sub, run }
 }
 
 /// The audience the statement expects for a provider: the first literal positive value of its
@@ -296,24 +350,29 @@ fn expected_audience(stmt: &Statement, host: &str, kind: ProviderKind) -> String
 fn structured(
     stmt: &Statement,
     cond: &Condition,
+    base: BaseOperator,
     pattern: &str,
     kind: ProviderKind,
     host: &str,
     expand: bool,
 ) -> Vec<Admission> {
-    let candidates = match kind {
-        ProviderKind::GitHub => github_candidates(pattern),
-        _ => gitlab_candidates(pattern),
-    };
+    let gitlab = kind != ProviderKind::GitHub;
+    let scheme = if gitlab { "project_path:" } else { "repo:" };
+    let shape = shape(pattern, scheme);
     let tokens = operators::glob_tokens(pattern);
     let audience = expected_audience(stmt, host, kind);
-    let mut out: Vec<Admission> = Vec::new();
-    for c in candidates {
-        // The candidate must match this very value, and the whole statement must admit it.
-        if !operators::glob_match(&tokens, &c.sub, false) {
-            continue;
+    // The candidate must match this very value (as its operator compares: `StringLike` over the
+    // whole text, `ArnLike` per colon-separated field), and the whole statement must admit it.
+    let admitted = |t: &Token| -> bool {
+        let matches = if base.family() == Family::Arn {
+            operators::arn_match(&tokens, &t.sub)
+        } else {
+            operators::glob_match(&tokens, &t.sub, false)
+        };
+        if !matches {
+            return false;
         }
-        let mut context = match &c.run {
+        let mut context = match &t.run {
             Some(run) => {
                 let mut run = run.clone();
                 run.audience = Some(audience.clone());
@@ -321,50 +380,95 @@ fn structured(
             }
             None => {
                 let mut ctx = Context::new();
-                ctx.insert(format!("{host}:sub"), c.sub.clone());
+                ctx.insert(format!("{host}:sub"), t.sub.clone());
                 ctx.insert(format!("{host}:aud"), audience.clone());
                 ctx
             }
         };
-        context.set(cond.key.value.clone(), vec![c.sub.clone()]);
-        if conditions_hold(&stmt.conditions, &context, expand).is_err() {
-            continue;
+        context.set(cond.key.value.clone(), vec![t.sub.clone()]);
+        conditions_hold(&stmt.conditions, &context, expand).is_ok()
+    };
+    let mut out: Vec<Admission> = Vec::new();
+    let add = |out: &mut Vec<Admission>, value: String, kind: Admits, note: String| {
+        if !out.iter().any(|a| a.value == value) {
+            out.push(Admission { value, kind, note });
         }
-        if out.iter().any(|a| a.value == c.sub) {
-            continue;
+    };
+    let contexts = contexts(&shape, gitlab);
+    for c in callers(pattern, &shape, gitlab) {
+        // One example per caller: the first context the statement lets it in with.
+        if let Some(t) = contexts
+            .iter()
+            .map(|ctx| token(scheme, &c.owner, &c.repo, ctx, gitlab))
+            .find(|t| admitted(t))
+        {
+            add(&mut out, t.sub, c.kind, c.note);
         }
-        out.push(Admission {
-            value: c.sub,
-            kind: c.kind,
-            note: c.note,
-        });
+    }
+    if let (Some(owner), Some(repo)) = (&shape.owner, &shape.repo) {
+        for (ctx, note) in other_refs(gitlab) {
+            let t = token(scheme, owner, repo, ctx, gitlab);
+            if admitted(&t) {
+                add(&mut out, t.sub, Admits::OtherRef, note.to_string());
+            }
+        }
     }
     out
 }
 
-fn generic(pattern: &str, crosses_separators: bool) -> Vec<Admission> {
-    let fill = |star: &str| -> String {
-        operators::glob_tokens(pattern)
+fn generic(pattern: &str, base: BaseOperator) -> Vec<Admission> {
+    let arn = base.family() == Family::Arn;
+    let note = if arn
+        && operators::glob_tokens(pattern)
             .iter()
-            .map(|t| match t {
-                Tok::Char(c) => c.to_string(),
-                Tok::Star => star.to_string(),
-                Tok::One => "x".to_string(),
-            })
-            .collect()
+            .all(|t| *t == Tok::Star)
+    {
+        format!("`{}` with `*` alone matches any value", base.name())
+    } else if arn {
+        format!(
+            "in `{}` a `*` stands for any text within one colon-separated ARN field and `?` for any one character",
+            base.name()
+        )
+    } else {
+        "`*` stands for any text and `?` for any one character".to_string()
     };
     let mut out = vec![Admission {
-        value: fill("anything"),
+        value: fill(pattern, "anything"),
         kind: Admits::Example,
-        note: "`*` stands for any text and `?` for any one character".to_string(),
+        note,
     }];
-    if crosses_separators && pattern.contains('*') {
-        let crossing = fill("any/thing:at-all");
+    if base == BaseOperator::StringLike && pattern.contains('*') {
         out.push(Admission {
-            value: crossing,
+            value: fill(pattern, "any/thing:at-all"),
             kind: Admits::Example,
             note: "in `StringLike` a `*` also spans `/` and `:`".to_string(),
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let s = shape("repo:o*/r:ref:refs/heads/main", "repo:");
+        assert_eq!(s.owner.as_deref(), Some("o"));
+        assert_eq!(s.repo.as_deref(), Some("r"));
+        assert_eq!(s.context.as_deref(), Some("ref:refs/heads/main"));
+        let s = shape("repo:*:pull_request", "repo:");
+        assert_eq!((s.owner, s.repo), (None, None));
+        assert_eq!(s.context.as_deref(), Some("pull_request"));
+        let s = shape("repo:o/*:ref:refs/tags/*", "repo:");
+        assert_eq!((s.owner.as_deref(), s.repo), (Some("o"), None));
+        assert_eq!(shape("*", "repo:"), Shape::default());
+        let s = shape("project_path:g/sub/p*", "project_path:");
+        assert_eq!(s.owner.as_deref(), Some("g/sub"));
+        assert_eq!(s.repo.as_deref(), Some("p"));
+        assert_eq!(
+            fill("ref:refs/heads/release-*", "x"),
+            "ref:refs/heads/release-x"
+        );
+    }
 }

@@ -31,7 +31,7 @@ pub struct Run {
     /// The triggering event (`push` when absent).
     pub event: Option<String>,
     /// The Git ref (`refs/heads/main`, `refs/tags/v1`); a bare name is a branch. When absent:
-    /// `refs/heads/` + `default_branch` (for pull requests, `refs/pull/1/merge`).
+    /// the ref the event runs on (see [`Run::git_ref`]).
     pub git_ref: Option<String>,
     /// The environment the job references.
     pub environment: Option<String>,
@@ -116,16 +116,30 @@ impl Run {
         PULL_REQUEST_EVENTS.contains(&self.event())
     }
 
-    /// The Git ref of the run (`refs/heads/main`).
+    /// The Git ref of the run (`refs/heads/main`). Without an explicit ref it is the one the
+    /// event runs on (`github-actions-aws.md` §3.2): the pull request's merge ref for
+    /// `pull_request` and `pull_request_review*`, the merge queue's temporary branch for
+    /// `merge_group`, and the default branch for everything else (`push`, `pull_request_target`,
+    /// `schedule`, `workflow_run`, `issue_comment`, …).
     pub fn git_ref(&self) -> String {
+        let default_branch = self.default_branch.as_deref().unwrap_or("main");
         match &self.git_ref {
             Some(r) if r.starts_with("refs/") => r.clone(),
             Some(r) => format!("refs/heads/{r}"),
-            None if self.event() == "pull_request" => "refs/pull/1/merge".to_string(),
-            None => format!(
-                "refs/heads/{}",
-                self.default_branch.as_deref().unwrap_or("main")
+            // The merge ref for review events is unconfirmed by GitHub's documentation.
+            None if matches!(
+                self.event(),
+                "pull_request" | "pull_request_review" | "pull_request_review_comment"
+            ) =>
+            {
+                "refs/pull/1/merge".to_string()
+            }
+            // `gh-readonly-queue/<base>/pr-<number>-<head sha>`: the shape GitHub's merge queue
+            // gives its branches; that the token's `ref` is this branch is unconfirmed.
+            None if self.event() == "merge_group" => format!(
+                "refs/heads/gh-readonly-queue/{default_branch}/pr-1-0123456789abcdef0123456789abcdef01234567"
             ),
+            None => format!("refs/heads/{default_branch}"),
         }
     }
 
@@ -268,6 +282,34 @@ mod tests {
             r.sub(),
             "repo:octo-org/octo-repo:environment:Production%3AV1"
         );
+    }
+
+    #[test]
+    fn default_refs_per_event() {
+        let mut r = run();
+        for (event, git_ref) in [
+            ("push", "refs/heads/main"),
+            ("pull_request", "refs/pull/1/merge"),
+            ("pull_request_review", "refs/pull/1/merge"),
+            ("pull_request_review_comment", "refs/pull/1/merge"),
+            ("pull_request_target", "refs/heads/main"),
+            ("schedule", "refs/heads/main"),
+        ] {
+            r.event = Some(event.into());
+            assert_eq!(r.git_ref(), git_ref, "{event}");
+        }
+        r.event = Some("merge_group".into());
+        r.default_branch = Some("trunk".into());
+        assert!(
+            r.git_ref()
+                .starts_with("refs/heads/gh-readonly-queue/trunk/pr-1-")
+        );
+        assert!(
+            r.sub()
+                .starts_with("repo:octo-org/octo-repo:ref:refs/heads/gh-readonly-queue/")
+        );
+        r.event = Some("pull_request_review".into());
+        assert_eq!(r.sub(), "repo:octo-org/octo-repo:pull_request");
     }
 
     #[test]

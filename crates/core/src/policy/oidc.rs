@@ -60,6 +60,19 @@ impl ProviderKind {
     }
 }
 
+/// How a statement comes to trust a provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trust {
+    /// `Federated` names the provider (or a template whose conditions use its keys).
+    Named,
+    /// A wildcard principal (`"*"` or `{"AWS": "*"}`) admits every principal, this provider's
+    /// tokens included, and the conditions use the provider's keys.
+    Wildcard,
+    /// A wildcard principal with `sts:AssumeRoleWithWebIdentity` and no condition that keeps a
+    /// GitHub token out: any GitHub workflow gets in if the account has the GitHub provider.
+    WildcardAction,
+}
+
 /// An OIDC provider a statement trusts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Provider {
@@ -67,6 +80,8 @@ pub struct Provider {
     pub kind: ProviderKind,
     /// The prefix of its condition keys (the issuer without `https://`).
     pub host: String,
+    /// Whether `Federated` names it or a wildcard principal admits it.
+    pub trust: Trust,
 }
 
 impl Provider {
@@ -98,14 +113,29 @@ pub fn classify(host: &str) -> ProviderKind {
     }
 }
 
+/// Whether an issuer host is a public, multi-tenant one (github.com's Actions, gitlab.com,
+/// HCP Terraform): anyone can get a token from it, with any audience they ask for.
+pub fn is_public_issuer(host: &str) -> bool {
+    [
+        "token.actions.githubusercontent.com",
+        "gitlab.com",
+        "app.terraform.io",
+    ]
+    .iter()
+    .any(|h| h.eq_ignore_ascii_case(host))
+}
+
 /// The issuer host of an IAM OIDC provider ARN (`arn:aws:iam::123:oidc-provider/HOST`).
 pub fn host_of_provider_arn(arn: &str) -> Option<&str> {
     let (_, host) = arn.split_once(":oidc-provider/")?;
     (arn.starts_with("arn:") && !host.is_empty()).then_some(host)
 }
 
-/// The OIDC providers a statement trusts: those named by provider ARN in `Federated`, and, when
-/// `Federated` is a template placeholder, those whose keys its conditions use.
+/// The OIDC providers a statement trusts: those named by provider ARN in `Federated`; when
+/// `Federated` is a template placeholder, those whose keys its conditions use; and when the
+/// principal is everyone (`"*"`, `{"AWS": "*"}`), which admits every identity provider's tokens
+/// too, those whose keys its conditions use and, for `sts:AssumeRoleWithWebIdentity`, GitHub
+/// unless another condition keeps GitHub tokens out.
 pub fn providers(stmt: &Statement) -> Vec<Provider> {
     let mut out: Vec<Provider> = Vec::new();
     let mut templated = false;
@@ -116,35 +146,82 @@ pub fn providers(stmt: &Statement) -> Vec<Provider> {
         if p.template || super::text::placeholder(&p.value).is_some() {
             // An unrendered provider ARN whose host part is still known counts as that host.
             match host_of_provider_arn(&p.value) {
-                Some(host) if super::text::placeholder(host).is_none() => push(&mut out, host),
+                Some(host) if super::text::placeholder(host).is_none() => {
+                    push(&mut out, host, Trust::Named);
+                }
                 _ => templated = true,
             }
             continue;
         }
         if let Some(host) = host_of_provider_arn(&p.value) {
-            push(&mut out, host);
+            push(&mut out, host, Trust::Named);
         }
     }
-    if templated {
+    let wildcard = stmt.principals().iter().any(|p| p.is_everyone());
+    if templated || wildcard {
+        let trust = if templated {
+            Trust::Named
+        } else {
+            Trust::Wildcard
+        };
         for c in &stmt.conditions {
             if let Some((prefix, _)) = c.key_parts()
                 && classify(prefix) != ProviderKind::Other
                 && super::text::placeholder(prefix).is_none()
             {
-                push(&mut out, prefix);
+                push(&mut out, prefix, trust);
             }
         }
+    }
+    if wildcard
+        && !out.iter().any(|p| p.kind == ProviderKind::GitHub)
+        && web_identity(stmt)
+        && admits_github_token(stmt)
+    {
+        push(&mut out, GITHUB_HOST, Trust::WildcardAction);
     }
     out
 }
 
-fn push(out: &mut Vec<Provider>, host: &str) {
+fn push(out: &mut Vec<Provider>, host: &str, trust: Trust) {
     if !out.iter().any(|p| p.host.eq_ignore_ascii_case(host)) {
         out.push(Provider {
             kind: classify(host),
             host: host.to_string(),
+            trust,
         });
     }
+}
+
+/// Whether the statement's `Action` (or `NotAction`) covers `sts:AssumeRoleWithWebIdentity`.
+fn web_identity(stmt: &Statement) -> bool {
+    stmt.action.as_ref().is_some_and(|a| {
+        let listed = a
+            .actions
+            .iter()
+            .any(|x| super::evaluate::action_matches(&x.value, "sts:AssumeRoleWithWebIdentity"));
+        listed != a.not
+    })
+}
+
+/// Whether the statement's conditions let a token of some GitHub workflow through, apart from
+/// conditions on GitHub's own keys (those are what the `sub` checks judge): a positive condition
+/// on a key a GitHub token does not carry (`aws:PrincipalOrgID`, another provider's claim)
+/// keeps every GitHub workflow out.
+fn admits_github_token(stmt: &Statement) -> bool {
+    let run = super::github::Run {
+        owner: "some-org".to_string(),
+        repo: "some-repo".to_string(),
+        ..super::github::Run::default()
+    };
+    let context = run.claims().context(GITHUB_HOST);
+    stmt.conditions
+        .iter()
+        .filter(|c| {
+            !c.key_parts()
+                .is_some_and(|(prefix, _)| classify(prefix) == ProviderKind::GitHub)
+        })
+        .all(|c| super::evaluate::condition_holds(c, &context, true).is_ok())
 }
 
 /// The GitHub claims that STS reportedly evaluates as condition keys since early 2026, besides

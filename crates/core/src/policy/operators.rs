@@ -282,10 +282,6 @@ pub fn literal_tokens(text: &str) -> Vec<Tok> {
     text.chars().map(Tok::Char).collect()
 }
 
-/// The most steps a single glob match may take; beyond it the match is abandoned as "no match",
-/// so that a hostile pattern cannot hang the checker. Real policies need a few hundred.
-const GLOB_STEP_LIMIT: usize = 2_000_000;
-
 fn chars_eq(a: char, b: char, ignore_case: bool) -> bool {
     if ignore_case {
         a == b || a.to_lowercase().eq(b.to_lowercase())
@@ -296,21 +292,25 @@ fn chars_eq(a: char, b: char, ignore_case: bool) -> bool {
 
 /// Whether `text` matches the whole `pattern` (anchored at both ends). `*` crosses every
 /// character, `/` and `:` included.
+///
+/// The classic greedy algorithm: literal characters and `?` advance both sides; a `*` is first
+/// tried as empty, and on a mismatch only the most recent `*` absorbs one more character. Going
+/// back to an earlier `*` is never needed: whatever an earlier `*` could absorb, the later one can
+/// absorb too. The last `*`'s starting point only moves forward, so the work is at most
+/// (text length + 1) × (pattern length + 1) steps, without a cap and without ever answering
+/// "no match" for a value that matches (which would make a matching `Deny` or `StringNotLike`
+/// look as if it did not apply).
 pub fn glob_match(pattern: &[Tok], text: &str, ignore_case: bool) -> bool {
     let text: Vec<char> = text.chars().collect();
+    // `p`/`t`: the positions in the pattern and the text; `star`: the pattern position just after
+    // the most recent `*`, and the text position that `*` currently extends to.
     let (mut p, mut t) = (0usize, 0usize);
     let mut star: Option<(usize, usize)> = None;
-    let mut steps = 0usize;
-    while t < text.len() {
-        steps += 1;
-        if steps > GLOB_STEP_LIMIT {
-            return false;
-        }
-        let tc = text.get(t).copied().unwrap_or('\0');
+    while let Some(&tc) = text.get(t) {
         match pattern.get(p) {
             Some(Tok::Star) => {
-                star = Some((p, t));
                 p += 1;
+                star = Some((p, t));
             }
             Some(Tok::One) => {
                 p += 1;
@@ -321,10 +321,10 @@ pub fn glob_match(pattern: &[Tok], text: &str, ignore_case: bool) -> bool {
                 t += 1;
             }
             _ => match star {
-                Some((sp, st)) => {
-                    p = sp + 1;
-                    t = st + 1;
-                    star = Some((sp, st + 1));
+                Some((after_star, absorbed)) => {
+                    p = after_star;
+                    t = absorbed + 1;
+                    star = Some((after_star, absorbed + 1));
                 }
                 None => return false,
             },
@@ -641,11 +641,73 @@ mod tests {
         assert!(!like("*a*b*c*d", "xxaxxbxxcxx"));
     }
 
+    /// The definition, written recursively (exponential, for tiny inputs only).
+    fn reference(p: &[Tok], t: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some((Tok::Star, rest)) => (0..=t.len()).any(|i| reference(rest, &t[i..])),
+            Some((Tok::One, rest)) => !t.is_empty() && reference(rest, &t[1..]),
+            Some((Tok::Char(c), rest)) => t.first() == Some(c) && reference(rest, &t[1..]),
+        }
+    }
+
+    /// Every string over `alphabet` of length 0..=max.
+    fn all_strings(alphabet: &[char], max: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..max {
+            let next: Vec<String> = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            out.extend(next.iter().cloned());
+            last = next;
+        }
+        out
+    }
+
     #[test]
-    fn glob_work_is_bounded() {
-        let pattern = format!("{}b", "*a".repeat(2_000));
-        let text = "a".repeat(20_000);
-        assert!(!like(&pattern, &text));
+    fn glob_agrees_with_the_definition() {
+        let patterns = all_strings(&['a', 'b', '*', '?'], 5);
+        let texts = all_strings(&['a', 'b'], 6);
+        for p in &patterns {
+            let tokens = glob_tokens(p);
+            for t in &texts {
+                let chars: Vec<char> = t.chars().collect();
+                assert_eq!(like(p, t), reference(&tokens, &chars), "{p:?} vs {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_values_match_without_a_cap() {
+        // The reviewer's case: a 1,000-character pattern against a 4,000-character value needs
+        // about 4,000,000 steps; a step cap used to answer "no match" here, so a `Deny` with
+        // this pattern did not apply.
+        let pattern = format!("*{}b", "a".repeat(1_000));
+        let value = format!("{}b", "a".repeat(4_000));
+        let start = std::time::Instant::now();
+        assert!(like(&pattern, &value));
+        assert!(!like(&pattern, &"a".repeat(4_001)));
+        assert!(!like(&format!("{pattern}c"), &value));
+        assert!(glob_match(
+            &glob_tokens(&pattern),
+            &value.to_uppercase(),
+            true
+        ));
+        // Per-field ArnLike gets the same matcher.
+        let arn_pattern = format!("arn:aws:iam::*:role/*{}b", "a".repeat(1_000));
+        let arn = format!("arn:aws:iam::123456789012:role/{value}");
+        assert!(arn_match(&glob_tokens(&arn_pattern), &arn));
+        // Many stars: still linear in practice, and bounded by text × pattern.
+        let stars = format!("{}b", "*a".repeat(2_000));
+        assert!(!like(&stars, &"a".repeat(20_000)));
+        assert!(like(&stars, &format!("{}b", "a".repeat(20_000))));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "took {:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

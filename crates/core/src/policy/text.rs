@@ -89,6 +89,25 @@ pub fn is_context_key(key: &str) -> bool {
             .any(|b| b.is_ascii_whitespace() || b == b'$' || b == b'{')
 }
 
+/// Whether `key` can be a condition key in a policy: the shape of [`is_context_key`], where the
+/// tag-key part after a `/` (`aws:PrincipalTag/Cost Center`, `aws:RequestTag/a+b=c@d`) may also
+/// hold what AWS tag keys may: letters, digits, spaces and `+ - = . _ : / @`. (Inside a policy
+/// variable a space is not allowed: Access Analyzer reports "Unsupported space in variable".)
+pub fn is_condition_key(key: &str) -> bool {
+    if is_context_key(key) {
+        return true;
+    }
+    let Some((head, tag)) = key.split_once('/') else {
+        return false;
+    };
+    head.contains(':')
+        && is_context_key(head)
+        && !tag.trim().is_empty()
+        && tag
+            .chars()
+            .all(|c| c.is_alphanumeric() || " +-=._:/@".contains(c))
+}
+
 /// Whether a value contains an IAM policy variable.
 pub fn has_variable(value: &str) -> bool {
     pieces(value)
@@ -226,6 +245,20 @@ mod tests {
         assert_eq!(placeholder("repo:octo-org/octo-repo:*"), None);
         assert_eq!(placeholder("sts.amazonaws.com"), None);
         assert!(account_placeholder("AWS_ACCOUNT_ID"));
+        assert!(is_condition_key("aws:PrincipalTag/Cost Center"));
+        assert!(is_condition_key("aws:RequestTag/a+b=c@d.e_f:g/h"));
+        assert!(is_condition_key("aws:PrincipalTag/Kostenstelle Zürich"));
+        assert!(!is_condition_key("aws:PrincipalTag/ "));
+        assert!(!is_condition_key("aws:PrincipalTag/a$b"));
+        assert!(!is_condition_key("aws:Principal Tag/x"));
+        assert!(!is_condition_key("token.actions.githubusercontent.com/sub"));
+        assert!(!is_condition_key("sub"));
+        assert!(!is_condition_key(""));
+        // Variables keep the strict shape.
+        assert!(matches!(
+            pieces("${aws:PrincipalTag/Cost Center}").first(),
+            Some(Piece::Template(_))
+        ));
         assert!(!account_placeholder("12345"));
     }
 }

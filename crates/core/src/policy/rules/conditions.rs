@@ -5,9 +5,10 @@ use std::collections::HashSet;
 use super::Ctx;
 use super::structure::NONSTANDARD_CASE;
 use crate::declare_rule;
+use crate::diagnostic::Severity;
 use crate::policy::model::{Condition, JsonType, Statement};
 use crate::policy::oidc;
-use crate::policy::operators::{self, Family, Operator, ParsedOperator};
+use crate::policy::operators::{self, BaseOperator, Family, Operator, ParsedOperator};
 use crate::policy::text::{self, Piece};
 use crate::source::Span;
 use crate::source::tree::shorten;
@@ -197,12 +198,19 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a condition key that is not of the form `prefix:name` — `sub` instead of
-    /// `token.actions.githubusercontent.com:sub`, a `/` where the `:` belongs, a space inside.
+    /// Warns about a condition key that is not of the form `prefix:name` — `sub` instead of
+    /// `token.actions.githubusercontent.com:sub`, a `/` where the `:` belongs, a space outside a
+    /// tag key — and reports an empty key as an error. The tag-key part of keys such as
+    /// `aws:PrincipalTag/Cost Center` may contain what AWS tag keys may: letters, digits, spaces
+    /// and `+ - = . _ : / @`.
     ///
     /// ## Why is this bad?
-    /// Condition keys are always prefixed by their service or identity provider; IAM rejects the
-    /// policy ("Actions/Conditions must be prefaced by a vendor").
+    /// Condition keys are always prefixed by their service or identity provider. A request never
+    /// carries a key without one, so a positive condition on it never matches (the statement
+    /// silently never applies) and a negated one always does. IAM Access Analyzer reports
+    /// "Invalid condition key format" as an error, but whether IAM itself rejects such a policy is
+    /// not confirmed by the reference, hence a warning; an empty key cannot name any key and is
+    /// reported as an error.
     ///
     /// ## Example
     /// ```json
@@ -239,7 +247,9 @@ declare_rule! {
     /// ## References
     /// - IAM JSON policy elements: Condition: <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html>
     /// - Available keys for OIDC federation: <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html>
-    pub static MALFORMED_CONDITION_KEY = { code: "IAM024", name: "malformed-condition-key", severity: Error };
+    /// - IAM Access Analyzer policy check reference ("Invalid condition key format"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
+    /// - Tagging AWS resources (tag key characters): <https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html>
+    pub static MALFORMED_CONDITION_KEY = { code: "IAM024", name: "malformed-condition-key", severity: Warning };
 }
 
 declare_rule! {
@@ -282,6 +292,55 @@ declare_rule! {
     pub static POLICY_VARIABLE_NOT_EXPANDED = { code: "IAM025", name: "policy-variable-not-expanded", severity: Warning };
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Reports a `Bool` (or `BoolIfExists`) condition with more than one value for a key, such
+    /// as `"aws:MultiFactorAuthPresent": ["true", "false"]`.
+    ///
+    /// ## Why is this bad?
+    /// `Bool` takes exactly one value, `true` or `false`; IAM Access Analyzer reports several as
+    /// the error "Invalid condition multiple Boolean". Listing both values does not mean
+    /// "either": it is usually a mistaken attempt to make the check optional.
+    ///
+    /// How the playground's evaluator (and `cicd assume`) reads such a condition: like every
+    /// other operator's list, the values are OR-ed, so `["true", "false"]` holds whenever the
+    /// request has the key (with either value) and fails when the key is absent. Whether IAM
+    /// evaluates it that way, or rejects the policy, is not documented. To accept both values,
+    /// remove the condition; to require only that the key is present, use `"Null": {"key":
+    /// "false"}`.
+    ///
+    /// ## Example
+    /// ```json
+    /// {
+    ///   "Version": "2012-10-17",
+    ///   "Statement": [{
+    ///     "Effect": "Allow",
+    ///     "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+    ///     "Action": "sts:AssumeRole",
+    ///     "Condition": {"Bool": {"aws:MultiFactorAuthPresent": ["true", "false"]}}
+    ///   }]
+    /// }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```json
+    /// {
+    ///   "Version": "2012-10-17",
+    ///   "Statement": [{
+    ///     "Effect": "Allow",
+    ///     "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+    ///     "Action": "sts:AssumeRole",
+    ///     "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
+    ///   }]
+    /// }
+    /// ```
+    ///
+    /// ## References
+    /// - IAM JSON policy elements: Condition operators (Boolean condition operators): <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean>
+    /// - IAM Access Analyzer policy check reference ("Invalid condition multiple Boolean"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
+    pub static MULTIPLE_BOOLEAN_VALUES = { code: "IAM029", name: "multiple-boolean-values", severity: Error };
+}
+
 /// Runs the condition checks of every statement.
 pub(crate) fn conditions(cx: &mut Ctx<'_>) {
     let expand = cx.policy.expands_variables();
@@ -292,6 +351,7 @@ pub(crate) fn conditions(cx: &mut Ctx<'_>) {
                 operator(cx, cond);
             }
             key(cx, stmt, cond);
+            boolean_values(cx, cond);
             values(cx, cond, expand);
         }
     }
@@ -400,7 +460,16 @@ fn key(cx: &mut Ctx<'_>, stmt: &Statement, cond: &Condition) {
         ));
         return;
     }
-    if text::is_context_key(key) {
+    if text::is_condition_key(key) {
+        return;
+    }
+    if key.is_empty() {
+        cx.push(
+            MALFORMED_CONDITION_KEY
+                .at(cond.key.span, "the condition key is empty")
+                .with_severity(Severity::Error)
+                .with_help("name the key to compare, e.g. `aws:SourceAccount` or `token.actions.githubusercontent.com:sub`"),
+        );
         return;
     }
     let mut d = MALFORMED_CONDITION_KEY
@@ -433,6 +502,48 @@ fn key(cx: &mut Ctx<'_>, stmt: &Statement, cond: &Condition) {
             format!("replace with `{fixed}`"),
             cond.key.span,
             format!("\"{fixed}\""),
+        );
+    }
+    cx.push(d);
+}
+
+fn boolean_values(cx: &mut Ctx<'_>, cond: &Condition) {
+    let Some(op) = cond.parsed else { return };
+    if op.base != BaseOperator::Bool || cond.values.len() < 2 {
+        return;
+    }
+    let listed: Vec<String> = cond
+        .values
+        .iter()
+        .take(4)
+        .map(|v| format!("`{}`", shorten(&v.text, 20)))
+        .collect();
+    let more = if cond.values.len() > 4 { ", …" } else { "" };
+    let mut d = MULTIPLE_BOOLEAN_VALUES
+        .at(
+            cond.values_span,
+            format!(
+                "`{}` takes one value, but `{}` has {}: {}{more}",
+                op.base.name(),
+                shorten(&cond.key.value, 60),
+                cond.values.len(),
+                listed.join(", ")
+            ),
+        )
+        .with_help("keep the one value the key must have (`\"true\"` or `\"false\"`); to accept either, remove the condition, and to require only that the key is present, use `\"Null\": {\"KEY\": \"false\"}`");
+    // Repeating the same value: keeping one is certainly what was meant.
+    let parsed: Vec<Option<bool>> = cond
+        .values
+        .iter()
+        .map(|v| operators::parse_bool(&v.text))
+        .collect();
+    if let Some(Some(b)) = parsed.first()
+        && parsed.iter().all(|p| *p == Some(*b))
+    {
+        d = d.with_fix(
+            format!("replace with `\"{b}\"`"),
+            cond.values_span,
+            format!("\"{b}\""),
         );
     }
     cx.push(d);

@@ -58,6 +58,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &document::POLICY_TOO_LARGE,
     &document::INVALID_CHARACTER,
     &document::TEMPLATE_PLACEHOLDER,
+    &conditions::MULTIPLE_BOOLEAN_VALUES,
     &security::WILDCARD_PRINCIPAL_WITHOUT_CONDITION,
     &security::GITHUB_OIDC_WITHOUT_SUB_CONDITION,
     &security::GITHUB_OIDC_WITHOUT_AUD_CONDITION,

@@ -6,20 +6,31 @@ use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::policy::explore::{self, Admits, has_wildcard};
 use crate::policy::model::{Condition, PrincipalKind, Statement};
-use crate::policy::oidc::{self, GITHUB_2026_CLAIM_KEYS, Provider, ProviderKind};
+use crate::policy::oidc::{self, GITHUB_2026_CLAIM_KEYS, Provider, ProviderKind, Trust};
 use crate::policy::operators::{BaseOperator, Family, SetQualifier};
 use crate::source::tree::shorten;
 
 declare_rule! {
     /// ## What it does
     /// Reports an `Allow` statement whose principal is everyone — `"Principal": "*"` or
-    /// `{"AWS": "*"}` — with no condition at all.
+    /// `{"AWS": "*"}` — with no condition at all, or with conditions none of which restricts who
+    /// the caller is.
+    ///
+    /// A condition restricts the caller when it positively requires (no negated operator, no
+    /// `ForAllValues:`, no `…IfExists`, not `Null`, not a lone `*`) a key other than those that
+    /// say nothing about who calls: the network (`aws:SourceIp`, `aws:SourceVpc`, …), the time,
+    /// MFA, TLS, the requested region, request tags, the session name or source identity the
+    /// caller picks, and the `aud`/`amr` of a public identity provider (GitHub.com's Actions,
+    /// gitlab.com, HCP Terraform), whose tokens anyone can obtain for any audience.
     ///
     /// ## Why is this bad?
     /// Anyone with AWS credentials, in any account, can assume the role and use its permissions.
-    /// IAM Access Analyzer reports the wildcard principal in a trust policy as an error. A
-    /// wildcard principal is only acceptable when conditions narrow it (for example to your
-    /// organization with `aws:PrincipalOrgID`).
+    /// The wildcard principal admits identity providers' tokens too: with
+    /// `sts:AssumeRoleWithWebIdentity` and only an `aud` check, any GitHub Actions workflow can
+    /// assume the role (the GitHub rules IAM031–IAM033 report that as well). IAM Access Analyzer
+    /// reports the wildcard principal in a trust policy as an error. A wildcard principal is only
+    /// acceptable when conditions narrow it to known callers (for example to your organization
+    /// with `aws:PrincipalOrgID`).
     ///
     /// ## Example
     /// ```json
@@ -58,6 +69,11 @@ declare_rule! {
     /// condition on `token.actions.githubusercontent.com:sub` — no condition at all, only an `aud`
     /// check, only a negated check (`StringNotLike`), or only a `ForAllValues:` check (true when
     /// the key is absent).
+    ///
+    /// The statement trusts the provider when `Federated` names it, and also when the principal
+    /// is everyone (`"*"` or `{"AWS": "*"}`, which admits every identity provider's tokens) and
+    /// either the conditions use GitHub's keys or the action is `sts:AssumeRoleWithWebIdentity`
+    /// and no other condition keeps GitHub's tokens out.
     ///
     /// ## Why is this bad?
     /// The GitHub provider issues tokens to every workflow of every repository on GitHub. Without
@@ -151,16 +167,22 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Warns about a `sub` pattern (GitHub Actions or GitLab) whose wildcard admits other
-    /// repositories or owners, and lists the exact values that would get in: `repo:*` and `*`
-    /// (every repository on GitHub), `repo:org/*` (every repository of the organization),
-    /// `repo:org/repo*` without a `:` before the `*` (also `repo:org/repo-evil`). The values are
-    /// checked against every condition of the statement, so a pattern that another condition
-    /// narrows is not reported.
+    /// repositories or owners, and lists the exact values that would get in: `repo:*`, `*`,
+    /// `repo:*:pull_request` and `repo:*:environment:production` (every repository on GitHub),
+    /// `repo:org*/repo:…` (owners whose name starts with `org`), `repo:org/*` and
+    /// `repo:org/*:ref:refs/tags/*` (every repository of the organization), `repo:org/repo*`
+    /// without a `:` before the `*` (also `repo:org/repo-evil`). Each candidate caller is tried
+    /// in every context the pattern allows — a push to a branch, a pull request, an environment,
+    /// a tag — and checked against every condition of the statement, so a pattern that another
+    /// condition narrows is not reported. `ArnLike`/`ArnEquals` with `*` on `sub` admits every
+    /// value, exactly like `StringLike` with `*`.
     ///
     /// ## Why is this bad?
     /// Whoever controls an admitted repository can assume the role from a workflow of theirs.
-    /// For `repo:org/repo*`, anyone in the organization who can create a repository named
-    /// `repo-something` gets the role. Access Analyzer asks for a specific repository and branch.
+    /// A pattern that admits other owners lets anyone on GitHub in: creating a repository, an
+    /// environment named `production` or a pull request costs nothing. For `repo:org/repo*`,
+    /// anyone in the organization who can create a repository named `repo-something` gets the
+    /// role. Access Analyzer asks for a specific repository and branch.
     ///
     /// ## Example
     /// ```json
@@ -203,8 +225,9 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Notes a `sub` pattern that admits every branch, tag, pull request and environment of the
-    /// repository — `repo:org/repo:*` — with examples.
+    /// Warns about a `sub` pattern that admits other branches, tags, pull requests or
+    /// environments of the repository — `repo:org/repo:*`, `repo:org/repo:ref:refs/heads/*` —
+    /// with examples checked against every condition of the statement.
     ///
     /// ## Why is this bad?
     /// It is the pattern GitHub's own documentation shows and is often what you want for a
@@ -213,6 +236,10 @@ declare_rule! {
     /// the same credentials as a deployment from `main`. Name the branch
     /// (`repo:org/repo:ref:refs/heads/main`) or a protected environment
     /// (`repo:org/repo:environment:production`) for roles that change production.
+    ///
+    /// A warning, not an error: the role is limited to one repository, and the policy is valid.
+    /// IAM Access Analyzer reports a `*` in the `sub` value as the general warning "Specific
+    /// github repo and branch recommended".
     ///
     /// ## Example
     /// ```json
@@ -251,7 +278,8 @@ declare_rule! {
     /// ## References
     /// - GitHub: OpenID Connect reference (example subject claims): <https://docs.github.com/en/actions/reference/security/oidc>
     /// - GitHub: Using environments for deployment (protection rules): <https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment>
-    pub static SUB_WILDCARD_ADMITS_ANY_REF = { code: "IAM034", name: "sub-wildcard-admits-any-ref", severity: Info };
+    /// - IAM Access Analyzer policy check reference ("Specific github repo and branch recommended"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
+    pub static SUB_WILDCARD_ADMITS_ANY_REF = { code: "IAM034", name: "sub-wildcard-admits-any-ref", severity: Warning };
 }
 
 declare_rule! {
@@ -525,26 +553,135 @@ pub(crate) fn security(cx: &mut Ctx<'_>) {
 }
 
 fn wildcard_principal(cx: &mut Ctx<'_>, stmt: &Statement) {
-    if !stmt.conditions.is_empty() {
+    let Some(p) = stmt.principals().iter().find(|p| p.is_everyone()) else {
         return;
-    }
-    if let Some(p) = stmt.principals().iter().find(|p| p.is_everyone()) {
-        let shown = if p.kind == PrincipalKind::Everyone {
-            "`\"Principal\": \"*\"`"
-        } else {
-            "`{\"AWS\": \"*\"}`"
-        };
+    };
+    let shown = if p.kind == PrincipalKind::Everyone {
+        "`\"Principal\": \"*\"`"
+    } else {
+        "`{\"AWS\": \"*\"}`"
+    };
+    let help = "name the accounts, roles, services or identity provider that may assume the role, or narrow `*` with a condition on who the caller is, such as `aws:PrincipalOrgID`";
+    if stmt.conditions.is_empty() {
         cx.push(
             WILDCARD_PRINCIPAL_WITHOUT_CONDITION
                 .at(
                     p.span,
-                    format!("{shown} with no condition lets anyone in any AWS account assume this role"),
+                    format!(
+                        "{shown} with no condition lets anyone in any AWS account assume this role"
+                    ),
                 )
-                .with_help(
-                    "name the accounts, roles or services that may assume the role, or narrow `*` with a condition such as `aws:PrincipalOrgID`",
-                ),
+                .with_help(help),
         );
+        return;
     }
+    if stmt.conditions.iter().any(restricts_caller) {
+        return;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for c in &stmt.conditions {
+        let k = format!("`{}`", shorten(&c.key.value, 60));
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    // Which callers the wildcard lets in depends on the action: AWS principals call
+    // `AssumeRole`, identity providers' users the `…WithWebIdentity`/`…WithSAML` actions.
+    let covers = |action: &str| {
+        stmt.action.as_ref().is_some_and(|a| {
+            let listed = a
+                .actions
+                .iter()
+                .any(|x| crate::policy::evaluate::action_matches(&x.value, action));
+            listed != a.not
+        })
+    };
+    let federated = covers("sts:AssumeRoleWithWebIdentity") || covers("sts:AssumeRoleWithSAML");
+    let who = match (covers("sts:AssumeRole"), federated) {
+        (true, true) => "anyone in any AWS account or with any identity provider's token",
+        (false, true) => "anyone with a token of any identity provider the account trusts",
+        _ => "anyone in any AWS account",
+    };
+    let mut d = WILDCARD_PRINCIPAL_WITHOUT_CONDITION
+        .at(
+            p.span,
+            format!(
+                "{shown} lets {who} assume this role: the conditions on {} do not restrict who the caller is",
+                keys.into_iter().take(4).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .with_help(help);
+    if let Some(c) = stmt.conditions.first() {
+        d = d.with_label(c.span, "this does not restrict who the caller is");
+    }
+    cx.push(d);
+}
+
+/// Keys that say nothing about who the caller is: where the request comes from, when, how it is
+/// authenticated, and values the caller chooses itself.
+const NON_IDENTIFYING_KEYS: &[&str] = &[
+    "aws:sourceip",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:vpcsourceip",
+    "aws:securetransport",
+    "aws:multifactorauthpresent",
+    "aws:multifactorauthage",
+    "aws:currenttime",
+    "aws:epochtime",
+    "aws:requestedregion",
+    "aws:tokenissuetime",
+    "aws:viaawsservice",
+    "aws:calledvia",
+    "aws:calledviafirst",
+    "aws:calledvialast",
+    "aws:tagkeys",
+    "aws:useragent",
+    "aws:referer",
+    "aws:principaltype",
+    "aws:principalisawsservice",
+    "sts:rolesessionname",
+    "sts:sourceidentity",
+    "sts:transitivetagkeys",
+];
+
+/// Whether a condition restricts who the caller is (see IAM030's docs): a positive check on a key
+/// that identifies the caller, with a value other than a lone `*`. Unknown operators and
+/// template placeholders count as restricting, so that nothing is claimed about them.
+fn restricts_caller(cond: &Condition) -> bool {
+    let Some(op) = cond.parsed else {
+        return true;
+    };
+    if op.base.is_negated()
+        || op.base == BaseOperator::Null
+        || op.if_exists
+        || op.qualifier == Some(SetQualifier::ForAllValues)
+    {
+        return false;
+    }
+    let key = cond.key.value.to_ascii_lowercase();
+    if NON_IDENTIFYING_KEYS.contains(&key.as_str()) || key.starts_with("aws:requesttag/") {
+        return false;
+    }
+    if let Some((prefix, claim)) = cond.key_parts() {
+        if claim.eq_ignore_ascii_case("amr") {
+            return false;
+        }
+        if claim.eq_ignore_ascii_case("aud") && oidc::is_public_issuer(prefix) {
+            return false;
+        }
+    }
+    if crate::policy::text::placeholder(&cond.key.value).is_some()
+        || cond
+            .values
+            .iter()
+            .any(|v| crate::policy::text::placeholder(&v.text).is_some())
+    {
+        return true;
+    }
+    // A value of only `*` under a pattern operator admits every value the key can have.
+    let everything = |t: &str| !t.is_empty() && t.chars().all(|c| c == '*');
+    !(op.base.has_wildcards() && cond.values.iter().any(|v| everything(&v.text)))
 }
 
 fn key_is(cond: &Condition, key: &str) -> bool {
@@ -584,6 +721,13 @@ fn subject_condition(cx: &mut Ctx<'_>, stmt: &Statement, provider: &Provider) {
         return;
     }
     let span = principal_span(stmt, provider);
+    let via = match provider.trust {
+        Trust::Named => "",
+        Trust::Wildcard => "the wildcard principal admits the provider's tokens, and ",
+        Trust::WildcardAction => {
+            "the wildcard principal admits GitHub's tokens with `sts:AssumeRoleWithWebIdentity` (if the account has the GitHub OIDC provider), and "
+        }
+    };
     let detail = if subs.is_empty() {
         format!("there is no condition on `{sub_key}`")
     } else if subs.iter().any(|c| {
@@ -600,7 +744,7 @@ fn subject_condition(cx: &mut Ctx<'_>, stmt: &Statement, provider: &Provider) {
         let mut d = GITHUB_OIDC_WITHOUT_SUB_CONDITION
             .at(
                 span,
-                format!("any GitHub Actions workflow in any repository can assume this role: {detail}"),
+                format!("any GitHub Actions workflow in any repository can assume this role: {via}{detail}"),
             )
             .with_help(format!(
                 "add `\"StringEquals\": {{\"{sub_key}\": \"repo:OWNER/REPO:ref:refs/heads/main\"}}` (or `StringLike` with `repo:OWNER/REPO:*`)"
@@ -614,7 +758,7 @@ fn subject_condition(cx: &mut Ctx<'_>, stmt: &Statement, provider: &Provider) {
             .at(
                 span,
                 format!(
-                    "every identity the {} provider `{}` issues tokens to can assume this role: {detail}",
+                    "every identity the {} provider `{}` issues tokens to can assume this role: {via}{detail}",
                     provider.kind.title(),
                     shorten(&provider.host, 60)
                 ),
@@ -811,6 +955,25 @@ fn service_source(cx: &mut Ctx<'_>, stmt: &Statement) {
     );
 }
 
+/// The kind of run a default-template GitHub `sub` describes, in the plural.
+fn context_kind(sub: &str) -> &'static str {
+    let context = sub
+        .strip_prefix("repo:")
+        .and_then(|r| r.split_once(':'))
+        .map_or("", |(_, c)| c);
+    if context == "pull_request" {
+        "pull requests"
+    } else if context.starts_with("ref:refs/tags/") || context.starts_with("ref_type:tag:") {
+        "tags"
+    } else if context.starts_with("environment:") {
+        "environments"
+    } else if context.starts_with("ref:") || context.starts_with("ref_type:branch:") {
+        "branches"
+    } else {
+        "runs"
+    }
+}
+
 fn wildcard_subjects(cx: &mut Ctx<'_>) {
     for report in explore::who_gets_in(cx.policy) {
         if !matches!(
@@ -823,7 +986,12 @@ fn wildcard_subjects(cx: &mut Ctx<'_>) {
         let others: Vec<_> = report
             .admitted
             .iter()
-            .filter(|a| matches!(a.kind, Admits::OtherOwner | Admits::OtherRepository))
+            .filter(|a| {
+                matches!(
+                    a.kind,
+                    Admits::AnyOwner | Admits::OtherOwner | Admits::OtherRepository
+                )
+            })
             .collect();
         let quote = |list: &[&explore::Admission]| {
             list.iter()
@@ -833,8 +1001,8 @@ fn wildcard_subjects(cx: &mut Ctx<'_>) {
                 .join(", ")
         };
         let pattern = shorten(&report.pattern, 80);
+        let gitlab = report.provider == Some(ProviderKind::GitLab);
         if !others.is_empty() {
-            let gitlab = report.provider == Some(ProviderKind::GitLab);
             let (what, help) = if gitlab {
                 (
                     "projects",
@@ -846,11 +1014,22 @@ fn wildcard_subjects(cx: &mut Ctx<'_>) {
                     "name the repository and end it with `:` before any wildcard (`repo:OWNER/REPO:*`), better a branch or environment (`repo:OWNER/REPO:ref:refs/heads/main`); list several repositories as separate values",
                 )
             };
+            let who = if others.iter().any(|a| a.kind == Admits::AnyOwner) {
+                if gitlab {
+                    "any GitLab project, whoever owns it,".to_string()
+                } else {
+                    "any repository on GitHub, whoever owns it,".to_string()
+                }
+            } else if others.iter().any(|a| a.kind == Admits::OtherOwner) {
+                format!("{what} of other owners")
+            } else {
+                format!("other {what}")
+            };
             let mut d = SUB_WILDCARD_ADMITS_OTHER_REPOSITORIES
                 .at(
                     report.span,
                     format!(
-                        "`{pattern}` lets other {what} assume this role: {}",
+                        "`{pattern}` lets {who} assume this role: {}",
                         quote(&others)
                     ),
                 )
@@ -872,32 +1051,39 @@ fn wildcard_subjects(cx: &mut Ctx<'_>) {
                 );
             }
             cx.push(d);
-        } else if report.provider == Some(ProviderKind::GitHub) {
-            let refs: Vec<_> = report.admitted.iter().take(2).collect();
-            let kinds: Vec<&str> = report
-                .admitted
-                .iter()
-                .map(|a| match a.note.as_str() {
-                    n if n.contains("pull request") => "pull requests",
-                    n if n.contains("branch") => "branches",
-                    n if n.contains("tag") => "tags",
-                    _ => "environments",
-                })
-                .collect();
-            cx.push(
-                SUB_WILDCARD_ADMITS_ANY_REF
-                    .at(
-                        report.span,
-                        format!(
-                            "`{pattern}` admits other {} of the repository, e.g. {}",
-                            kinds.join(", "),
-                            quote(&refs)
-                        ),
-                    )
-                    .with_help(
-                        "for a role that deploys, name the branch (`…:ref:refs/heads/main`) or a protected environment (`…:environment:production`)",
-                    ),
-            );
+            continue;
         }
+        if gitlab {
+            continue;
+        }
+        let refs: Vec<_> = report
+            .admitted
+            .iter()
+            .filter(|a| a.kind == Admits::OtherRef)
+            .collect();
+        if refs.is_empty() {
+            continue;
+        }
+        let mut kinds: Vec<&str> = Vec::new();
+        for a in &refs {
+            let k = context_kind(&a.value);
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        cx.push(
+            SUB_WILDCARD_ADMITS_ANY_REF
+                .at(
+                    report.span,
+                    format!(
+                        "`{pattern}` admits other {} of the repository, e.g. {}",
+                        kinds.join(", "),
+                        quote(&refs.iter().take(2).copied().collect::<Vec<_>>())
+                    ),
+                )
+                .with_help(
+                    "for a role that deploys, name the branch (`…:ref:refs/heads/main`) or a protected environment (`…:environment:production`)",
+                ),
+        );
     }
 }

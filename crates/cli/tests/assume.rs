@@ -1,33 +1,9 @@
 //! `cicd assume` end to end: exit statuses, the JSON contract, GitHub runs, and `cicd check` on
 //! the trust-policy examples.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cicd(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cicd"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run cicd")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
+use common::{cicd, json, stderr, stdout};
 
 const GUIDE: &str = "examples/trust-policy-github-oidc.json";
 

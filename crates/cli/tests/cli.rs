@@ -1,29 +1,10 @@
 //! The `cicd` binary end to end: exit statuses, the JSON contract, human output, stdin, rules.
 
+mod common;
+
+use common::{cicd, root, stderr, stdout};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cicd(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cicd"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run cicd")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 #[test]
 fn guide_buildspec_passes() {

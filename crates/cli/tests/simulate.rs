@@ -1,34 +1,11 @@
 //! `cicd check` on AppSpecs and `cicd simulate lifecycle`: exit statuses, the JSON contract and
 //! the human timeline.
 
+mod common;
+
+use common::{cicd, json, root, stderr, stdout};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cicd(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cicd"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run cicd")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
+use std::process::{Command, Stdio};
 
 #[test]
 fn guide_appspecs_pass_check() {

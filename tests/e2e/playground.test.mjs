@@ -277,3 +277,29 @@ test("the layout works at a phone's width", async () => {
     assert.ok(problems.top >= editor.bottom - 1, "problems panel below the editor");
   });
 });
+
+test("hostile input is reported, not fatal: deep nesting, alias bombs, huge lines", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=buildspec");
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    let prev = "a";
+    for (const n of "bcdefgh") {
+      bomb.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+      prev = n;
+    }
+    const cases = [
+      ["[".repeat(50000) + "]".repeat(50000), "SRC005"],
+      [bomb.join("\n") + "\n", "SRC006"],
+      ["version: 0.2\nx: '" + "a".repeat(300000) + "'\n", "BS001"],
+    ];
+    for (const [input, code] of cases) {
+      await setEditorText(page, input);
+      await waitForProblem(page, code);
+      assert.equal(await page.$(".fatal-banner"), null, `no crash on ${code}`);
+    }
+    // Still responsive afterwards.
+    await setEditorText(page, "version: 1.0\nphases:\n  build:\n    commands: [make]\n");
+    await waitForProblem(page, "BS011");
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -31,9 +31,16 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
     let mut builder = Builder::new(text, limits);
     builder.run();
     diagnostics.append(&mut builder.diagnostics);
-    let root = builder
-        .root
-        .unwrap_or_else(|| Node::new(Span::empty(0), null_value()));
+    // Nothing read because of a syntax error is not an empty document: validators must not
+    // report missing keys for it.
+    let root = builder.root.unwrap_or_else(|| {
+        let value = if builder.failed {
+            Value::Invalid
+        } else {
+            null_value()
+        };
+        Node::new(Span::empty(0), value)
+    });
     Document {
         root,
         diagnostics,
@@ -153,6 +160,8 @@ struct Builder<'t> {
     skip_start: usize,
     documents: usize,
     stop: bool,
+    /// A syntax error ended the parse.
+    failed: bool,
 }
 
 impl<'t> Builder<'t> {
@@ -172,6 +181,7 @@ impl<'t> Builder<'t> {
             skip_start: 0,
             documents: 0,
             stop: false,
+            failed: false,
         }
     }
 
@@ -188,6 +198,7 @@ impl<'t> Builder<'t> {
                     self.event(event, span);
                 }
                 Err(err) => {
+                    self.failed = true;
                     let at = self.offsets.byte(err.marker().index());
                     error_line_end = Some(self.report_syntax_error(err.info(), at));
                     break;
@@ -492,6 +503,20 @@ impl<'t> Builder<'t> {
             if lead > 0 {
                 span = Span::new(line_start, line_start + lead);
             }
+        }
+        if info.contains("recursion limit") {
+            // saphyr's own cap on `[`/`{` nesting: the same finding as our depth limit.
+            self.diagnostics.push(
+                NESTING_TOO_DEEP
+                    .at(
+                        span,
+                        "nesting too deep for the YAML reader; the rest of the file is not checked",
+                    )
+                    .with_help(
+                        "AWS configuration files are never nested this deeply; flatten this part",
+                    ),
+            );
+            return span.end();
         }
         let (rule, help) = if info.contains("tab") {
             (
@@ -835,7 +860,11 @@ mod tests {
         let depth = 100_000;
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let doc = parse_default(&text);
-        assert!(!doc.diagnostics.is_empty());
+        assert_eq!(codes(&doc), vec!["SRC005"]);
+        assert!(
+            doc.root.is_invalid(),
+            "nothing was read: not an empty document"
+        );
         let mut block = String::new();
         for i in 0..1_000 {
             block.push_str(&" ".repeat(i));

@@ -269,9 +269,14 @@ test("the layout works at a phone's width", async () => {
   await withBrowser(async (context) => {
     const page = await open(context, server.url);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
+    for (const tab of ["buildspec.yml", "appspec-ecs.yaml", "trust-policy.json"]) {
+      await page.click(`.tab[data-file="${tab}"]`);
+      await page.waitForTimeout(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${tab}: page overflows by ${overflow}px`);
+      const wide = await page.$$eval(".side *", (els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.className));
+      assert.deepEqual(wide, [], `${tab}: elements wider than the screen`);
+    }
     const editor = await page.$eval(".editor-pane", (e) => e.getBoundingClientRect());
     const problems = await page.$eval(".problems", (e) => e.getBoundingClientRect());
     assert.ok(problems.top >= editor.bottom - 1, "problems panel below the editor");

@@ -192,6 +192,15 @@ pub(crate) fn command_contents(cx: &mut Ctx<'_>) {
 /// A `<your-…>`-style token or a `YOUR_…`/`REPLACE_ME` word in `text`.
 fn placeholder(text: &str) -> Option<String> {
     const WORDS: [&str; 5] = ["your", "account", "replace", "insert", "enter"];
+    // Most commands have none of the markers: answer without scanning words (this runs on every
+    // command of every keystroke).
+    if !text.contains('<')
+        && !text.contains("YOUR_")
+        && !text.contains("REPLACE_ME")
+        && !text.contains("CHANGE")
+    {
+        return None;
+    }
     let mut rest = text;
     while let Some(open) = rest.find('<') {
         let after = rest.get(open + 1..).unwrap_or("");

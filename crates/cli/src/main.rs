@@ -52,7 +52,8 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Files to check; `-` reads standard input.
+    /// Files to check (a folder: every file in it whose name shows a supported kind); `-` reads
+    /// standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// The kind of the files (detected from the file name, then the content, when absent).
@@ -154,7 +155,21 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         ..Options::default()
     };
     let mut checked = Vec::new();
+    let mut paths = Vec::new();
     for path in &args.files {
+        if path.is_dir() {
+            // A folder: every file whose name says it is a supported kind (`.git`,
+            // `node_modules` and `target` are skipped).
+            let found = walk(path, args.kind.map(Kind::from));
+            if found.is_empty() {
+                eprintln!("note: no configuration file found in `{}`", path.display());
+            }
+            paths.extend(found);
+        } else {
+            paths.push(path.clone());
+        }
+    }
+    for path in &paths {
         let (name, bytes) = read_input(path, args.stdin_filename.as_deref())?;
         let detect_name = (name != "-").then_some(name.as_str());
         let kind = match args.kind {
@@ -196,6 +211,38 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Files below `dir` that a kind's name pattern matches (or any file, with `--kind`), sorted.
+fn walk(dir: &std::path::Path, kind: Option<Kind>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !matches!(name.as_str(), ".git" | "node_modules" | "target" | "dist") {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let detected = Kind::from_file_name(&path.to_string_lossy());
+            let wanted = match (kind, detected) {
+                (Some(k), Some(d)) => k == d,
+                (None, Some(d)) => d.is_supported(),
+                _ => false,
+            };
+            if wanted {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {

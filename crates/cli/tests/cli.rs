@@ -239,3 +239,39 @@ fn share_links_round_trip() {
         "{snippet}"
     );
 }
+
+#[test]
+fn folders_are_searched_for_configuration_files() {
+    let o = cicd(&["check", "--format", "json", "examples"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let files: std::collections::BTreeSet<String> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        files.contains("examples/broken/buildspec-typos.yml"),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with("examples/broken/appspec-")),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with("examples/broken/trust-policy-")),
+        "{files:?}"
+    );
+    assert_eq!(o.status.code(), Some(1), "broken examples have errors");
+    let o = cicd(&["check", "crates/cli/src"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("no configuration file found"),
+        "{}",
+        stderr(&o)
+    );
+}

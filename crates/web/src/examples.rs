@@ -122,6 +122,66 @@ pub static EXAMPLES: &[Example] = &[
             include_str!("../../../examples/broken/buildspec-secrets.yml"),
         )],
     },
+    Example {
+        id: "broken-appspec-hooks",
+        title: "Fix me: AppSpec hooks",
+        summary: "A quoted version, scripts on an event CodeDeploy runs itself, a misspelt event, an empty event and a zero timeout. Play the timeline to see which scripts would run.",
+        broken: true,
+        files: &[(
+            "appspec.yml",
+            include_str!("../../../examples/broken/appspec-ec2-hooks.yml"),
+        )],
+    },
+    Example {
+        id: "broken-appspec-permissions",
+        title: "Fix me: AppSpec files and permissions",
+        summary: "A relative destination, a key from a tutorial, a mode YAML reads as another number, a symbolic mode and an ACL entry that belongs in `mode`.",
+        broken: true,
+        files: &[(
+            "appspec.yml",
+            include_str!("../../../examples/broken/appspec-ec2-permissions.yml"),
+        )],
+    },
+    Example {
+        id: "broken-appspec-lambda",
+        title: "Fix me: a Lambda AppSpec",
+        summary: "A SAM resource type, an alias name and $LATEST where published version numbers belong, and a hook Lambda deployments do not have.",
+        broken: true,
+        files: &[(
+            "appspec.yml",
+            include_str!("../../../examples/broken/appspec-lambda.yml"),
+        )],
+    },
+    Example {
+        id: "broken-trust-duplicate",
+        title: "Fix me: the vanished sub condition",
+        summary: "Two StringEquals blocks in one Condition: JSON keeps the last, so the check on the repository silently disappears. Ask the Assume panel whether another repository gets in.",
+        broken: true,
+        files: &[(
+            "trust-policy.json",
+            include_str!("../../../examples/broken/trust-policy-duplicate-condition-block.json"),
+        )],
+    },
+    Example {
+        id: "broken-trust-wildcard",
+        title: "Fix me: one character too many",
+        summary: "`repo:myorg/myrepo*` also admits `repo:myorg/myrepo-evil`. See who gets in, then pin the pattern.",
+        broken: true,
+        files: &[(
+            "trust-policy.json",
+            include_str!("../../../examples/broken/trust-policy-repo-prefix-wildcard.json"),
+        )],
+    },
+    Example {
+        id: "broken-trust-pasted",
+        title: "Fix me: a permissions policy in the trust box",
+        summary: "A Resource element, a Sid IAM rejects and the wrong action for a GitHub OIDC provider: what happens when a permissions policy is pasted as a trust policy.",
+        broken: true,
+        files: &[(
+            "trust-policy.json",
+            include_str!("../../../examples/broken/trust-policy-pasted-permissions.json"),
+        )],
+    },
 ];
 
 impl Example {

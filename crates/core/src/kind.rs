@@ -136,7 +136,14 @@ fn from_root(root: &Node, json: bool) -> Option<Kind> {
         return Some(Kind::Buildspec);
     }
     let version = root.get("version").and_then(Node::as_str);
-    if has("os") || has("hooks") || has("Hooks") || has("Resources") && version.is_some() {
+    // AppSpec `Resources` is a list; a CloudFormation template's is a mapping.
+    let resources_list = root.get("Resources").is_some_and(|r| r.seq().is_some());
+    if has("os")
+        || has("hooks")
+        || has("Hooks")
+        || resources_list
+        || has("Resources") && version.is_some()
+    {
         return Some(Kind::Appspec);
     }
     if matches!(version, Some("0.1" | "0.2")) {
@@ -196,6 +203,16 @@ mod tests {
             Some(Kind::Workflow)
         );
         assert_eq!(Kind::from_content("hello: world\n"), None);
+        assert_eq!(
+            Kind::from_content(
+                r#"{"Resources": [{"TargetService": {"Type": "AWS::ECS::Service"}}]}"#
+            ),
+            Some(Kind::Appspec)
+        );
+        assert_eq!(
+            Kind::from_content(r#"{"Resources": {"Role": {"Type": "AWS::IAM::Role"}}}"#),
+            None
+        );
     }
 
     #[test]

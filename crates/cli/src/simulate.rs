@@ -281,7 +281,7 @@ fn human(file: &str, tl: &Timeline, line: &dyn Fn(Span) -> u32) -> String {
     if let Some(f) = &tl.failure {
         out.push_str(&format!("\nFAILURE at {}s: {}\n", f.at, f.message));
         if tl.rollback.is_empty() {
-            out.push_str("No rollback: there is nothing to roll back.\n");
+            out.push_str("No rollback is shown: see the message above and the notes.\n");
         } else {
             out.push_str("\nAutomatic rollback:\n\n");
             steps(

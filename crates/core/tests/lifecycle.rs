@@ -527,3 +527,212 @@ fn unknown_platform_falls_back_to_ec2_with_a_note() {
             .any(|n| n.contains("does not say which platform"))
     );
 }
+
+#[test]
+fn an_event_with_nothing_under_it_runs_nothing() {
+    let tl = run(
+        "version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n  AfterInstall: []\n",
+        scenario(Deployment::InPlace),
+    );
+    for event in ["BeforeInstall", "AfterInstall"] {
+        let s = step(&tl, event);
+        assert_eq!(s.status, Status::Runs, "{event}");
+        assert!(s.scripts.is_empty(), "{event}");
+        assert!(
+            s.description.contains("nothing runs"),
+            "{event}: {}",
+            s.description
+        );
+    }
+}
+
+#[test]
+fn a_failing_block_traffic_script_is_explained_per_deployment_type() {
+    let fail = |deployment| {
+        run(
+            EC2_ALL_HOOKS,
+            Scenario {
+                fail: Some("BeforeBlockTraffic".into()),
+                ..scenario(deployment)
+            },
+        )
+    };
+    // In place, the rollback redeploys the last good revision: the same script runs again.
+    let in_place = fail(Deployment::InPlaceWithLoadBalancer);
+    assert!(
+        in_place
+            .notes
+            .iter()
+            .any(|n| n.contains("a rollback runs the same script again")),
+        "{:?}",
+        in_place.notes
+    );
+    // Blue/green: the original instances only get the AllowTraffic hooks back, and the
+    // replacement instances run this file's BlockTraffic scripts (reference B2.4).
+    let blue_green = fail(Deployment::BlueGreen);
+    assert!(blue_green.failure.is_some());
+    assert!(
+        blue_green
+            .notes
+            .iter()
+            .all(|n| !n.contains("runs the same script again")),
+        "{:?}",
+        blue_green.notes
+    );
+    assert!(
+        blue_green
+            .notes
+            .iter()
+            .any(|n| n.contains("does not run it again") && n.contains("replacement instances")),
+        "{:?}",
+        blue_green.notes
+    );
+}
+
+#[test]
+fn a_first_deployment_rollback_does_not_speak_of_the_next_deployment() {
+    let tl = run(
+        EC2_ALL_HOOKS,
+        Scenario {
+            fail: Some("ValidateService".into()),
+            first_deployment: true,
+            ..scenario(Deployment::BlueGreen)
+        },
+    );
+    assert!(!tl.rollback.is_empty());
+    for s in &tl.rollback {
+        assert!(
+            !s.description.contains("next deployment"),
+            "{}: {}",
+            s.event,
+            s.description
+        );
+    }
+    let allow = tl
+        .rollback
+        .iter()
+        .find(|s| s.event == "BeforeAllowTraffic")
+        .expect("BeforeAllowTraffic in the rollback");
+    assert!(matches!(allow.status, Status::Skipped(_)));
+}
+
+#[test]
+fn service_hook_names_are_read_ignoring_case() {
+    let text = "version: 0.0
+Resources:
+  - TargetService:
+      Type: AWS::ECS::Service
+      Properties:
+        TaskDefinition: \"arn:aws:ecs:eu-west-1:111122223333:task-definition/shop:42\"
+        LoadBalancerInfo:
+          ContainerName: shop
+          ContainerPort: 8080
+Hooks:
+  - beforeinstall: shop-before
+  - AFTERALLOWTRAFFIC: shop-after
+";
+    let tl = run(text, Scenario::default());
+    assert_eq!(
+        step(&tl, "BeforeInstall").function.as_deref(),
+        Some("shop-before")
+    );
+    assert_eq!(
+        step(&tl, "AfterAllowTraffic").function.as_deref(),
+        Some("shop-after")
+    );
+    assert!(
+        tl.notes.iter().all(|n| !n.contains("never runs")),
+        "{:?}",
+        tl.notes
+    );
+    // Only hooks tell the platform here: `afterinstall` exists on ECS only.
+    let spec = appspec::read("version: 0.0\nHooks:\n  - afterinstall: f\n");
+    assert_eq!(spec.platform, Platform::Ecs);
+    // EC2/on-premises names stay case-sensitive, as in the agent.
+    let ec2 = run(
+        "version: 0.0\nos: linux\nhooks:\n  beforeinstall:\n    - location: a.sh\n",
+        Scenario::default(),
+    );
+    assert!(step(&ec2, "BeforeInstall").scripts.is_empty());
+}
+
+#[test]
+fn a_lambda_before_allow_traffic_failure_is_not_presented_as_certain() {
+    let tl = run(
+        LAMBDA,
+        Scenario {
+            fail: Some("BeforeAllowTraffic".into()),
+            ..Scenario::default()
+        },
+    );
+    let failure = tl.failure.as_ref().expect("failure");
+    assert!(!failure.rollback_possible);
+    assert!(
+        failure.message.contains("not confirmed"),
+        "{}",
+        failure.message
+    );
+    assert!(
+        tl.notes.iter().any(|n| n.contains("not confirmed")),
+        "{:?}",
+        tl.notes
+    );
+}
+
+#[test]
+fn events_that_run_nothing_cannot_fail() {
+    let ec2 = "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n";
+    let tl = run(
+        ec2,
+        Scenario {
+            fail: Some("BeforeInstall".into()),
+            ..Scenario::default()
+        },
+    );
+    assert!(tl.failure.is_none());
+    assert!(
+        tl.notes
+            .iter()
+            .any(|n| n.contains("`BeforeInstall`") && n.contains("no scripts")),
+        "{:?}",
+        tl.notes
+    );
+    // CodeDeploy's own events and events with scripts still fail.
+    for event in ["Install", "AfterInstall"] {
+        let tl = run(
+            ec2,
+            Scenario {
+                fail: Some(event.into()),
+                ..Scenario::default()
+            },
+        );
+        assert!(tl.failure.is_some(), "{event}");
+    }
+    // ECS: no test listener, no test traffic to fail.
+    let ecs = example("appspec-ecs.yml");
+    for listener in [false, true] {
+        let tl = run(
+            &ecs,
+            Scenario {
+                fail: Some("AllowTestTraffic".into()),
+                test_listener: listener,
+                ..Scenario::default()
+            },
+        );
+        assert_eq!(tl.failure.is_some(), listener, "{:?}", tl.notes);
+        if !listener {
+            assert!(tl.notes.iter().any(|n| n.contains("`AllowTestTraffic`")));
+        }
+    }
+    // Lambda: no hook function for the event.
+    let lambda = LAMBDA.replace("  - AfterAllowTraffic: orders-post\n", "");
+    let tl = run(
+        &lambda,
+        Scenario {
+            fail: Some("AfterAllowTraffic".into()),
+            ..Scenario::default()
+        },
+    );
+    assert!(tl.failure.is_none());
+    assert!(tl.notes.iter().any(|n| n.contains("no hook function")));
+}

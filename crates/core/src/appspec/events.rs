@@ -68,6 +68,22 @@ pub fn reserved(platform: Platform) -> &'static [&'static str] {
     }
 }
 
+/// The documented spelling of `name` among the events (hookable or reserved) of `platform`,
+/// matched ignoring ASCII case; `None` when it is none of them.
+pub(crate) fn known_ignoring_case(platform: Platform, name: &str) -> Option<&'static str> {
+    scriptable(platform)
+        .iter()
+        .chain(reserved(platform))
+        .find(|e| e.eq_ignore_ascii_case(name))
+        .copied()
+}
+
+/// The documented spelling of an ECS or Lambda event `name` written in any case (the service
+/// reads these keys ignoring case, rule AS003); `None` when it is no ECS or Lambda event.
+pub(crate) fn service_event(name: &str) -> Option<&'static str> {
+    known_ignoring_case(Platform::Ecs, name).or_else(|| known_ignoring_case(Platform::Lambda, name))
+}
+
 /// Where the work of a hook wrongly put on reserved `event` belongs, for help texts.
 pub(crate) fn reserved_alternative(platform: Platform, event: &str) -> &'static str {
     match (platform, event) {

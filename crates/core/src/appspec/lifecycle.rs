@@ -719,6 +719,30 @@ fn fail(tl: &mut Timeline, spec: &AppSpec, scenario: &Scenario, event: &str) {
         ));
         return;
     }
+    let runs_nothing = failed.kind == StepKind::Hook
+        && matches!(
+            failed.revision,
+            RevisionSource::Target | RevisionSource::MostRecent
+        )
+        && failed.scripts.is_empty()
+        && failed.function.is_none();
+    if runs_nothing {
+        let what = match tl.platform {
+            Platform::Server => "no scripts",
+            Platform::Ecs | Platform::Lambda => "no hook function",
+        };
+        tl.notes.push(format!(
+            "`{event}` has {what} in this AppSpec, so nothing runs that could fail"
+        ));
+        return;
+    }
+    if tl.platform == Platform::Ecs && event == "AllowTestTraffic" && !scenario.test_listener {
+        tl.notes.push(
+            "`AllowTestTraffic` routes no test traffic without a test listener, so it cannot fail"
+                .to_string(),
+        );
+        return;
+    }
     let event: &'static str = failed.event;
     let fleet = failed.fleet;
     let at = failed.start.saturating_add(failed.duration);
@@ -732,7 +756,7 @@ fn fail(tl: &mut Timeline, spec: &AppSpec, scenario: &Scenario, event: &str) {
     let (message, rollback, possible) = match tl.platform {
         Platform::Server => server_failure(tl, spec, scenario, event, fleet),
         Platform::Ecs => ecs_failure(tl, index, event),
-        Platform::Lambda => lambda_failure(spec, event),
+        Platform::Lambda => lambda_failure(tl, spec, event),
     };
     if possible {
         tl.notes.push("the rollback runs only when automatic rollback is enabled for deployment failures on the deployment group (or the deployment); it is a new deployment with its own ID".to_string());
@@ -766,9 +790,14 @@ fn server_failure(
         "`{event}` fails on {on}: the later events do not run there and the deployment fails (with several instances, the deployment configuration's minimum healthy hosts decides when it stops)"
     );
     if LAST_SUCCESSFUL_EVENTS.contains(&event) {
-        let mut note = format!(
-            "the failing `{event}` script comes from the last successful revision, not this file: fixing it here does not help, and a rollback runs the same script again"
-        );
+        let mut note = match tl.deployment {
+            Deployment::BlueGreen => format!(
+                "the failing `{event}` script comes from the original instances' last successful revision, not this file: fixing it here does not help this deployment; a blue/green rollback does not run it again (the original instances get the AllowTraffic hooks of that revision, and the replacement instances run this file's `{event}` scripts, if it has any)"
+            ),
+            Deployment::InPlace | Deployment::InPlaceWithLoadBalancer => format!(
+                "the failing `{event}` script comes from the last successful revision, not this file: fixing it here does not help, and a rollback runs the same script again"
+            ),
+        };
         if event == "ApplicationStop" {
             note.push_str(
                 "; create the deployment with `--ignore-application-stop-failures` to get past it",
@@ -820,6 +849,10 @@ fn server_failure(
                     );
                 } else if s.kind == StepKind::Hook {
                     s.status = Status::Skipped("first deployment: the original instances have no revision from this deployment group".to_string());
+                    s.description = format!(
+                        "{}, with the scripts of the original instances' last successful revision: none on a first deployment (this file's scripts are not used here)",
+                        server_description(e)
+                    );
                 } else {
                     s.description =
                         "the load balancer sends traffic to the original instances again"
@@ -875,7 +908,11 @@ fn ecs_failure(tl: &Timeline, index: usize, event: &'static str) -> (String, Vec
     (message, vec![s], true)
 }
 
-fn lambda_failure(spec: &AppSpec, event: &'static str) -> (String, Vec<Step>, bool) {
+fn lambda_failure(
+    tl: &mut Timeline,
+    spec: &AppSpec,
+    event: &'static str,
+) -> (String, Vec<Step>, bool) {
     let alias = spec
         .lambda
         .alias
@@ -886,9 +923,10 @@ fn lambda_failure(spec: &AppSpec, event: &'static str) -> (String, Vec<Step>, bo
         |v| format!("version {v}"),
     );
     if event == "BeforeAllowTraffic" {
+        tl.notes.push("not confirmed: the reference says a hook failure cannot trigger a rollback only for ECS `BeforeInstall`; for Lambda `BeforeAllowTraffic` no rollback is shown because no traffic has shifted yet, but whether CodeDeploy runs one is not documented".to_string());
         return (
             format!(
-                "`BeforeAllowTraffic` fails: the deployment stops before any traffic shifted, so {alias} still points to {from}"
+                "`BeforeAllowTraffic` fails: the deployment stops before any traffic shifted, so {alias} still points to {from} (no rollback shown: not confirmed)"
             ),
             Vec::new(),
             false,

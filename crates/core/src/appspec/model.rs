@@ -2,7 +2,7 @@
 //! target, read leniently from the tree (the validator reports what is wrong separately).
 
 use super::ruby::{RubyValue, ruby_value, string_to_i};
-use crate::source::{Node, Span, Value};
+use crate::source::{Node, Span};
 
 /// The compute platform an AppSpec targets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,7 +139,7 @@ fn platform_from_hooks(hooks: &Node) -> Option<Platform> {
         .take(100)
         .flat_map(|i| i.entries().iter().filter_map(|p| p.key_str()));
     let ecs_only = ["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic"];
-    if names.any(|n| ecs_only.contains(&n)) {
+    if names.any(|n| ecs_only.iter().any(|e| e.eq_ignore_ascii_case(n))) {
         Some(Platform::Ecs)
     } else if hooks.items().is_empty() {
         None
@@ -190,7 +190,8 @@ pub enum HookAction {
 /// One entry of `hooks` (EC2/on-premises) or `Hooks` (ECS, Lambda).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hook {
-    /// The lifecycle event name as written.
+    /// The lifecycle event name as written; for ECS and Lambda, a known event written in
+    /// another case is given in its documented spelling (`beforeinstall` is `BeforeInstall`).
     pub event: String,
     /// The event's key in the file.
     pub span: Span,
@@ -332,6 +333,8 @@ fn service_hooks(root: &Node) -> Vec<Hook> {
             let (Some(event), Some(function)) = (pair.key_str(), pair.value.as_str()) else {
                 continue;
             };
+            // ECS and Lambda event names are read ignoring case (rule AS003).
+            let event = super::events::service_event(event).unwrap_or(event);
             hooks.push(Hook {
                 event: event.to_string(),
                 span: pair.key.span,
@@ -345,16 +348,13 @@ fn service_hooks(root: &Node) -> Vec<Hook> {
 /// The timeout the agent applies for a `timeout` value: `(value || 3600).to_i`, or `None` when
 /// the agent would reject it (zero, negative, or a value without `to_i`).
 pub(crate) fn agent_timeout(node: &Node) -> Option<i64> {
-    match &node.value {
-        Value::Scalar(s) => match ruby_value(s) {
-            RubyValue::Nil | RubyValue::Bool(false) => Some(i64::from(DEFAULT_TIMEOUT)),
-            RubyValue::Bool(true) => None,
-            RubyValue::Int(i) => Some(i),
-            RubyValue::Float(f) if f.is_finite() => Some(f.trunc() as i64),
-            RubyValue::Float(_) => None,
-            RubyValue::Str(t) => Some(string_to_i(&t)),
-        },
-        _ => None,
+    match ruby_value(node)? {
+        RubyValue::Nil | RubyValue::Bool(false) => Some(i64::from(DEFAULT_TIMEOUT)),
+        RubyValue::Bool(true) => None,
+        RubyValue::Int(i) => Some(i),
+        RubyValue::Float(f) if f.is_finite() => Some(f.trunc() as i64),
+        RubyValue::Float(_) => None,
+        RubyValue::Str(t) => Some(string_to_i(&t)),
     }
     .filter(|v| *v > 0)
 }

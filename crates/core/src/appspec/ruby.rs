@@ -1,9 +1,9 @@
 //! How the CodeDeploy agent reads scalars. The agent is written in Ruby and loads the AppSpec
 //! with `YAML.load` (Psych, a YAML 1.1 reader), then converts values with Ruby's `to_s` and
 //! `to_i`. Rules that depend on that reading (`mode`, `timeout`, `version`) use these helpers so
-//! that they agree with what the agent really sees.
+//! that they agree with what the agent really sees, explicit tags (`!!str 0.0`) included.
 
-use crate::source::{Scalar, Style};
+use crate::source::{Node, Scalar, Style, Value};
 
 /// A scalar as Psych resolves it.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,8 +20,64 @@ pub(crate) enum RubyValue {
     Str(String),
 }
 
-/// What Psych makes of `s` (JSON values keep their JSON type).
-pub(crate) fn ruby_value(s: &Scalar) -> RubyValue {
+/// What Psych makes of the scalar `node`, explicit tag included; `None` for a mapping, a list or
+/// unreadable content.
+///
+/// Psych (`Psych::Visitors::ToRuby#deserialize`) returns the text of a quoted scalar without a
+/// tag; with a tag, libyaml reports the scalar as neither plain nor quoted, so the tag decides
+/// whatever the quoting: `!!str` (or `!str`) keeps the text, `!!float` converts the resolved
+/// value with `Float()`, and every other tag (`!!int` included) resolves the text like a plain
+/// scalar.
+pub(crate) fn ruby_value(node: &Node) -> Option<RubyValue> {
+    let Value::Scalar(s) = &node.value else {
+        return None;
+    };
+    let Some(tag) = node.tag.as_deref().and_then(tag_name) else {
+        return Some(ruby_scalar(s));
+    };
+    Some(match tag {
+        "str" => RubyValue::Str(s.text.clone()),
+        "float" => match plain(&s.text) {
+            RubyValue::Int(i) => RubyValue::Float(i as f64),
+            // Psych's `Float()` raises on anything else and the file does not load; the plain
+            // reading is kept for the rules to judge.
+            other => other,
+        },
+        _ => plain(&s.text),
+    })
+}
+
+/// The name of a tag Psych treats specially (`str`, `float`) or of another core-schema tag
+/// (`int`, `bool`, `null`, …), from the tag as the parser wrote it: `!!str` is kept as
+/// `tag:yaml.org,2002:!str` and `!<tag:yaml.org,2002:str>` as `!tag:yaml.org,2002:str`; `!str`
+/// is Psych's local spelling; `!ruby/string` is a string too. `None` for the non-specific tag
+/// `!`.
+fn tag_name(tag: &str) -> Option<&str> {
+    let tag = tag
+        .strip_prefix("!<")
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(tag);
+    if tag.is_empty() || tag == "!" {
+        return None;
+    }
+    if tag.starts_with("!ruby/string") {
+        return Some("str");
+    }
+    let name = [
+        "tag:yaml.org,2002:!",
+        "tag:yaml.org,2002:",
+        "!tag:yaml.org,2002:",
+        "!!",
+        "!",
+    ]
+    .iter()
+    .find_map(|p| tag.strip_prefix(p))
+    .unwrap_or(tag);
+    Some(name)
+}
+
+/// What Psych makes of the untagged scalar `s` (JSON values keep their JSON type).
+pub(crate) fn ruby_scalar(s: &Scalar) -> RubyValue {
     match s.style {
         Style::JsonNull => RubyValue::Nil,
         Style::JsonBool => RubyValue::Bool(s.text == "true"),
@@ -144,6 +200,34 @@ pub(crate) fn string_to_i(text: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ruby_value(s: &Scalar) -> RubyValue {
+        ruby_scalar(s)
+    }
+
+    /// What Psych makes of the value of `v:` in `yaml`.
+    fn psych(yaml: &str) -> Option<RubyValue> {
+        let doc = crate::source::parse_yaml(yaml, &Default::default());
+        doc.root.get("v").and_then(super::ruby_value)
+    }
+
+    #[test]
+    fn psych_honours_explicit_tags() {
+        assert_eq!(psych("v: !!str 0.0"), Some(RubyValue::Str("0.0".into())));
+        assert_eq!(psych("v: !str 0.0"), Some(RubyValue::Str("0.0".into())));
+        assert_eq!(
+            psych("v: !<tag:yaml.org,2002:str> 0.0"),
+            Some(RubyValue::Str("0.0".into()))
+        );
+        assert_eq!(psych("v: !!str"), Some(RubyValue::Str(String::new())));
+        assert_eq!(psych("v: !!float 0"), Some(RubyValue::Float(0.0)));
+        assert_eq!(psych("v: !!float \"0.0\""), Some(RubyValue::Float(0.0)));
+        assert_eq!(psych("v: !!int 0644"), Some(RubyValue::Int(420)));
+        assert_eq!(psych("v: !!int \"0644\""), Some(RubyValue::Int(420)));
+        assert_eq!(psych("v: ! 0644"), Some(RubyValue::Int(420)));
+        assert_eq!(psych("v: \"0.0\""), Some(RubyValue::Str("0.0".into())));
+        assert_eq!(psych("v: [1]"), None);
+    }
 
     fn plain_scalar(t: &str) -> Scalar {
         Scalar {

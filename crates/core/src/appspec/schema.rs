@@ -268,7 +268,7 @@ static ECS_PROPERTIES: MapSchema = any_case(&[
 static LOAD_BALANCER_INFO: MapSchema = any_case(&[
     required(
         "ContainerName",
-        Ty::Str,
+        Ty::Custom(resources::check_required_text),
         &resources::MISSING_RESOURCE_PROPERTY,
         "the container (in the task definition) that receives traffic",
     ),
@@ -318,7 +318,7 @@ pub(super) static CAPACITY_PROVIDER: MapSchema = any_case(&[
     ),
     required(
         "CapacityProvider",
-        Ty::Str,
+        Ty::Custom(resources::check_required_text),
         &resources::MISSING_RESOURCE_PROPERTY,
         "the capacity provider's short name, such as `FARGATE_SPOT`",
     ),
@@ -370,13 +370,13 @@ pub(super) static LAMBDA_RESOURCE: MapSchema = any_case(&[
 static LAMBDA_PROPERTIES: MapSchema = any_case(&[
     required(
         "Name",
-        Ty::Str,
+        Ty::Custom(resources::check_required_text),
         &resources::MISSING_RESOURCE_PROPERTY,
         "the Lambda function's name",
     ),
     required(
         "Alias",
-        Ty::Str,
+        Ty::Custom(resources::check_required_text),
         &resources::MISSING_RESOURCE_PROPERTY,
         "the alias whose traffic shifts from CurrentVersion to TargetVersion",
     ),

@@ -101,13 +101,14 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Warns about a `files` `destination` that is not a fully qualified path (`/var/www`,
-    /// `C:\inetpub`): for example `scripts/test.py`, or a Windows path on a Linux instance.
+    /// `C:\inetpub`): for example `scripts/test.py`, an empty string, or a Windows path on a
+    /// Linux instance.
     ///
     /// ## Why is this bad?
-    /// The documentation requires a fully qualified destination. The agent does not check it:
-    /// it resolves a relative path against its own working directory, so the files land
-    /// somewhere you did not mean, and later deployments may collide with them. Nothing fails
-    /// outright, hence a warning.
+    /// The documentation requires a fully qualified destination. The agent does not check it
+    /// (it rejects only a missing one, rule AS022): it resolves a relative path, or an empty
+    /// one, against its own working directory, so the files land somewhere you did not mean,
+    /// and later deployments may collide with them. Nothing fails outright, hence a warning.
     ///
     /// ## Example
     /// ```yaml
@@ -295,11 +296,13 @@ pub(crate) fn destinations(cx: &mut Ctx<'_>) {
             continue;
         };
         let Some(path) = dest.as_str() else { continue };
-        if path.trim().is_empty() || is_absolute(path, windows) {
+        if is_absolute(path, windows) {
             continue;
         }
         let looks_windows = is_absolute(path, true) && !path.starts_with('/');
-        let message = if !windows && looks_windows {
+        let message = if path.trim().is_empty() {
+            "`destination` is empty, not a fully qualified path".to_string()
+        } else if !windows && looks_windows {
             format!("`{path}` is a Windows path, but this AppSpec is for Linux (`os: linux`)")
         } else {
             format!("`destination` `{path}` is not a fully qualified path")

@@ -3,12 +3,13 @@
 
 use crate::appspec::model::{Platform, agent_timeout, get_ci};
 use crate::appspec::ruby::{RubyValue, ruby_value, string_to_i};
+use crate::appspec::rules::structure::NONCANONICAL_KEY_CASE;
 use crate::appspec::schema::{SCRIPT, strict_list};
 use crate::appspec::{Ctx, events};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::schema::{Checker, Ty};
-use crate::source::{Node, Span, Style, Value};
+use crate::source::{Node, Span, Value};
 use crate::suggest::did_you_mean;
 
 declare_rule! {
@@ -56,7 +57,9 @@ declare_rule! {
     /// Reports a hook whose name is not a lifecycle event of the AppSpec's platform: a typo
     /// (`BeforeInstal`, `Before Install`), a made-up event, or an event of another platform
     /// (`AfterAllowTestTraffic` outside ECS, `ApplicationStart` outside EC2/on-premises,
-    /// `BeforeInstall` in a Lambda AppSpec).
+    /// `BeforeInstall` in a Lambda AppSpec). EC2/on-premises event names are matched exactly,
+    /// as the agent does (`beforeinstall` is reported); ECS and Lambda event names are matched
+    /// ignoring case, and a name in another case gets the style warning AS003 instead.
     ///
     /// ## Why is this bad?
     /// CodeDeploy runs hooks by event name, so a hook under any other name never runs. When the
@@ -239,14 +242,19 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a lifecycle event with nothing under it (`BeforeInstall:` alone) in an
-    /// EC2/on-premises AppSpec, and warns about one with an empty list (`BeforeInstall: []`).
+    /// Warns about a lifecycle event of an EC2/on-premises AppSpec that lists no scripts:
+    /// `BeforeInstall:` with nothing after it (null), or `BeforeInstall: []`.
     ///
     /// ## Why is this bad?
-    /// The agent loops over each event's scripts; with nothing there it calls `each` on `nil`
-    /// and the deployment fails with a Ruby `NoMethodError` (the AWS AppSpec template warns that
-    /// "a blank or incomplete hooks section may cause associated deployments to fail"). An empty
-    /// list does not fail but does nothing. Remove the event, or list its scripts.
+    /// The sources disagree about a null event. The reference this checker follows says "an
+    /// event whose value is null is ignored" (the AppSpec 'hooks' page: "If an event hook is
+    /// not present, no operation is executed for that event"). The CodeDeploy agent's code
+    /// says otherwise: `parse_hooks` calls `scripts.each` on the event's value, which on `nil`
+    /// raises Ruby's `NoMethodError` and would fail the deployment; AWS's own AppSpec template
+    /// also warns that "a blank or incomplete hooks section may cause associated deployments to
+    /// fail". Which one happens is unconfirmed, hence a warning. An empty list (`[]`) loads
+    /// fine and runs nothing. Either way the event does nothing useful, and the lifecycle
+    /// timeline shows it running nothing. Remove the event, or list its scripts.
     ///
     /// ## Example
     /// ```yaml
@@ -268,9 +276,10 @@ declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - AppSpec 'hooks' section ("If an event hook is not present, no operation is executed for that event"): <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html>
     /// - CodeDeploy agent, `application_specification.rb` `parse_hooks` (`scripts.each`)
     /// - AWS AppSpec template comment ("A blank or incomplete hooks section may cause associated deployments to fail")
-    pub static EMPTY_LIFECYCLE_EVENT = { code: "AS046", name: "empty-lifecycle-event", severity: Error };
+    pub static EMPTY_LIFECYCLE_EVENT = { code: "AS046", name: "empty-lifecycle-event", severity: Warning };
 }
 
 declare_rule! {
@@ -316,6 +325,53 @@ declare_rule! {
     /// - AppSpec 'hooks' section (ECS, Lambda): <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html>
     /// - aws-samples/aws-codedeploy-appspec-assistant
     pub static INVALID_HOOK_ENTRY = { code: "AS047", name: "invalid-hook-entry", severity: Error };
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Warns when an ECS or Lambda `Hooks` list names the same lifecycle event twice (in any
+    /// case: `BeforeInstall` and `beforeinstall` are the same event).
+    ///
+    /// ## Why is this bad?
+    /// Each event has one hook, a single Lambda function that "is executed once per
+    /// deployment". Listing an event twice does not run two functions: which one CodeDeploy
+    /// invokes is not documented (the lifecycle timeline shows the last one), so one of your
+    /// checks silently never runs. Run every check of an event from one function.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// version: 0.0
+    /// Resources:
+    ///   - myLambdaFunction:
+    ///       Type: AWS::Lambda::Function
+    ///       Properties:
+    ///         Name: "my-function"
+    ///         Alias: "live"
+    ///         CurrentVersion: "1"
+    ///         TargetVersion: "2"
+    /// Hooks:
+    ///   - BeforeAllowTraffic: "check-database"
+    ///   - BeforeAllowTraffic: "check-cache"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// version: 0.0
+    /// Resources:
+    ///   - myLambdaFunction:
+    ///       Type: AWS::Lambda::Function
+    ///       Properties:
+    ///         Name: "my-function"
+    ///         Alias: "live"
+    ///         CurrentVersion: "1"
+    ///         TargetVersion: "2"
+    /// Hooks:
+    ///   - BeforeAllowTraffic: "check-database-and-cache"
+    /// ```
+    ///
+    /// ## References
+    /// - AppSpec 'hooks' section (ECS: "An AWS Lambda hook is one Lambda function specified with a string on a new line after the name of the lifecycle event. Each hook is executed once per deployment."): <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html>
+    pub static DUPLICATE_HOOK_EVENT = { code: "AS048", name: "duplicate-hook-event", severity: Warning };
 }
 
 /// `hooks` (EC2/on-premises): a mapping of event names to lists of scripts.
@@ -385,7 +441,7 @@ pub(crate) fn check_timeout(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
             .with_help("write a plain number of seconds, such as `timeout: 300`")
     };
     let Some(seconds) = seconds else {
-        let why = match ruby_value(s) {
+        let why = match ruby_value(node).unwrap_or(RubyValue::Nil) {
             RubyValue::Bool(true) => {
                 format!("`{written}` is a boolean to YAML, not a number of seconds")
             }
@@ -401,8 +457,8 @@ pub(crate) fn check_timeout(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
         );
         return;
     };
-    match ruby_value(s) {
-        RubyValue::Int(_) if s.style == Style::Plain && written.len() > 1 && (written.starts_with('0') || written.starts_with("-0") || written.starts_with("+0")) => {
+    match ruby_value(node).unwrap_or(RubyValue::Nil) {
+        RubyValue::Int(_) if written.len() > 1 && (written.starts_with('0') || written.starts_with("-0") || written.starts_with("+0")) => {
             c.push(odd(format!("YAML 1.1 reads `{written}` as the {} number {seconds}, so the agent waits {seconds} seconds", if written.trim_start_matches(['-', '+']).starts_with("0x") { "hexadecimal" } else { "octal" })));
         }
         RubyValue::Float(_) => c.push(odd(format!("the agent truncates `{written}` to {seconds} seconds"))),
@@ -483,12 +539,45 @@ fn check_service_hook_item(item: &Node, c: &mut Checker<'_>) {
     }
 }
 
-/// AS040/AS041 for one event name.
-fn event_name(cx: &mut Ctx<'_>, name: &str, span: Span) {
+/// AS040/AS041 (and AS003 for an ECS or Lambda event written in another case) for one event
+/// name; returns the event's documented spelling when it is hookable on the platform.
+fn event_name(cx: &mut Ctx<'_>, name: &str, span: Span) -> Option<&'static str> {
     let platform = cx.platform;
     let valid = events::scriptable(platform);
-    if valid.contains(&name) {
-        return;
+    // The agent matches EC2/on-premises event names exactly; ECS and Lambda keys are read
+    // ignoring case, with a style warning (reference B5).
+    let service = platform != Platform::Server;
+    let same = |a: &str, b: &str| {
+        if service {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
+    let canonical = if service {
+        events::known_ignoring_case(platform, name)
+    } else {
+        valid
+            .iter()
+            .chain(events::reserved(platform))
+            .find(|e| **e == name)
+            .copied()
+    };
+    if let Some(documented) = canonical
+        && documented != name
+    {
+        cx.push(
+            NONCANONICAL_KEY_CASE
+                .at(span, format!("`{name}` is documented as `{documented}`"))
+                .with_help(format!(
+                    "write `{documented}` as the documentation and AWS's samples do"
+                ))
+                .with_fix(format!("rename to `{documented}`"), span, documented),
+        );
+    }
+    let key = canonical.unwrap_or(name);
+    if let Some(event) = valid.iter().find(|e| **e == key) {
+        return Some(event);
     }
     let list = valid
         .iter()
@@ -499,8 +588,8 @@ fn event_name(cx: &mut Ctx<'_>, name: &str, span: Span) {
         Platform::Server => ("scripts", "its scripts never run"),
         Platform::Ecs | Platform::Lambda => ("a hook function", "its hook function never runs"),
     };
-    if events::reserved(platform).contains(&name) {
-        let instead = events::reserved_alternative(platform, name);
+    if events::reserved(platform).contains(&key) {
+        let instead = events::reserved_alternative(platform, key);
         cx.push(
             RESERVED_LIFECYCLE_EVENT
                 .at(
@@ -511,11 +600,11 @@ fn event_name(cx: &mut Ctx<'_>, name: &str, span: Span) {
                     "move the hook to {instead}; hookable events here: {list}"
                 )),
         );
-        return;
+        return None;
     }
     let elsewhere: Vec<&str> = [Platform::Server, Platform::Ecs, Platform::Lambda]
         .into_iter()
-        .filter(|p| *p != platform && events::scriptable(*p).contains(&name))
+        .filter(|p| *p != platform && events::scriptable(*p).iter().any(|e| same(e, name)))
         .map(Platform::title)
         .collect();
     let message = if elsewhere.is_empty() {
@@ -544,6 +633,7 @@ fn event_name(cx: &mut Ctx<'_>, name: &str, span: Span) {
         }
     }
     cx.push(d);
+    None
 }
 
 /// AS040, AS041, AS044, AS045 and AS046 over an EC2/on-premises `hooks` mapping.
@@ -561,7 +651,7 @@ pub(crate) fn server_hooks(cx: &mut Ctx<'_>) {
                 EMPTY_LIFECYCLE_EVENT
                     .at(
                         pair.key.span,
-                        format!("`{name}` has no scripts: the agent fails on an empty event"),
+                        format!("`{name}` lists no scripts; whether the agent ignores it or fails is unconfirmed"),
                     )
                     .with_help(
                         "list the event's scripts under it (`- location: …`), or remove the event",
@@ -580,7 +670,6 @@ pub(crate) fn server_hooks(cx: &mut Ctx<'_>) {
                         pair.key.span,
                         format!("`{name}` has an empty list of scripts"),
                     )
-                    .with_severity(Severity::Warning)
                     .with_help("list the event's scripts, or remove the event"),
             );
             continue;
@@ -619,16 +708,30 @@ pub(crate) fn server_hooks(cx: &mut Ctx<'_>) {
     }
 }
 
-/// AS040 and AS041 over an ECS or Lambda `Hooks` list.
+/// AS040, AS041, AS003 (event name case) and AS048 over an ECS or Lambda `Hooks` list.
 pub(crate) fn service_hooks(cx: &mut Ctx<'_>) {
     let root = cx.root;
     let Some(hooks) = get_ci(root, "Hooks") else {
         return;
     };
-    for item in hooks.items().iter().take(1000) {
+    // Hookable events seen so far: (event, its key, the item it is in).
+    let mut seen: Vec<(&'static str, Span, usize)> = Vec::new();
+    for (index, item) in hooks.items().iter().enumerate().take(1000) {
         for pair in item.entries() {
-            if let Some(name) = pair.key_str() {
-                event_name(cx, name, pair.key.span);
+            let Some(name) = pair.key_str() else { continue };
+            let Some(event) = event_name(cx, name, pair.key.span) else {
+                continue;
+            };
+            match seen.iter().find(|(e, _, _)| *e == event) {
+                // Two events in one item are rule AS047 (or a duplicate key).
+                Some((_, _, first_item)) if *first_item == index => {}
+                Some((_, first, _)) => cx.push(
+                    DUPLICATE_HOOK_EVENT
+                        .at(pair.key.span, format!("`{event}` already has a hook function: each hook runs once per deployment"))
+                        .with_label(*first, "first listed here")
+                        .with_help(format!("keep one `{event}` entry and call every check from that function; which of the listed functions CodeDeploy invokes is not documented (the timeline shows the last)")),
+                ),
+                None => seen.push((event, pair.key.span, index)),
             }
         }
     }

@@ -46,6 +46,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &hooks::RUNAS_IGNORED_ON_WINDOWS,
     &hooks::EMPTY_LIFECYCLE_EVENT,
     &hooks::INVALID_HOOK_ENTRY,
+    &hooks::DUPLICATE_HOOK_EVENT,
     &resources::MISSING_RESOURCES,
     &resources::WRONG_RESOURCE_COUNT,
     &resources::INVALID_RESOURCE_TYPE,

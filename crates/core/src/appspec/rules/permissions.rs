@@ -6,7 +6,7 @@ use crate::appspec::ruby::{RubyValue, ruby_value};
 use crate::appspec::schema::{PERMISSION, strict_list};
 use crate::declare_rule;
 use crate::schema::{Checker, EnumSpec, Ty};
-use crate::source::{Node, Span, Style};
+use crate::source::{Node, Span};
 
 declare_rule! {
     /// ## What it does
@@ -81,14 +81,17 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Reports a `mode` that is not 1 to 4 octal digits: symbolic modes (`u+x`, `rwxr-xr-x`),
-    /// digits 8 or 9, more than four digits, and an unquoted mode with a leading zero.
+    /// digits 8 or 9, more than four digits, and an unquoted mode with a leading zero that YAML
+    /// reads as another number.
     ///
     /// ## Why is this bad?
     /// The agent accepts chmod's numeric notation only and fails the deployment otherwise
     /// ("contains an invalid character"). A leading zero is a trap: the agent's YAML 1.1 reader
-    /// takes an unquoted `0644` as an octal number, 420 in decimal, so the agent would apply
-    /// mode 420 (`r---w----`), and `0755` (493) fails outright. Quote such a mode (`"0644"`) or
-    /// drop the zero.
+    /// takes an unquoted `0644` as an octal number, 420 in decimal, and the agent turns that
+    /// number back into text. When the decimal digits happen to be valid (420), the agent
+    /// silently applies mode 420 (`r---w----`) instead of 644; when they are not (`0755` is
+    /// 493, with a 9), the agent rejects the mode and the deployment fails. The message says
+    /// which of the two happens. Quote such a mode (`"0644"`) or drop the zero.
     ///
     /// ## Example
     /// ```yaml
@@ -264,11 +267,14 @@ declare_rule! {
     /// ## What it does
     /// Reports an SELinux `range` the agent cannot read: it must be `s<N>` or `s<N>-s<M>`
     /// (with M ≥ N), optionally followed by `:` and categories `c<N>` or `c<N>.c<M>` separated
-    /// by commas, each at most 1023 and none repeated.
+    /// by commas, each at most 1023 and none repeated. Trailing commas (`s0:c1,`) are accepted,
+    /// as the agent accepts them.
     ///
     /// ## Why is this bad?
     /// The agent parses the range before calling `semanage` and fails the deployment ("invalid
-    /// sensitivity", "invalid category", "duplicate categories").
+    /// sensitivity", "invalid category", "duplicate categories"). It splits the categories with
+    /// Ruby's `split(",")`, which drops trailing empty parts, so only an empty part before
+    /// another category (`s0:c1,,c2`) is rejected.
     ///
     /// ## Example
     /// ```yaml
@@ -417,31 +423,45 @@ pub(crate) fn check_mode(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
     };
     let written = s.text.as_str();
     // The agent calls `to_s` on whatever YAML produced.
-    let as_read = match ruby_value(s) {
+    let as_read = match ruby_value(node).unwrap_or(RubyValue::Nil) {
         RubyValue::Nil => return,
         RubyValue::Int(i) => {
-            let octal_literal = s.style == Style::Plain
-                && written.len() > 1
+            let digits = written.replace('_', "");
+            let unpadded = match digits.trim_start_matches('0') {
+                "" => "0",
+                rest => rest,
+            };
+            let read = i.to_string();
+            // `07` is 7 either way; `0644` is 420, not 644.
+            let octal_literal = written.len() > 1
                 && written.starts_with('0')
-                && written.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+                && written.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+                && read != unpadded;
             if octal_literal {
                 let quoted = format!("\"{written}\"");
-                let digits = written.replace('_', "");
-                let unpadded = match digits.trim_start_matches('0') {
-                    "" => "0",
-                    rest => rest,
+                let rejected = read.chars().find(|ch| !('0'..='7').contains(ch));
+                let message = match rejected {
+                    Some(ch) => format!(
+                        "`{written}` starts with 0, so YAML reads it as the octal number {i}, and the agent rejects mode `{i}` (`{ch}` is not an octal digit)"
+                    ),
+                    None if read.chars().count() > 4 => format!(
+                        "`{written}` starts with 0, so YAML reads it as the octal number {i}, and the agent rejects mode `{i}` (more than 4 digits)"
+                    ),
+                    None => format!(
+                        "`{written}` starts with 0, so YAML reads it as the octal number {i}, and the agent silently applies mode `{i}`{} instead of `{unpadded}`",
+                        symbolic_mode(&read).map_or_else(String::new, |m| format!(" (`{m}`)"))
+                    ),
                 };
                 let d = INVALID_PERMISSION_MODE
-                    .at(
-                        node.span,
-                        format!("`{written}` starts with 0, so YAML reads it as the octal number {i} and the agent would use mode `{i}`"),
-                    )
-                    .with_help(format!("quote the mode (`{quoted}`) or drop the leading zero (`{unpadded}`)"))
+                    .at(node.span, message)
+                    .with_help(format!(
+                        "quote the mode (`{quoted}`) or drop the leading zero (`{unpadded}`)"
+                    ))
                     .with_fix(format!("quote as {quoted}"), node.span, quoted);
                 c.push(d);
                 return;
             }
-            i.to_string()
+            read
         }
         RubyValue::Bool(_) => {
             c.push(
@@ -484,6 +504,23 @@ pub(crate) fn check_mode(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
     }
 }
 
+/// `ls`-style permissions of a mode of 1 to 3 octal digits (`420` is `r---w----`), as the agent
+/// pads it to three digits; `None` for other modes.
+fn symbolic_mode(mode: &str) -> Option<String> {
+    if mode.is_empty() || mode.len() > 3 || !mode.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
+        return None;
+    }
+    let padded = format!("{mode:0>3}");
+    let mut out = String::new();
+    for b in padded.bytes() {
+        let bits = b - b'0';
+        out.push(if bits & 4 != 0 { 'r' } else { '-' });
+        out.push(if bits & 2 != 0 { 'w' } else { '-' });
+        out.push(if bits & 1 != 0 { 'x' } else { '-' });
+    }
+    Some(out)
+}
+
 /// `acls`: a list of setfacl entries.
 pub(crate) fn check_acls(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
     strict_list(
@@ -497,7 +534,7 @@ pub(crate) fn check_acls(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
             c.wrong_type(item, "an ACL entry such as `u:deploy:rwx`");
             continue;
         };
-        let text = match ruby_value(s) {
+        let text = match ruby_value(item).unwrap_or(RubyValue::Nil) {
             RubyValue::Str(t) => t,
             RubyValue::Nil => {
                 c.push(INVALID_ACL_ENTRY.at(item.span, "empty ACL entry"));
@@ -614,7 +651,7 @@ pub(crate) fn check_range(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
     if s.is_null() {
         return;
     }
-    let text = match ruby_value(s) {
+    let text = match ruby_value(node).unwrap_or(RubyValue::Nil) {
         RubyValue::Str(t) => t,
         _ => s.text.clone(),
     };
@@ -658,8 +695,13 @@ fn parse_range(range: &str) -> Result<(), &'static str> {
     let Some(categories) = categories else {
         return Ok(());
     };
+    // Ruby's `split(",")` drops trailing empty parts: the agent accepts `s0:c1,` (and `s0:,`).
+    let mut parts: Vec<&str> = categories.split(',').take(2048).collect();
+    while parts.last().is_some_and(|p| p.is_empty()) {
+        parts.pop();
+    }
     let mut seen: Vec<u32> = Vec::new();
-    for part in categories.split(',').take(2048) {
+    for part in parts {
         let category = |c: &str| {
             level(c, 'c')
                 .filter(|n| *n <= 1023)
@@ -738,7 +780,15 @@ mod tests {
 
     #[test]
     fn selinux_ranges_like_the_agent() {
-        for ok in ["s0", "s0-s0", "s0-s15:c0.c1023", "s0:c1,c3,c5.c7"] {
+        for ok in [
+            "s0",
+            "s0-s0",
+            "s0-s15:c0.c1023",
+            "s0:c1,c3,c5.c7",
+            "s0:c1,",
+            "s0:c1,c2,,",
+            "s0:,",
+        ] {
             assert!(parse_range(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -751,6 +801,8 @@ mod tests {
             "s0:",
             "s0:c1.c3,c2",
             "t0",
+            "s0:,c1",
+            "s0:c1,,c2",
         ] {
             assert!(parse_range(bad).is_err(), "{bad}");
         }

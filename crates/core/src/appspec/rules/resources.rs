@@ -137,15 +137,23 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a required ECS or Lambda resource field that is missing: `Type` and
+    /// Reports a required ECS or Lambda resource field that is missing or empty: `Type` and
     /// `Properties`; for ECS `TaskDefinition`, `LoadBalancerInfo` with `ContainerName` and
-    /// `ContainerPort`, and `CapacityProvider` in a capacity provider strategy; for Lambda
-    /// `Name`, `Alias` and `TargetVersion`. A missing Lambda `CurrentVersion` is a warning: the
-    /// reference lists it as required, but AWS's own AppSpec template calls it optional.
+    /// `ContainerPort`, and `CapacityProvider` in a capacity provider strategy; for Lambda the
+    /// resource's logical name (the key above `Type`), `Name`, `Alias` and `TargetVersion`.
+    /// A missing Lambda `CurrentVersion` is only a warning, because the sources disagree (see
+    /// below).
     ///
     /// ## Why is this bad?
     /// CodeDeploy needs these to know which task definition to start and where the load
-    /// balancer sends traffic, or which alias to shift between which versions.
+    /// balancer sends traffic, or which alias to shift between which versions; an empty string
+    /// (`Name: ""`) names nothing. For Lambda the reference says "The logical name key must be
+    /// non-empty" and that `Name`, `Alias`, `CurrentVersion` and `TargetVersion` are all
+    /// required, as the AppSpec 'resources' page lists them and AWS's sample AppSpec validator
+    /// enforces (it rejects each one empty). AWS's own Lambda AppSpec template
+    /// disagrees about `CurrentVersion`: it asks for "the name, alias, target version, and
+    /// (optional) the current version". Which one the service enforces is unconfirmed, so a
+    /// missing `CurrentVersion` is a warning.
     ///
     /// ## Example
     /// ```yaml
@@ -171,8 +179,9 @@ declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - AppSpec 'resources' section: <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html>
-    /// - AWS's Lambda AppSpec template ("(optional) the current version")
+    /// - AppSpec 'resources' section (Lambda: `name`, `alias`, `currentversion` and `targetversion` listed as required): <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html>
+    /// - AWS's Lambda AppSpec template, the commented `appspec.yml` AWS provides ("specify the name, alias, target version, and (optional) the current version of your AWS Lambda function")
+    /// - aws-samples/aws-codedeploy-appspec-assistant, `validateLambda.go` (rejects an empty resource name, `Name`, `Alias`, `CurrentVersion` or `TargetVersion`)
     pub static MISSING_RESOURCE_PROPERTY = { code: "AS053", name: "missing-resource-property", severity: Error };
 }
 
@@ -318,6 +327,18 @@ fn resource(item: &Node, c: &mut Checker<'_>, schema: &'static MapSchema, platfo
     }
     let Some(pair) = entries.first() else { return };
     let key = pair.key_str().unwrap_or("?");
+    if platform == Platform::Lambda && key.trim().is_empty() {
+        let span = if pair.key.span.is_empty() {
+            item.span
+        } else {
+            pair.key.span
+        };
+        c.push(
+            MISSING_RESOURCE_PROPERTY
+                .at(span, "the Lambda resource's logical name (the key above `Type`) is empty")
+                .with_help("name the resource, such as `- myLambdaFunction:`; the logical name must not be empty"),
+        );
+    }
     if platform == Platform::Ecs && !key.eq_ignore_ascii_case("TargetService") {
         c.push(
             NON_TARGET_SERVICE_NAME
@@ -333,6 +354,30 @@ fn resource(item: &Node, c: &mut Checker<'_>, schema: &'static MapSchema, platfo
     c.within(&key, |c| {
         c.value(&pair.value, &Ty::Map(schema), pair.key.span)
     });
+}
+
+/// A required string property (`Name`, `Alias`, `ContainerName`, `CapacityProvider`): present
+/// but empty is as good as missing.
+pub(crate) fn check_required_text(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+    let Some(s) = node.scalar() else {
+        c.wrong_type(node, "a string");
+        return;
+    };
+    if s.is_null() || !s.text.trim().is_empty() {
+        return; // a null value is reported as missing by the schema walk
+    }
+    let key = c.current_key().to_string();
+    let what = match key.as_str() {
+        "Name" => "the Lambda function's name",
+        "Alias" => "the alias whose traffic shifts",
+        "ContainerName" => "the container (in the task definition) that receives traffic",
+        "CapacityProvider" => "the capacity provider's short name, such as `FARGATE_SPOT`",
+        _ => "a value",
+    };
+    let d = MISSING_RESOURCE_PROPERTY
+        .at(node.span, format!("`{}` is empty", c.path()))
+        .with_help(format!("write {what}; an empty string names nothing"));
+    c.push(d);
 }
 
 fn check_type(node: &Node, c: &mut Checker<'_>, expected: &'static str) {

@@ -80,15 +80,17 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Warns about an ECS or Lambda AppSpec key written in another case than the documented
-    /// PascalCase (`resources` for `Resources`, `targetversion` for `TargetVersion`).
+    /// PascalCase (`resources` for `Resources`, `targetversion` for `TargetVersion`), hook
+    /// event names included (`beforeinstall` for `BeforeInstall`).
     ///
     /// ## Why is this bad?
     /// The documentation disagrees with itself: the Lambda resources page writes the keys in
     /// lower case, while the example page and every ECS sample use PascalCase, and AWS's own
     /// sample AppSpec validator reads PascalCase only. Whether the service matches keys ignoring
     /// case is unconfirmed, so the checker accepts both and asks for the spelling every sample
-    /// uses. (EC2/on-premises keys are lower case and read exactly by the agent; a wrongly cased
-    /// key there is reported as unknown.)
+    /// uses; the lifecycle timeline reads such a hook as its documented event. (EC2/on-premises
+    /// keys and hook event names are read exactly by the agent; a wrongly cased key there is
+    /// reported as unknown, rule AS001, and a wrongly cased event as rule AS041.)
     ///
     /// ## Example
     /// ```yaml
@@ -185,11 +187,13 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports `version` written as a string (`"0.0"`) instead of the number `0.0`.
+    /// Reports `version` written as a string (`"0.0"`, or tagged `!!str 0.0`) instead of the
+    /// number `0.0`.
     ///
     /// ## Why is this bad?
     /// The EC2/on-premises agent loads the file with Ruby's YAML reader and checks
-    /// `[0.0].include?(version)`: the number 0.0 passes, the string `"0.0"` does not, so the
+    /// `[0.0].include?(version)`: the number 0.0 passes, the string `"0.0"` does not (an
+    /// explicit `!!str` tag makes it a string just like quotes do), so the
     /// deployment fails with "an invalid version value (0.0)". This follows from the agent's
     /// code rather than from a documented error, but the code leaves no doubt, so it is an error
     /// for EC2/on-premises AppSpecs. For ECS and Lambda AppSpecs (read by the CodeDeploy
@@ -342,7 +346,7 @@ pub(crate) fn check_server_version(node: &Node, _anchor: Span, c: &mut Checker<'
         c.wrong_type(node, "the number 0.0");
         return;
     };
-    match ruby_value(s) {
+    match ruby_value(node).unwrap_or(RubyValue::Nil) {
         RubyValue::Nil => {} // reported as missing
         RubyValue::Int(0) => c.push(nonstandard(node, &s.text)),
         RubyValue::Float(0.0) => {
@@ -351,10 +355,15 @@ pub(crate) fn check_server_version(node: &Node, _anchor: Span, c: &mut Checker<'
             }
         }
         RubyValue::Str(t) if t.trim().parse::<f64>().is_ok_and(|v| v == 0.0) => {
+            let (how, undo) = if node.tag.is_some() {
+                (" (tagged `!!str`)", "remove the tag")
+            } else {
+                ("", "remove the quotes")
+            };
             c.push(
                 QUOTED_VERSION
-                    .at(node.span, format!("`version` is the string `\"{t}\"`, not the number 0.0"))
-                    .with_help("the CodeDeploy agent compares `version` with the number 0.0, so a quoted version fails the deployment; remove the quotes")
+                    .at(node.span, format!("`version` is the string `\"{t}\"`{how}, not the number 0.0"))
+                    .with_help(format!("the CodeDeploy agent compares `version` with the number 0.0, so a string version fails the deployment; {undo}"))
                     .with_fix("write the number 0.0", node.span, "0.0"),
             );
         }
@@ -371,18 +380,28 @@ pub(crate) fn check_service_version(node: &Node, _anchor: Span, c: &mut Checker<
     if s.is_null() {
         return;
     }
-    match (s.kind(), number_of(node)) {
+    // An explicit `!!str` makes the value a string for any YAML reader.
+    let kind = match ruby_value(node) {
+        Some(RubyValue::Str(_)) if node.tag.is_some() => ScalarKind::Str,
+        _ => s.kind(),
+    };
+    match (kind, number_of(node)) {
         (ScalarKind::Int | ScalarKind::Float, Some(0.0)) => {
             if s.text != "0.0" {
                 c.push(nonstandard(node, &s.text));
             }
         }
         (ScalarKind::Str, _) if s.text.trim().parse::<f64>().is_ok_and(|v| v == 0.0) => {
+            let (how, undo) = if node.tag.is_some() {
+                (" (tagged `!!str`)", "remove the tag")
+            } else {
+                ("", "remove the quotes")
+            };
             c.push(
                 QUOTED_VERSION
-                    .at(node.span, format!("`version` is the string `\"{}\"`, not the number 0.0", s.text))
+                    .at(node.span, format!("`version` is the string `\"{}\"`{how}, not the number 0.0", s.text))
                     .with_severity(Severity::Warning)
-                    .with_help("every documented ECS and Lambda AppSpec writes the number 0.0; whether the service accepts a string is unconfirmed, so remove the quotes")
+                    .with_help(format!("every documented ECS and Lambda AppSpec writes the number 0.0; whether the service accepts a string is unconfirmed, so {undo}"))
                     .with_fix("write the number 0.0", node.span, "0.0"),
             );
         }

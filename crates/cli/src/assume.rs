@@ -230,10 +230,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let pos = |span: Span| {
-        let (s, e) = (
-            index.position(&text, span.start()),
-            index.position(&text, span.end()),
-        );
+        let (s, e) = index.range(&text, span);
         (s.line, s.column, e.line, e.column)
     };
     let out = match args.format {

@@ -54,9 +54,9 @@ pub(crate) fn json(files: &[Checked]) -> Result<String> {
     let mut out = Vec::new();
     for file in files {
         let index = LineIndex::new(&file.text);
-        let pos = |offset: usize| index.position(&file.text, offset);
+        let range = |span| index.range(&file.text, span);
         for d in &file.diagnostics {
-            let (start, end) = (pos(d.span.start()), pos(d.span.end()));
+            let (start, end) = range(d.span);
             out.push(JsonDiagnostic {
                 file: &file.name,
                 kind: file.kind.id(),
@@ -74,7 +74,7 @@ pub(crate) fn json(files: &[Checked]) -> Result<String> {
                     .labels
                     .iter()
                     .map(|l| {
-                        let (s, e) = (pos(l.span.start()), pos(l.span.end()));
+                        let (s, e) = range(l.span);
                         JsonLabel {
                             message: &l.message,
                             line: s.line,
@@ -85,7 +85,7 @@ pub(crate) fn json(files: &[Checked]) -> Result<String> {
                     })
                     .collect(),
                 fix: d.fix.as_ref().map(|f| {
-                    let (s, e) = (pos(f.span.start()), pos(f.span.end()));
+                    let (s, e) = range(f.span);
                     JsonFix {
                         title: &f.title,
                         replacement: &f.replacement,

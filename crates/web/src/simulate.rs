@@ -153,10 +153,8 @@ pub struct TrustView {
 }
 
 fn utf16(index: &LineIndex, text: &str, span: Span) -> (u32, u32) {
-    (
-        index.position(text, span.start()).utf16_offset,
-        index.position(text, span.end()).utf16_offset,
-    )
+    let (start, end) = index.range(text, span);
+    (start.utf16_offset, end.utf16_offset)
 }
 
 /// The form a trust policy suggests (its repository, with the ref or environment it names).

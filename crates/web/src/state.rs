@@ -109,13 +109,15 @@ pub fn check_file(file: &File, image: Option<&str>) -> FileCheck {
     let view: Vec<ViewDiagnostic> = diagnostics
         .into_iter()
         .map(|d| {
-            let start = index.position(text, d.span.start());
-            let end = index.position(text, d.span.end());
-            let fix = d.fix.map(|f| ViewFix {
-                title: f.title,
-                from16: index.position(text, f.span.start()).utf16_offset,
-                to16: index.position(text, f.span.end()).utf16_offset,
-                insert: f.replacement,
+            let (start, end) = index.range(text, d.span);
+            let fix = d.fix.map(|f| {
+                let (from, to) = index.range(text, f.span);
+                ViewFix {
+                    title: f.title,
+                    from16: from.utf16_offset,
+                    to16: to.utf16_offset,
+                    insert: f.replacement,
+                }
             });
             ViewDiagnostic {
                 code: d.code,
@@ -545,10 +547,10 @@ impl State {
                 if let Some(failure) = &timeline.failure
                     && let Some(span) = timeline.steps.get(failure.step).and_then(|s| s.hook_span)
                 {
-                    let index = LineIndex::new(&file.text);
+                    let (from, to) = LineIndex::new(&file.text).range(&file.text, span);
                     highlights.push(Highlight {
-                        from16: index.position(&file.text, span.start()).utf16_offset,
-                        to16: index.position(&file.text, span.end()).utf16_offset,
+                        from16: from.utf16_offset,
+                        to16: to.utf16_offset,
                         class: "fail",
                     });
                 }

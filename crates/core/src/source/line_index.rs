@@ -86,6 +86,14 @@ impl LineIndex {
         }
     }
 
+    /// The positions of both ends of `span` in `text` (the text this index was built from).
+    pub fn range(&self, text: &str, span: super::Span) -> (Position, Position) {
+        (
+            self.position(text, span.start()),
+            self.position(text, span.end()),
+        )
+    }
+
     /// The text of 1-based `line` without its line break.
     pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
         let Some(start) = self.line_start(line) else {
@@ -139,6 +147,15 @@ mod tests {
         // Inside a multi-byte char: clamped back to its start.
         let inside = idx.position(text, z - 1);
         assert_eq!(inside.column, 2);
+    }
+
+    #[test]
+    fn range_spans_lines() {
+        let text = "ab\ncd\n";
+        let idx = LineIndex::new(text);
+        let (start, end) = idx.range(text, crate::source::Span::new(1, 5));
+        assert_eq!((start.line, start.column), (1, 2));
+        assert_eq!((end.line, end.column, end.utf16_offset), (2, 3, 5));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
 use crate::state::{Action, CheckStatus, Dialog, Notice, State};
 use cicd_share as share;
-use cicd_share::workspace::{Theme, Workspace, effective_kind, language};
+use cicd_share::workspace::{Theme, Workspace, language};
 
 /// How long after the last change the workspace is saved (ms).
 const SAVE_DELAY_MS: u32 = 120;
@@ -360,9 +360,10 @@ pub fn App() -> Html {
         return html! {};
     };
     let check = state.check(file.id);
-    let kind = effective_kind(file);
-    let lang = language(file, kind);
+    // The check already detected the kind (detection may parse the text: do it once).
     let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
+    let kind = status.kind();
+    let lang = language(file, kind);
     let diagnostics = Rc::new(
         check
             .as_ref()
@@ -378,10 +379,10 @@ pub fn App() -> Html {
             TabInfo {
                 id: f.id,
                 name: f.name.clone(),
-                kind: match c.as_ref().map(|c| c.status) {
-                    Some(CheckStatus::Checked(k) | CheckStatus::Unsupported(k)) => k.id(),
-                    _ => "text",
-                },
+                kind: c
+                    .as_ref()
+                    .and_then(|c| c.status.kind())
+                    .map_or("text", |k| k.id()),
                 errors: c.as_ref().map_or(0, |c| c.errors),
                 warnings: c.as_ref().map_or(0, |c| c.warnings),
             }

@@ -61,6 +61,16 @@ pub enum CheckStatus {
     PlainText,
 }
 
+impl CheckStatus {
+    /// The kind the file was recognised as, if any.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            CheckStatus::Checked(kind) | CheckStatus::Unsupported(kind) => Some(kind),
+            CheckStatus::PlainText => None,
+        }
+    }
+}
+
 /// The result of checking one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileCheck {

@@ -32,6 +32,20 @@ fn pristine(workspace: &Workspace) -> bool {
         .any(|e| workspace.same_files(&e.workspace()))
 }
 
+/// Whether a workspace arriving by link, example or file may replace `current` without asking:
+/// when `current` is an unchanged example or already holds the same files.
+fn replaces_silently(current: &Workspace, incoming: &Workspace) -> bool {
+    pristine(current) || current.same_files(incoming)
+}
+
+/// The notice shown when a share link cannot be decoded.
+fn link_failed(error: impl std::fmt::Display) -> Notice {
+    Notice {
+        error: true,
+        text: format!("This link could not be opened: {error}. Your workspace was kept."),
+    }
+}
+
 /// Applies the text the bridge saved after a crash, if any.
 fn recover(workspace: &mut Workspace) -> Option<Notice> {
     // The bridge saves `{"file": ID, "text": "…"}`.
@@ -89,7 +103,7 @@ fn initial_state(options: &PageOptions) -> State {
             Some(Ok(incoming)) => {
                 let keep_local = local
                     .as_ref()
-                    .is_some_and(|l| !pristine(l) && !l.same_files(&incoming));
+                    .is_some_and(|l| !replaces_silently(l, &incoming));
                 if keep_local {
                     s.dialog = Some(Dialog::IncomingLink(Box::new(incoming)));
                 } else {
@@ -98,12 +112,7 @@ fn initial_state(options: &PageOptions) -> State {
                     s.notice = notice;
                 }
             }
-            Some(Err(e)) => {
-                s.notice = Some(Notice {
-                    error: true,
-                    text: format!("This link could not be opened: {e}. Your workspace was kept."),
-                });
-            }
+            Some(Err(e)) => s.notice = Some(link_failed(e)),
             None => {}
         }
         s
@@ -277,7 +286,7 @@ pub fn App() -> Html {
     let offer = {
         let state = state.clone();
         Callback::from(move |incoming: Workspace| {
-            if pristine(&state.workspace) || state.workspace.same_files(&incoming) {
+            if replaces_silently(&state.workspace, &incoming) {
                 state.dispatch(Action::Load(Box::new(incoming), None));
             } else {
                 state.dispatch(Action::Dialog(Some(Dialog::IncomingLink(Box::new(
@@ -307,12 +316,7 @@ pub fn App() -> Html {
                             state.dispatch(Action::Load(Box::new(incoming), None))
                         }
                         Ok(incoming) => latest_offer.borrow().emit(incoming),
-                        Err(e) => state.dispatch(Action::Notify(Some(Notice {
-                            error: true,
-                            text: format!(
-                                "This link could not be opened: {e}. Your workspace was kept."
-                            ),
-                        }))),
+                        Err(e) => state.dispatch(Action::Notify(Some(link_failed(e)))),
                     }
                 })
             });

@@ -21,8 +21,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use cicd_core::policy::evaluate::{Outcome, Skip};
 use cicd_core::policy::github::Run;
-use cicd_core::policy::oidc;
-use cicd_core::policy::{self, Caller, Context, Decision, Request};
+use cicd_core::policy::{self, Caller, Context, Decision};
 use cicd_core::{LineIndex, Severity, Span};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -197,18 +196,6 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
             "--principal is required (aws:ARN, service:NAME or federated:ARN), or --github-repo OWNER/REPO"
         ),
     };
-    let action = args
-        .action
-        .clone()
-        .unwrap_or_else(|| caller.default_action().to_string());
-    let mut request = Request::new(caller.clone(), action);
-    if let Some(run) = &run {
-        let host = match &caller {
-            Caller::Federated(arn) => oidc::host_of_provider_arn(arn).unwrap_or(oidc::GITHUB_HOST),
-            _ => oidc::GITHUB_HOST,
-        };
-        request.context = run.claims().context(host);
-    }
     let mut given = Context::new();
     for pair in &args.context {
         let (key, value) = pair
@@ -219,10 +206,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
         }
         given.insert(key, value);
     }
-    for entry in given.entries() {
-        request.context.set(entry.key.clone(), entry.values.clone());
-    }
-    let request = request.with_principal_keys();
+    let request = policy::assume::request(caller, args.action.as_deref(), run.as_ref(), &given);
     let evaluation = policy::evaluate(&parsed.policy, &request);
     let policy_errors = parsed
         .diagnostics
@@ -282,7 +266,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
                 decision: evaluation.decision.verdict(),
                 detail: evaluation.decision.id(),
                 reason: evaluation.reason(),
-                principal: caller.spec(),
+                principal: request.caller.spec(),
                 action: &request.action,
                 context: request
                     .context
@@ -308,7 +292,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
                 Decision::ImplicitDeny => "DENY (implicit)",
             };
             s.push_str(&format!("{verdict}: {}\n", evaluation.reason()));
-            s.push_str(&format!("  principal: {}\n", caller.spec()));
+            s.push_str(&format!("  principal: {}\n", request.caller.spec()));
             s.push_str(&format!("  action:    {}\n", request.action));
             if let Some(r) = &run {
                 s.push_str(&format!("  token sub: {}\n", r.sub()));

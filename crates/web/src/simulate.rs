@@ -2,8 +2,8 @@
 //! (no IAM or CodeDeploy logic here — only the shaping of their answers for display).
 
 use cicd_core::LineIndex;
-use cicd_core::policy::assume::{github_request, suggested_run};
-use cicd_core::policy::evaluate::{Caller, Context, Decision, Outcome, Request};
+use cicd_core::policy::assume::{github_request, request, suggested_run};
+use cicd_core::policy::evaluate::{Caller, Context, Decision, Outcome};
 use cicd_core::policy::explore::{Admits, who_gets_in};
 use cicd_core::policy::github::Run;
 use cicd_core::source::Span;
@@ -204,12 +204,6 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
             Err(e) => Err(e),
         },
         AssumeMode::Principal => Caller::parse(form.principal.trim()).map(|caller| {
-            let action = if form.action.trim().is_empty() {
-                caller.default_action().to_string()
-            } else {
-                form.action.trim().to_string()
-            };
-            let mut request = Request::new(caller, action);
             let mut context = Context::new();
             for line in form.context.lines() {
                 if let Some((k, v)) = line.split_once('=')
@@ -218,8 +212,7 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
                     context.insert(k.trim(), v.trim());
                 }
             }
-            request.context = context;
-            request.with_principal_keys()
+            request(caller, Some(&form.action), None, &context)
         }),
     };
     let request = match request {

@@ -1,7 +1,7 @@
 //! Building an assume-role request from what a person knows — a GitHub repository and ref, or a
 //! principal — against a given policy. Shared by `cicd assume` and the playground's panel.
 
-use super::evaluate::{Caller, Request};
+use super::evaluate::{Caller, Context, Request};
 use super::github::Run;
 use super::model::{PrincipalKind, TrustPolicy};
 use super::oidc::{self, ProviderKind};
@@ -41,7 +41,36 @@ impl Caller {
 /// The request a GitHub Actions run makes against this policy (its GitHub provider, the run's
 /// claims as context keys, and the principal keys).
 pub fn github_request(policy: &TrustPolicy, run: &Run) -> Request {
-    run.request(&github_provider(policy)).with_principal_keys()
+    let caller = Caller::Federated(github_provider(policy));
+    request(caller, None, Some(run), &Context::new())
+}
+
+/// The request `caller` makes: `action` (the caller's [default](Caller::default_action) when
+/// `None` or empty); with `run`, the run's claims as context keys (named after the caller's OIDC
+/// provider, or GitHub's); then each key of `extra`, replacing a claim of the same name; then the
+/// principal keys AWS sets from the caller.
+pub fn request(
+    caller: Caller,
+    action: Option<&str>,
+    run: Option<&Run>,
+    extra: &Context,
+) -> Request {
+    let action = action
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map_or_else(|| caller.default_action().to_string(), str::to_string);
+    let mut request = Request::new(caller, action);
+    if let Some(run) = run {
+        let host = match &request.caller {
+            Caller::Federated(arn) => oidc::host_of_provider_arn(arn),
+            _ => None,
+        };
+        request.context = run.claims().context(host.unwrap_or(oidc::GITHUB_HOST));
+    }
+    for entry in extra.entries() {
+        request.context.set(entry.key.clone(), entry.values.clone());
+    }
+    request.with_principal_keys()
 }
 
 /// A run worth trying first against this policy: the repository (and ref or environment) its
@@ -120,6 +149,44 @@ mod tests {
 
     fn policy(text: &str) -> TrustPolicy {
         super::super::parse(text).policy
+    }
+
+    #[test]
+    fn request_defaults_the_action_and_lets_extra_keys_replace_claims() {
+        let run = Run::for_repository("octo-org/octo-repo").unwrap();
+        let provider = "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com";
+        let mut extra = Context::new();
+        extra.insert(
+            "token.actions.githubusercontent.com:sub",
+            "repo:o/r:pull_request",
+        );
+        let r = request(
+            Caller::Federated(provider.into()),
+            Some("  "),
+            Some(&run),
+            &extra,
+        );
+        assert_eq!(r.action, "sts:AssumeRoleWithWebIdentity");
+        let sub = r
+            .context
+            .entries()
+            .iter()
+            .find(|e| e.key.ends_with(":sub"))
+            .map(|e| e.values.clone());
+        assert_eq!(sub, Some(vec!["repo:o/r:pull_request".to_string()]));
+        assert!(
+            r.context
+                .contains("token.actions.githubusercontent.com:aud")
+        );
+        // An AWS caller with no run: the given action, and the principal keys AWS adds.
+        let r = request(
+            Caller::parse("aws:arn:aws:iam::111122223333:role/ci").unwrap(),
+            Some("sts:TagSession"),
+            None,
+            &Context::new(),
+        );
+        assert_eq!(r.action, "sts:TagSession");
+        assert!(r.context.contains("aws:PrincipalAccount"));
     }
 
     #[test]

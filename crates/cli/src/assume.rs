@@ -19,9 +19,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use cicd_core::policy::evaluate::{Outcome, Skip};
-use cicd_core::policy::github::Run;
-use cicd_core::policy::{self, Caller, Context, Decision};
+use cicd_core::trust_policy::evaluate::{Outcome, Skip};
+use cicd_core::trust_policy::github::Run;
+use cicd_core::trust_policy::{self as policy, Caller, Context, Decision};
 use cicd_core::{LineIndex, Severity, Span};
 use clap::ValueEnum;
 use serde::Serialize;

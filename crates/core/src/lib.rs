@@ -2,9 +2,9 @@
 //! rules, and simulated deterministically.
 //!
 //! Layers depend downward only: [`source`] (text → spanned tree), [`diagnostic`] and [`rule`]
-//! (the finding model), [`schema`] (generic structural checks), then one module per kind
-//! ([`buildspec`], [`appspec`], [`policy`]). The core does no I/O and never prints; the CLI and the web app are thin
-//! adapters over [`check`].
+//! (the finding model), [`schema`] (generic structural lowering), then one module per kind,
+//! listed in the kind table ([`kinds`]). The core does no I/O and never prints; the CLI and the
+//! web app are thin adapters over [`analyze`].
 
 #![cfg_attr(
     not(test),
@@ -19,21 +19,23 @@
 pub mod appspec;
 pub mod buildspec;
 pub mod diagnostic;
-pub mod kind;
-pub mod policy;
+pub mod kinds;
+pub mod pipeline;
 pub mod registry;
 pub mod rule;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod trust_policy;
+pub mod workflow;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
-pub use kind::Kind;
+pub use kinds::{Kind, Model};
 pub use source::{LineIndex, Span};
 
-use source::{Format, Limits};
+use source::{Document, Format, Limits, SyntaxCx, SyntaxIssue};
 
-/// Options for [`check`].
+/// Options for [`analyze`] and [`check`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// Buildspec options (the CodeBuild image).
@@ -66,13 +68,12 @@ impl std::fmt::Display for CheckError {
 
 impl std::error::Error for CheckError {}
 
-/// The syntax a kind is read with: JSON for IAM policies and pipelines, YAML for buildspecs and
-/// workflows, and for AppSpecs whichever the text is (ECS and Lambda AppSpecs may be JSON).
+/// The syntax `text` is read with as a file of `kind`.
 pub fn format_for(kind: Kind, text: &str) -> Format {
-    match kind {
-        Kind::Buildspec | Kind::Workflow => Format::Yaml,
-        Kind::TrustPolicy | Kind::Pipeline => Format::Json,
-        Kind::Appspec => {
+    match kind.info().formats {
+        kinds::Formats::Yaml => Format::Yaml,
+        kinds::Formats::Json => Format::Json,
+        kinds::Formats::YamlOrJson => {
             if source::looks_like_json(text) {
                 Format::Json
             } else {
@@ -82,24 +83,76 @@ pub fn format_for(kind: Kind, text: &str) -> Format {
     }
 }
 
-/// Checks `text` as a file of `kind`: syntax diagnostics and rule findings, sorted by position.
-pub fn check(kind: Kind, text: &str, options: &Options) -> Result<Vec<Diagnostic>, CheckError> {
+/// Everything one analysis of a file found: the parsed document, the kind's model lowered from
+/// it, and every diagnostic (syntax and rules), sorted by position. Front ends derive all they
+/// show from it: the problems list, and the simulators' and evaluators' input (the model).
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The kind the file was analysed as.
+    pub kind: Kind,
+    /// The parsed document.
+    pub document: Document,
+    /// The kind's typed model.
+    pub model: Model,
+    /// Every diagnostic, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Whether the text could be read at all (`false` after a syntax error that left nothing).
+    pub fn readable(&self) -> bool {
+        !self.document.root.is_invalid()
+    }
+}
+
+/// Analyses `text` as a file of `kind`: parses it once, lowers it once into the kind's model, and
+/// runs the syntax rules and the kind's rules.
+pub fn analyze(kind: Kind, text: &str, options: &Options) -> Result<Analysis, CheckError> {
+    analyze_with(kind, text, options, &[])
+}
+
+fn analyze_with(
+    kind: Kind,
+    text: &str,
+    options: &Options,
+    decoding: &[SyntaxIssue],
+) -> Result<Analysis, CheckError> {
     if !kind.is_supported() {
         return Err(CheckError::Unsupported(kind));
     }
-    let doc = match format_for(kind, text) {
+    let document = match format_for(kind, text) {
         Format::Yaml => source::parse_yaml(text, &options.limits),
         Format::Json => source::parse_json(text, &options.limits),
     };
-    let mut diagnostics = doc.diagnostics.clone();
-    match kind {
-        Kind::Buildspec => diagnostics.extend(buildspec::check(&doc, text, &options.buildspec)),
-        Kind::Appspec => diagnostics.extend(appspec::check(&doc, text)),
-        Kind::TrustPolicy => diagnostics.extend(policy::check(&doc, text)),
-        Kind::Pipeline | Kind::Workflow => {}
-    }
+    let mut diagnostics = Vec::new();
+    let issues: Vec<SyntaxIssue> = decoding.iter().chain(&document.issues).cloned().collect();
+    source::rules::run(&SyntaxCx { issues: &issues }, &mut diagnostics);
+    let model = kinds::analyze_as(kind, text, &document, options, &mut diagnostics)
+        .ok_or(CheckError::Unsupported(kind))?;
     diagnostic::sort(&mut diagnostics);
-    Ok(diagnostics)
+    Ok(Analysis {
+        kind,
+        document,
+        model,
+        diagnostics,
+    })
+}
+
+/// Checks `text` as a file of `kind`: syntax diagnostics and rule findings, sorted by position.
+pub fn check(kind: Kind, text: &str, options: &Options) -> Result<Vec<Diagnostic>, CheckError> {
+    analyze(kind, text, options).map(|a| a.diagnostics)
+}
+
+/// Like [`analyze`] for raw bytes: invalid UTF-8 is reported and the rest is still checked.
+/// Returns the text that was analysed (spans refer to it) and the analysis.
+pub fn analyze_bytes(
+    kind: Kind,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(String, Analysis), CheckError> {
+    let (text, decoding) = source::decode(bytes);
+    let analysis = analyze_with(kind, &text, options, &decoding)?;
+    Ok((text.into_owned(), analysis))
 }
 
 /// Like [`check`] for raw bytes: invalid UTF-8 is reported and the rest is still checked.
@@ -109,9 +162,20 @@ pub fn check_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), CheckError> {
-    let (text, mut encoding) = source::decode(bytes);
-    let mut diagnostics = check(kind, &text, options)?;
-    diagnostics.append(&mut encoding);
+    analyze_bytes(kind, bytes, options).map(|(text, a)| (text, a.diagnostics))
+}
+
+/// Reads `bytes` as YAML or JSON and reports only what reading found (the `SRC` rules, which
+/// apply to every kind). Returns the text that was read (spans refer to it) and the diagnostics.
+pub fn check_syntax(format: Format, bytes: &[u8], limits: &Limits) -> (String, Vec<Diagnostic>) {
+    let (text, decoding) = source::decode(bytes);
+    let document = match format {
+        Format::Yaml => source::parse_yaml(&text, limits),
+        Format::Json => source::parse_json(&text, limits),
+    };
+    let issues: Vec<SyntaxIssue> = decoding.into_iter().chain(document.issues).collect();
+    let mut diagnostics = Vec::new();
+    source::rules::run(&SyntaxCx { issues: &issues }, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
-    Ok((text.into_owned(), diagnostics))
+    (text.into_owned(), diagnostics)
 }

@@ -1,15 +1,15 @@
 //! The one table of every rule, across kinds.
 
-use crate::kind::Kind;
+use crate::kinds::Kind;
 use crate::rule::Rule;
 
-/// Every rule of every kind, `SRC` first, each group in code order.
+/// Every rule of every kind, `SRC` first, then each kind of the kind table in code order.
 pub fn all() -> Vec<&'static Rule> {
     let mut rules: Vec<&'static Rule> = Vec::new();
     rules.extend_from_slice(crate::source::rules::RULES);
-    rules.extend_from_slice(crate::buildspec::rules());
-    rules.extend_from_slice(crate::appspec::rules());
-    rules.extend_from_slice(crate::policy::rules());
+    for kind in Kind::ALL {
+        rules.extend_from_slice(kind.rules());
+    }
     rules
 }
 
@@ -31,7 +31,7 @@ pub fn kind_of(code: &str) -> Option<Kind> {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
-    Kind::ALL.into_iter().find(|k| k.code_prefix() == prefix)
+    Kind::ALL.iter().copied().find(|k| k.code_prefix() == prefix)
 }
 
 /// The rule's documentation page (markdown): a title, its metadata, then its docs.

@@ -1,6 +1,14 @@
-//! Rule metadata and the `declare_rule!` macro that turns a rule's doc comment into its docs.
+//! Rules: their metadata, the `declare_rule!` macro that turns a rule's doc comment into its page,
+//! and the `rule_modules!` macro that makes a kind's rule files its rule list.
+//!
+//! Every rule lives in a file of its own (as in ruff): the declaration with its documentation, and
+//! the `check` function that reports it. `declare_rule!` always declares a static named `RULE`, so
+//! a file can hold only one rule; `rule_modules!` declares a kind's rule files, lists each file's
+//! `RULE` and runs each file's `check`, so declaring a rule file registers it. A diagnostic remembers
+//! where it was created (in debug builds), and a test checks that every diagnostic was created in
+//! the file that declares its rule.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Site};
 use crate::source::Span;
 
 /// A rule: a stable code, a kebab-case name naming the problem, a default severity and the
@@ -17,10 +25,14 @@ pub struct Rule {
     /// `Use instead:`, `## References`. Empty when the crate is built without the `docs`
     /// feature.
     pub docs: &'static str,
+    /// The source file that declares the rule (and alone may report it).
+    pub file: &'static str,
 }
 
 impl Rule {
-    /// A diagnostic of this rule at `span`.
+    /// A diagnostic of this rule at `span`. In debug builds the diagnostic records the place that
+    /// created it, so that tests can prove each rule is reported only from its own file.
+    #[cfg_attr(debug_assertions, track_caller)]
     pub fn at(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code: self.code,
@@ -30,6 +42,7 @@ impl Rule {
             labels: Vec::new(),
             help: None,
             fix: None,
+            site: Site::caller(),
         }
     }
 
@@ -111,17 +124,39 @@ pub enum DocSection {
     UseInstead,
 }
 
-/// Declares a rule as a `static` [`Rule`] whose docs are its doc comment.
+/// Declares the rule of the current file as `pub(crate) static RULE`, whose docs are its doc
+/// comment.
 ///
 /// ```ignore
 /// declare_rule! {
 ///     /// ## What it does
 ///     /// ...
-///     pub static MISSING_PHASES = { code: "BS012", name: "missing-phases", severity: Error };
+///     code: "BS012", name: "missing-phases", severity: Error
 /// }
 /// ```
 #[macro_export]
 macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        code: $code:literal,
+        name: $name:literal,
+        severity: $sev:ident $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        pub(crate) static RULE: $crate::rule::Rule = $crate::rule::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$sev,
+            #[cfg(feature = "docs")]
+            docs: concat!($($doc, "\n"),*),
+            // Without the `docs` feature (the playground's engine) the pages are not compiled in:
+            // the playground fetches them from its `rules/` folder when they are opened.
+            #[cfg(not(feature = "docs"))]
+            docs: "",
+            file: file!(),
+        };
+    };
+    // TRANSITIONAL (removed when every kind has one file per rule): the old syntax.
     (
         $(#[doc = $doc:literal])*
         $vis:vis static $ident:ident = {
@@ -137,10 +172,34 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$sev,
             #[cfg(feature = "docs")]
             docs: concat!($($doc, "\n"),*),
-            // Without the `docs` feature (the playground's wasm) the pages are not compiled in:
-            // the playground fetches them from its `rules/` folder when they are opened.
             #[cfg(not(feature = "docs"))]
             docs: "",
+            file: file!(),
         };
+    };
+}
+
+/// Declares a kind's rule files (each a module holding `RULE` and a `check` function), lists
+/// their rules as `pub(crate) static RULES` in the order written (code order), and writes
+/// `pub(crate) fn run(cx, out)`, which runs every `check` over the kind's rule context `$cx`.
+///
+/// ```ignore
+/// rule_modules! {
+///     context: Cx;
+///     unknown_key, invalid_type, missing_version,
+/// }
+/// ```
+#[macro_export]
+macro_rules! rule_modules {
+    (context: $cx:ident; $($module:ident),+ $(,)?) => {
+        $(pub(crate) mod $module;)+
+
+        /// Every rule of the kind, in code order.
+        pub(crate) static RULES: &[&$crate::rule::Rule] = &[$(&$module::RULE,)+];
+
+        /// Runs every rule of the kind.
+        pub(crate) fn run(cx: &$cx<'_>, out: &mut Vec<$crate::diagnostic::Diagnostic>) {
+            $($module::check(cx, out);)+
+        }
     };
 }

@@ -1,11 +1,13 @@
-//! A declarative schema of keys and value types, and the walker that checks a tree against it.
+//! A declarative schema of keys and value types, and the walker that lowers a tree against it.
 //!
 //! Each kind describes its file once as static data (which keys exist where, what type each
-//! value has, which are required and by which rule); one generic walk reports unknown keys with
-//! suggestions, wrong types, missing keys and bad enum values. The same data documents keys in
-//! the playground. Checks that relate several places in the file are written as rules instead.
+//! value has, which are required and by which rule); one generic walk records [`Fact`]s: unknown
+//! keys with suggestions, wrong types, missing keys, bad enum values, keys in another case, and
+//! the nodes of interest to a kind's rules ([`Tagged`]). The walk reports nothing itself: each
+//! rule reports the facts addressed to it from its own file ([`Facts::report`]). The same data
+//! documents keys in the playground.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::rule::Rule;
 use crate::source::tree::shorten;
 use crate::source::{Node, Span, Style, Value};
@@ -130,9 +132,10 @@ pub enum Ty {
     Map(&'static MapSchema),
     /// A mapping from free-form names to values of a type.
     Dict(&'static Ty),
-    /// Checked by a function, which also sees null values; it gets the node, the span of the key
-    /// holding it (where to report what is missing) and the walker.
-    Custom(fn(&Node, Span, &mut Checker<'_>)),
+    /// Lowered by a function, which also sees null values; it gets the node, the span of the key
+    /// holding it (where to report what is missing) and the walker, whose facts it records (it
+    /// tags the node for the rules that look at it, and may walk on into its parts).
+    Custom(for<'a> fn(&'a Node, Span, &mut Checker<'a>)),
 }
 
 /// A fixed set of words.
@@ -148,30 +151,128 @@ pub struct EnumSpec {
     pub what: &'static str,
 }
 
+/// A finding of the walk, addressed to the rule that reports it: what a diagnostic of that rule
+/// will say. Created by the walk's generic checks (unknown keys, types, required keys, enums, key
+/// case); reported by the rule's own file with [`Facts::report`].
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The rule that reports it.
+    pub rule: &'static Rule,
+    /// Where.
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// A mechanical fix.
+    pub fix: Option<Fix>,
+}
+
+/// A node the walk met under a [`Ty::Custom`] function that tagged it for a kind's rules.
+#[derive(Clone, Debug)]
+pub struct Tagged<'a> {
+    /// The tag (a constant of the kind's schema module).
+    pub tag: &'static str,
+    /// The node.
+    pub node: &'a Node,
+    /// The span of the key holding it.
+    pub anchor: Span,
+    /// The dotted path of the node (`phases.build.commands`).
+    pub path: String,
+}
+
+/// What one schema walk recorded.
+#[derive(Clone, Debug, Default)]
+pub struct Facts<'a> {
+    /// Findings addressed to rules, in the order found.
+    pub findings: Vec<Finding>,
+    /// Tagged nodes, in the order met.
+    pub tagged: Vec<Tagged<'a>>,
+}
+
+impl<'a> Facts<'a> {
+    /// The nodes tagged `tag`, in document order.
+    pub fn tagged(&self, tag: &'static str) -> impl Iterator<Item = &Tagged<'a>> {
+        self.tagged.iter().filter(move |t| t.tag == tag)
+    }
+
+    /// Reports the findings addressed to `rule`. Called from the rule's own file.
+    #[cfg_attr(debug_assertions, track_caller)]
+    pub fn report(&self, rule: &'static Rule, out: &mut Vec<Diagnostic>) {
+        for f in &self.findings {
+            if std::ptr::eq(f.rule, rule) {
+                let mut d = rule.at(f.span, f.message.clone());
+                d.help.clone_from(&f.help);
+                d.fix.clone_from(&f.fix);
+                out.push(d);
+            }
+        }
+    }
+}
+
+impl Facts<'_> {
+    /// TRANSITIONAL: reports every finding, whatever its rule (kinds not yet converted).
+    pub fn report_every_finding_transitional(&self, out: &mut Vec<Diagnostic>) {
+        for f in &self.findings {
+            let mut d = f.rule.at(f.span, f.message.clone());
+            d.help.clone_from(&f.help);
+            d.fix.clone_from(&f.fix);
+            out.push(d);
+        }
+    }
+}
+
 /// State of one schema walk: where it is and what it found.
 pub struct Checker<'a> {
     rules: &'a SchemaRules,
     /// The text being checked.
     pub text: &'a str,
     path: Vec<String>,
-    /// Findings so far.
+    /// What the walk recorded.
+    pub facts: Facts<'a>,
+    /// TRANSITIONAL: diagnostics pushed by lowering functions not yet converted to facts.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
-    /// A walker reporting generic findings with `rules`.
+    /// A walker recording generic findings for `rules`.
     pub fn new(rules: &'a SchemaRules, text: &'a str) -> Self {
         Checker {
             rules,
             text,
             path: Vec::new(),
+            facts: Facts::default(),
             diagnostics: Vec::new(),
         }
     }
 
-    /// Records a finding.
+    /// TRANSITIONAL: records a diagnostic from a lowering function not yet converted to facts.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Records a finding for `rule` (the walk's generic checks).
+    fn find(&mut self, rule: &'static Rule, span: Span, message: String) -> &mut Finding {
+        self.facts.findings.push(Finding {
+            rule,
+            span,
+            message,
+            help: None,
+            fix: None,
+        });
+        let last = self.facts.findings.len() - 1;
+        &mut self.facts.findings[last]
+    }
+
+    /// Tags `node` (held by the key at `anchor`) for the rules that look at it.
+    pub fn tag(&mut self, tag: &'static str, node: &'a Node, anchor: Span) {
+        let path = self.path();
+        self.facts.tagged.push(Tagged {
+            tag,
+            node,
+            anchor,
+            path,
+        });
     }
 
     /// The dotted path of the value being checked (`phases.build.commands`).
@@ -184,8 +285,8 @@ impl<'a> Checker<'a> {
         self.path.last().map_or("", String::as_str)
     }
 
-    /// Checks the document root (a mapping described by `schema`).
-    pub fn check_root(&mut self, root: &Node, schema: &'static MapSchema) {
+    /// Walks the document root (a mapping described by `schema`).
+    pub fn check_root(&mut self, root: &'a Node, schema: &'static MapSchema) {
         if root.is_invalid() {
             return;
         }
@@ -197,14 +298,14 @@ impl<'a> Checker<'a> {
         self.value(root, &Ty::Map(schema), anchor);
     }
 
-    /// Checks `node` against `ty`; `anchor` is where to report missing keys of a mapping (the key
-    /// that holds it).
-    pub fn value(&mut self, node: &Node, ty: &Ty, anchor: Span) {
+    /// Walks `node` as a value of `ty`; `anchor` is where to report missing keys of a mapping
+    /// (the key that holds it).
+    pub fn value(&mut self, node: &'a Node, ty: &Ty, anchor: Span) {
         if node.is_invalid() {
             return;
         }
-        if let Ty::Custom(check) = ty {
-            check(node, anchor, self);
+        if let Ty::Custom(lower) = ty {
+            lower(node, anchor, self);
             return;
         }
         if node.is_null() {
@@ -223,7 +324,7 @@ impl<'a> Checker<'a> {
             Ty::Bool => {
                 if !is_bool(node) {
                     self.wrong_type(node, "`yes` or `no`");
-                    if let Some(last) = self.diagnostics.last_mut() {
+                    if let Some(last) = self.facts.findings.last_mut() {
                         last.help =
                             Some("write `yes` or `no` (`true` and `false` work too)".to_string());
                     }
@@ -231,14 +332,11 @@ impl<'a> Checker<'a> {
             }
             Ty::Int { min, max } => match int_value(node) {
                 Some(v) if v < *min || v > *max => {
-                    let d = self.rules.wrong_type.at(
-                        node.span,
-                        format!(
-                            "`{}` must be between {min} and {max}, found {v}",
-                            self.path()
-                        ),
+                    let message = format!(
+                        "`{}` must be between {min} and {max}, found {v}",
+                        self.path()
                     );
-                    self.push(d);
+                    self.find(self.rules.wrong_type, node.span, message);
                 }
                 Some(_) => {}
                 None => self.wrong_type(node, "an integer"),
@@ -253,23 +351,18 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Value::Scalar(_) => {
-                    let d = self
-                        .rules
-                        .scalar_for_list
-                        .at(
-                            node.span,
-                            format!("`{}` should be a list, found {}", self.path(), node.describe()),
-                        )
-                        .with_help(match node.as_str() {
-                            Some(text) if text.trim_end().contains('\n') => {
-                                "the documentation describes a list: put each line in its own `- ` item, or keep the block as one item (`- |`)".to_string()
-                            }
-                            text => format!(
-                                "the documentation describes a list; write it as `- {}` on a line of its own",
-                                text.map(|s| shorten(s, 40)).unwrap_or_default()
-                            ),
-                        });
-                    self.push(d);
+                    let message =
+                        format!("`{}` should be a list, found {}", self.path(), node.describe());
+                    let help = match node.as_str() {
+                        Some(text) if text.trim_end().contains('\n') => {
+                            "the documentation describes a list: put each line in its own `- ` item, or keep the block as one item (`- |`)".to_string()
+                        }
+                        text => format!(
+                            "the documentation describes a list; write it as `- {}` on a line of its own",
+                            text.map(|s| shorten(s, 40)).unwrap_or_default()
+                        ),
+                    };
+                    self.find(self.rules.scalar_for_list, node.span, message).help = Some(help);
                     self.value(node, inner, anchor);
                 }
                 _ => self.wrong_type(node, &format!("a list of {}", describe(inner))),
@@ -294,8 +387,8 @@ impl<'a> Checker<'a> {
 
     fn mapping(
         &mut self,
-        node: &Node,
-        map: &crate::source::Map,
+        node: &'a Node,
+        map: &'a crate::source::Map,
         schema: &'static MapSchema,
         anchor: Span,
     ) {
@@ -313,17 +406,16 @@ impl<'a> Checker<'a> {
                     if let Some(f) = found
                         && f.key != key
                     {
-                        let d = rule
-                            .at(
-                                pair.key.span,
-                                format!("`{key}` is documented as `{}`", f.key),
-                            )
-                            .with_help(format!(
-                                "write `{}` as the documentation and AWS's samples do",
-                                f.key
-                            ))
-                            .with_fix(format!("rename to `{}`", f.key), pair.key.span, f.key);
-                        self.push(d);
+                        let finding = self.find(
+                            rule,
+                            pair.key.span,
+                            format!("`{key}` is documented as `{}`", f.key),
+                        );
+                        finding.help = Some(format!(
+                            "write `{}` as the documentation and AWS's samples do",
+                            f.key
+                        ));
+                        finding.fix = Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key));
                     }
                     found
                 }
@@ -351,23 +443,21 @@ impl<'a> Checker<'a> {
         } else {
             format!("in `{}`", self.path())
         };
-        let mut d = rule.at(pair.key.span, format!("unknown key `{key}` {place}"));
         let known = schema.fields.iter().map(|f| f.key);
+        let finding = self.find(rule, pair.key.span, format!("unknown key `{key}` {place}"));
         if let Some(suggestion) = did_you_mean(key, known.clone()) {
-            d = d
-                .with_help(format!("did you mean `{suggestion}`?"))
-                .with_fix(
-                    format!("rename to `{suggestion}`"),
-                    pair.key.span,
-                    suggestion,
-                );
+            finding.help = Some(format!("did you mean `{suggestion}`?"));
+            finding.fix = Some(fix(
+                format!("rename to `{suggestion}`"),
+                pair.key.span,
+                suggestion,
+            ));
         } else {
             let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
             if !list.is_empty() {
-                d = d.with_help(format!("keys allowed here: {}", list.join(", ")));
+                finding.help = Some(format!("keys allowed here: {}", list.join(", ")));
             }
         }
-        self.push(d);
     }
 
     fn missing_keys(
@@ -408,10 +498,8 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{place} has no `{}`", field.key)
                 };
-                let d = rule
-                    .at(anchor, message)
-                    .with_help(format!("add `{}`: {}", field.key, field.doc));
-                self.push(d);
+                self.find(rule, anchor, message).help =
+                    Some(format!("add `{}`: {}", field.key, field.doc));
             }
         }
     }
@@ -429,20 +517,20 @@ impl<'a> Checker<'a> {
         if ok {
             return;
         }
-        let mut d = spec
-            .rule
-            .at(node.span, format!("`{value}` is not a valid {}", spec.what));
+        let finding = self.find(
+            spec.rule,
+            node.span,
+            format!("`{value}` is not a valid {}", spec.what),
+        );
         if let Some(s) = did_you_mean(value, spec.values.iter().copied()) {
-            d = d
-                .with_help(format!(
-                    "did you mean `{s}`? valid values: {}",
-                    spec.values.join(", ")
-                ))
-                .with_fix(format!("replace with `{s}`"), node.span, s);
+            finding.help = Some(format!(
+                "did you mean `{s}`? valid values: {}",
+                spec.values.join(", ")
+            ));
+            finding.fix = Some(fix(format!("replace with `{s}`"), node.span, s));
         } else {
-            d = d.with_help(format!("valid values: {}", spec.values.join(", ")));
+            finding.help = Some(format!("valid values: {}", spec.values.join(", ")));
         }
-        self.push(d);
     }
 
     /// Walks into `key` for the duration of `f` (so that paths in messages include it).
@@ -453,18 +541,31 @@ impl<'a> Checker<'a> {
         r
     }
 
-    /// Reports `node` as not being `expected`.
+    /// Records `node` as not being `expected` (for the kind's wrong-type rule).
     pub fn wrong_type(&mut self, node: &Node, expected: &str) {
         let what = if self.path.is_empty() {
             "the file".to_string()
         } else {
             format!("`{}`", self.path())
         };
-        let d = self.rules.wrong_type.at(
-            node.span,
-            format!("{what} must be {expected}, found {}", node.describe()),
-        );
-        self.push(d);
+        let message = format!("{what} must be {expected}, found {}", node.describe());
+        self.find(self.rules.wrong_type, node.span, message);
+    }
+
+    /// Sets the help of the finding just recorded (a lowering function refining a generic
+    /// finding, such as a wrong type).
+    pub fn help_last(&mut self, help: impl Into<String>) {
+        if let Some(last) = self.facts.findings.last_mut() {
+            last.help = Some(help.into());
+        }
+    }
+}
+
+fn fix(title: String, span: Span, replacement: &str) -> Fix {
+    Fix {
+        title,
+        span,
+        replacement: replacement.to_string(),
     }
 }
 

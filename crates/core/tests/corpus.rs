@@ -8,18 +8,14 @@ use std::collections::BTreeSet;
 
 use cicd_core::{Kind, LineIndex, Options, Severity};
 
-/// Corpus folders and the kind their files are checked as.
-const FOLDERS: &[(&str, Kind)] = &[
-    ("buildspec", Kind::Buildspec),
-    ("appspec", Kind::Appspec),
-    ("trust", Kind::TrustPolicy),
-];
 
 /// (folder/file, line, code) of every error the checkers report on the corpus.
 fn reported() -> BTreeSet<(String, u32, String)> {
     let root = common::workspace().join("tests/corpus");
     let mut out = BTreeSet::new();
-    for (folder, kind) in FOLDERS {
+    // Every checked kind of the kind table has a corpus folder named after its id.
+    for kind in Kind::ALL.iter().filter(|k| k.is_supported()) {
+        let folder = kind.id();
         let mut files: Vec<_> = std::fs::read_dir(root.join(folder))
             .expect("corpus folder")
             .flatten()

@@ -4,20 +4,20 @@
 
 mod common;
 
-use cicd_core::policy::explore::{Admits, who_gets_in};
-use cicd_core::policy::github::Run;
-use cicd_core::policy::{self, Caller, Decision, Outcome, Request};
+use cicd_core::trust_policy::explore::{Admits, who_gets_in};
+use cicd_core::trust_policy::github::Run;
+use cicd_core::trust_policy::{self, Caller, Decision, Outcome, Request};
 
 const ROLE_CALLER: &str = "arn:aws:iam::123456789012:role/ci";
 const GH: &str = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
 const SUB: &str = "token.actions.githubusercontent.com:sub";
 
-fn policy_with(version: Option<&str>, condition: &str) -> policy::TrustPolicy {
+fn policy_with(version: Option<&str>, condition: &str) -> trust_policy::TrustPolicy {
     let version = version.map_or(String::new(), |v| format!("\"Version\": \"{v}\","));
     let text = format!(
         r#"{{{version} "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::123456789012:root"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
     );
-    let parsed = policy::parse(&text);
+    let parsed = trust_policy::parse(&text);
     assert!(parsed.readable, "{text}");
     parsed.policy
 }
@@ -32,7 +32,7 @@ fn holds_v(version: Option<&str>, condition: &str, context: &[(&str, &[&str])]) 
             .context
             .set(*key, values.iter().map(|v| v.to_string()).collect());
     }
-    policy::evaluate(&policy, &request).decision == Decision::Allow
+    trust_policy::evaluate(&policy, &request).decision == Decision::Allow
 }
 
 fn holds(condition: &str, context: &[(&str, &[&str])]) -> bool {
@@ -349,10 +349,10 @@ fn policy_variables() {
     assert!(with(c, "${var.org}"));
 }
 
-fn eval(text: &str, request: &Request) -> policy::Evaluation {
-    let parsed = policy::parse(text);
+fn eval(text: &str, request: &Request) -> trust_policy::Evaluation {
+    let parsed = trust_policy::parse(text);
     assert!(parsed.readable);
-    policy::evaluate(&parsed.policy, request)
+    trust_policy::evaluate(&parsed.policy, request)
 }
 
 #[test]
@@ -440,7 +440,7 @@ fn run(repo: &str) -> Run {
     Run::for_repository(repo).expect("OWNER/REPO")
 }
 
-fn github(policy_text: &str, run: &Run) -> policy::Evaluation {
+fn github(policy_text: &str, run: &Run) -> trust_policy::Evaluation {
     eval(policy_text, &run.request(GH))
 }
 
@@ -525,7 +525,7 @@ fn guide_policy_admits_the_repository_and_not_its_prefix_twin() {
     let text =
         std::fs::read_to_string(common::workspace().join("examples/trust-policy-github-oidc.json"))
             .expect("guide policy");
-    let parsed = policy::parse(&text);
+    let parsed = trust_policy::parse(&text);
     let errors: Vec<_> = parsed
         .diagnostics
         .iter()
@@ -536,16 +536,16 @@ fn guide_policy_admits_the_repository_and_not_its_prefix_twin() {
     let mut main = run("myorg/myrepo");
     main.git_ref = Some("refs/heads/main".into());
     assert_eq!(main.sub(), "repo:myorg/myrepo:ref:refs/heads/main");
-    let e = policy::evaluate(&parsed.policy, &main.request(provider));
+    let e = trust_policy::evaluate(&parsed.policy, &main.request(provider));
     assert_eq!(e.decision, Decision::Allow, "{}", e.reason());
     let mut evil = run("myorg/myrepo-evil");
     evil.git_ref = Some("refs/heads/main".into());
-    let e = policy::evaluate(&parsed.policy, &evil.request(provider));
+    let e = trust_policy::evaluate(&parsed.policy, &evil.request(provider));
     assert_eq!(e.decision, Decision::ImplicitDeny);
     // A token requested for another audience is not admitted either.
     let mut other_aud = main.clone();
     other_aud.audience = Some("sigstore".into());
-    let e = policy::evaluate(&parsed.policy, &other_aud.request(provider));
+    let e = trust_policy::evaluate(&parsed.policy, &other_aud.request(provider));
     assert_eq!(e.decision, Decision::ImplicitDeny);
 }
 
@@ -587,7 +587,7 @@ fn who_gets_in_lists_unintended_callers() {
     let text = github_policy(&format!(
         r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "StringLike": {{"{SUB}": ["repo:org/repo*", "repo:org/api:ref:refs/heads/main", "system:*"]}}}}"#
     ));
-    let parsed = policy::parse(&text);
+    let parsed = trust_policy::parse(&text);
     let reports = who_gets_in(&parsed.policy);
     let prefix = reports
         .iter()
@@ -625,7 +625,7 @@ fn hostile_patterns_are_bounded() {
     let pattern = format!("{}b", "*a".repeat(20_000));
     let text = github_policy(&format!(r#"{{"StringLike": {{"{SUB}": "{pattern}"}}}}"#));
     let start = std::time::Instant::now();
-    let parsed = policy::parse(&text);
+    let parsed = trust_policy::parse(&text);
     assert!(parsed.readable);
     let mut long = run("o/r");
     long.git_ref = Some(format!("refs/heads/{}", "a".repeat(20_000)));
@@ -725,7 +725,7 @@ fn who_gets_in_tries_every_context() {
         let text = github_policy(&format!(
             r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "{operator}": {{"{SUB}": "{pattern}"}}}}"#
         ));
-        let parsed = policy::parse(&text);
+        let parsed = trust_policy::parse(&text);
         let reports = who_gets_in(&parsed.policy);
         let report = reports
             .iter()
@@ -763,7 +763,7 @@ fn who_gets_in_tries_every_context() {
     }
     // An `ArnLike` pattern that is not an ARN never matches: nobody gets in, nothing to report.
     let text = github_policy(&format!(r#"{{"ArnLike": {{"{SUB}": "repo:o/*"}}}}"#));
-    let parsed = policy::parse(&text);
+    let parsed = trust_policy::parse(&text);
     assert!(
         who_gets_in(&parsed.policy)
             .iter()
@@ -782,7 +782,7 @@ fn who_gets_in_tries_every_context() {
 #[test]
 fn wildcard_principal_admits_github_tokens() {
     let codes = |text: &str| -> Vec<&'static str> {
-        policy::parse(text)
+        trust_policy::parse(text)
             .diagnostics
             .iter()
             .map(|d| d.code)
@@ -833,7 +833,7 @@ fn condition_key_shapes() {
         let text = format!(
             r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "123456789012"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
         );
-        policy::parse(&text)
+        trust_policy::parse(&text)
             .diagnostics
             .into_iter()
             .filter(|d| d.code == "IAM024")

@@ -85,48 +85,37 @@ fn every_rule_has_ok_and_err_fixtures() {
     }
 }
 
-/// A rule declared but missing from the registry would silently never be documented or tested.
+/// Every rule is registered once, in the kind table, and declared in a file of its own inside
+/// its kind's `rules/` folder (`declare_rule!` always declares `RULE`, so a file cannot declare
+/// two; `rule_modules!` registers a kind's rule files, so a declared rule file is registered).
 #[test]
-fn every_declared_rule_is_registered() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut declared = Vec::new();
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                for line in text.lines() {
-                    let line = line.trim();
-                    if line.starts_with("pub static")
-                        && line.contains("= { code: \"")
-                        && let Some(code) = line
-                            .split("code: \"")
-                            .nth(1)
-                            .and_then(|r| r.split('"').next())
-                    {
-                        declared.push(code.to_string());
-                    }
-                }
-            }
-        }
-    }
-    assert!(
-        declared.len() > 40,
-        "found only {} declarations",
-        declared.len()
-    );
-    for code in &declared {
+fn every_rule_is_registered_once_in_a_file_of_its_own() {
+    let rules = registry::all();
+    let mut files = HashSet::new();
+    for rule in &rules {
         assert!(
-            registry::rule(code).is_some(),
-            "{code} is declared but not registered"
+            files.insert(rule.file),
+            "{} shares its file {} with another rule",
+            rule.code,
+            rule.file
+        );
+        let folder = match registry::kind_of(rule.code) {
+            Some(kind) => format!("/{}/rules/", kind_module(kind.id())),
+            None => "/source/rules/".to_string(),
+        };
+        assert!(
+            rule.file.replace('\\', "/").contains(&folder),
+            "{} is declared in {}, outside {folder}",
+            rule.code,
+            rule.file
         );
     }
-    assert_eq!(
-        declared.len(),
-        registry::all().len(),
-        "registry lists rules that are not declared with declare_rule!"
-    );
+    let pointers: HashSet<*const cicd_core::rule::Rule> =
+        rules.iter().map(|r| std::ptr::from_ref(*r)).collect();
+    assert_eq!(pointers.len(), rules.len(), "a rule is registered twice");
+}
+
+/// The module folder of a kind (`trust-policy` → `trust_policy`).
+fn kind_module(id: &str) -> String {
+    id.replace('-', "_")
 }

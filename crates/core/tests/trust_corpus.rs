@@ -1,4 +1,4 @@
-//! The trust-policy corpus (`tests/corpus/trust/`): the files SOURCES.tsv notes as risky or
+//! The trust-policy corpus (`tests/corpus/trust-policy/`): the files SOURCES.tsv notes as risky or
 //! broken get the findings the notes describe, and the standard GitHub policies get no warning.
 //! (That no corpus file gets an unexpected *error* is `corpus.rs`'s job.)
 
@@ -7,7 +7,7 @@ mod common;
 use cicd_core::{Kind, Options, Severity};
 
 fn codes(file: &str) -> Vec<(&'static str, Severity)> {
-    let path = common::workspace().join("tests/corpus/trust").join(file);
+    let path = common::workspace().join("tests/corpus/trust-policy").join(file);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (_, diags) =
         cicd_core::check_bytes(Kind::TrustPolicy, &bytes, &Options::default()).expect("supported");

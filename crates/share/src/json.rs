@@ -88,12 +88,9 @@ fn number(node: &Node, what: &str) -> Result<u32, String> {
 /// Reads a workspace written by [`to_json`] (or by earlier versions with the same keys).
 pub fn from_json(json: &str) -> Result<Workspace, String> {
     let doc = source::parse_json(json, &Limits::default());
-    if let Some(d) = doc
-        .diagnostics
-        .iter()
-        .find(|d| d.severity == cicd_core::Severity::Error)
-    {
-        return Err(format!("not valid JSON: {}", d.message));
+    // Every problem reading JSON is an error (the YAML-only multiple-documents warning aside).
+    if let Some(issue) = doc.issues.first() {
+        return Err(format!("not valid JSON: {}", issue.message));
     }
     let root = &doc.root;
     if root.map().is_none() {

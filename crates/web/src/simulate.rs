@@ -2,10 +2,10 @@
 //! (no IAM or CodeDeploy logic here — only the shaping of their answers for display).
 
 use cicd_core::LineIndex;
-use cicd_core::policy::assume::{github_request, request, suggested_run};
-use cicd_core::policy::evaluate::{Caller, Context, Decision, Outcome};
-use cicd_core::policy::explore::{Admits, who_gets_in};
-use cicd_core::policy::github::Run;
+use cicd_core::trust_policy::assume::{github_request, request, suggested_run};
+use cicd_core::trust_policy::evaluate::{Caller, Context, Decision, Outcome};
+use cicd_core::trust_policy::explore::{Admits, who_gets_in};
+use cicd_core::trust_policy::github::Run;
 use cicd_core::source::Span;
 
 /// Who asks to assume the role.
@@ -159,13 +159,13 @@ fn utf16(index: &LineIndex, text: &str, span: Span) -> (u32, u32) {
 
 /// The form a trust policy suggests (its repository, with the ref or environment it names).
 pub fn suggested_form(text: &str) -> AssumeForm {
-    let parsed = cicd_core::policy::parse(text);
+    let parsed = cicd_core::trust_policy::parse(text);
     AssumeForm::from_run(&suggested_run(&parsed.policy))
 }
 
 /// Evaluates `form` against the policy in `text`.
 pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
-    let parsed = cicd_core::policy::parse(text);
+    let parsed = cicd_core::trust_policy::parse(text);
     let index = LineIndex::new(text);
     let mut view = TrustView {
         readable: parsed.readable,
@@ -224,15 +224,15 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
     };
     view.caller = request.caller.spec();
     view.action = request.action.clone();
-    let evaluation = cicd_core::policy::evaluate(&parsed.policy, &request);
+    let evaluation = cicd_core::trust_policy::evaluate(&parsed.policy, &request);
     view.decision = Some(evaluation.decision);
     view.reason = evaluation.reason();
     for (i, trace) in evaluation.statements.iter().enumerate() {
         let applies = matches!(trace.outcome, Outcome::Applies);
         let deciding = evaluation.deciding == Some(i);
         let effect = match trace.effect {
-            Some(cicd_core::policy::model::Effect::Allow) => "Allow",
-            Some(cicd_core::policy::model::Effect::Deny) => "Deny",
+            Some(cicd_core::trust_policy::model::Effect::Allow) => "Allow",
+            Some(cicd_core::trust_policy::model::Effect::Deny) => "Deny",
             None => "?",
         };
         let failed = match &trace.outcome {

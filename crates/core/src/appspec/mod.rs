@@ -18,13 +18,59 @@ pub mod events;
 pub mod lifecycle;
 pub mod model;
 mod ruby;
-mod rules;
+pub(crate) mod rules;
 mod schema;
 
 use crate::diagnostic::Diagnostic;
-use crate::rule::Rule;
+use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};
 use crate::schema::Checker;
 use crate::source::{Document, Node};
+
+/// The AppSpec's model.
+pub type Model = AppSpec;
+
+/// The kind: CodeDeploy `appspec.yml` / `appspec.json`.
+pub static INFO: KindInfo = KindInfo {
+    id: "appspec",
+    title: "CodeDeploy AppSpec",
+    code_prefix: "AS",
+    formats: Formats::YamlOrJson,
+    file_name,
+    checked: true,
+};
+
+/// `appspec*.yml|yaml|json`.
+fn file_name(name: &FileName<'_>) -> Option<Strength> {
+    (name.stem.starts_with("appspec") && (name.is_yaml() || name.is_json())).then_some(BY_NAME)
+}
+
+/// `os`, `hooks`, a `Resources` list (a CloudFormation template's is a mapping), or `Resources`
+/// with a `version`, say AppSpec; so does `version: 0.0`.
+pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
+    let has = |k: &str| root.get(k).is_some();
+    let version = root.get("version").and_then(Node::as_str);
+    let resources_list = root.get("Resources").is_some_and(|r| r.seq().is_some());
+    if has("os")
+        || has("hooks")
+        || has("Hooks")
+        || resources_list
+        || has("Resources") && version.is_some()
+    {
+        return Some(BY_KEY);
+    }
+    (version == Some("0.0")).then_some(BY_VALUE)
+}
+
+/// TRANSITIONAL: lowers the AppSpec and runs the `AS` rules.
+pub(crate) fn analyze(
+    text: &str,
+    doc: &Document,
+    _options: &crate::Options,
+    out: &mut Vec<Diagnostic>,
+) -> AppSpec {
+    out.extend(check(doc, text));
+    AppSpec::read(&doc.root)
+}
 
 pub use lifecycle::{
     Deployment, Failure, Fleet, RevisionSource, Scenario, ScriptRef, Status, Step, StepKind,
@@ -53,10 +99,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Every `AS` rule.
-pub fn rules() -> &'static [&'static Rule] {
-    rules::ALL
-}
 
 /// Checks a parsed AppSpec; returns the findings (syntax diagnostics of the document are not
 /// included).
@@ -73,6 +115,7 @@ pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
                 checker.push(rules::structure::undetermined(root, text));
             }
             checker.check_root(root, &schema::ANY_ROOT);
+            checker.facts.report_every_finding_transitional(&mut checker.diagnostics);
             // An empty file gets one finding, not one per missing key.
             if root.is_null() {
                 checker.diagnostics.truncate(1);
@@ -88,6 +131,7 @@ pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
     };
     let mut checker = Checker::new(&schema::RULES, text);
     checker.check_root(root, schema);
+    checker.facts.report_every_finding_transitional(&mut checker.diagnostics);
     let mut cx = Ctx {
         root,
         platform,

@@ -26,7 +26,7 @@ const fn any_case(fields: &'static [Field]) -> MapSchema {
 }
 
 /// Walks a list strictly: anything but a list (or null) is a wrong type.
-pub(crate) fn strict_list(node: &Node, inner: &Ty, what: &str, c: &mut Checker<'_>) {
+pub(crate) fn strict_list<'a>(node: &'a Node, inner: &Ty, what: &str, c: &mut Checker<'a>) {
     match &node.value {
         Value::Seq(seq) => {
             for (i, item) in seq.items.iter().enumerate() {
@@ -39,7 +39,7 @@ pub(crate) fn strict_list(node: &Node, inner: &Ty, what: &str, c: &mut Checker<'
     }
 }
 
-pub(super) fn string_list(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(super) fn string_list<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(node, &Ty::Str, "a list of strings", c);
 }
 

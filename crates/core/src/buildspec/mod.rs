@@ -11,16 +11,45 @@
 //! - `runtime-versions` values: the written text (`3.10` stays `3.10` for CodeBuild, though a
 //!   YAML 1.2 reader would see the number 3.1 — rule BS034 asks to quote such values).
 
-mod rules;
+mod model;
+pub(crate) mod rules;
 mod runtimes;
 mod schema;
 
 use crate::diagnostic::Diagnostic;
-use crate::rule::Rule;
+use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};
 use crate::schema::Checker;
 use crate::source::{Document, Node};
 
+pub use model::{Buildspec, Phase, Version};
 pub use runtimes::{IMAGES, Image};
+
+/// The buildspec's model.
+pub type Model = Buildspec;
+
+/// The kind: CodeBuild `buildspec.yml`.
+pub static INFO: KindInfo = KindInfo {
+    id: "buildspec",
+    title: "CodeBuild buildspec",
+    code_prefix: "BS",
+    formats: Formats::Yaml,
+    file_name,
+    checked: true,
+};
+
+/// `buildspec*.yml` / `buildspec*.yaml`.
+fn file_name(name: &FileName<'_>) -> Option<Strength> {
+    (name.stem.starts_with("buildspec") && name.is_yaml()).then_some(BY_NAME)
+}
+
+/// `phases` says buildspec; so does `version: 0.1` or `0.2`.
+pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
+    if root.get("phases").is_some() {
+        return Some(BY_KEY);
+    }
+    let version = root.get("version").and_then(Node::as_str);
+    matches!(version, Some("0.1" | "0.2")).then_some(BY_VALUE)
+}
 
 /// Options of a buildspec check.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,61 +59,23 @@ pub struct Options {
     pub image: Option<String>,
 }
 
-/// The buildspec format version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Version {
-    /// `0.1`: `environment_variables`, one shell per command.
-    V01,
-    /// `0.2`: `env`, one shell for the whole build.
-    V02,
-}
-
-/// What semantic rules see: the document, the version it declares and the options.
-pub(crate) struct Ctx<'a> {
-    pub text: &'a str,
-    pub root: &'a Node,
-    pub version: Option<Version>,
-    pub options: &'a Options,
-    pub out: Vec<Diagnostic>,
-}
-
-impl Ctx<'_> {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.out.push(d);
-    }
-}
-
-/// Every `BS` rule.
-pub fn rules() -> &'static [&'static Rule] {
-    rules::ALL
-}
-
-/// Checks a parsed buildspec; returns the findings (syntax diagnostics of the document are not
-/// included).
-pub fn check(doc: &Document, text: &str, options: &Options) -> Vec<Diagnostic> {
-    let mut checker = Checker::new(&schema::RULES, text);
-    checker.check_root(&doc.root, &schema::ROOT);
-    let mut cx = Ctx {
+/// Lowers a parsed buildspec into its model and runs the `BS` rules over it.
+pub(crate) fn analyze(
+    text: &str,
+    doc: &Document,
+    options: &crate::Options,
+    out: &mut Vec<Diagnostic>,
+) -> Buildspec {
+    let mut walk = Checker::new(&schema::RULES, text);
+    walk.check_root(&doc.root, &schema::ROOT);
+    let model = model::lower(&doc.root);
+    let cx = rules::Cx {
         text,
         root: &doc.root,
-        version: version_of(&doc.root),
-        options,
-        out: checker.diagnostics,
+        model: &model,
+        facts: &walk.facts,
+        options: &options.buildspec,
     };
-    if doc.root.map().is_some() {
-        rules::run(&mut cx);
-    }
-    cx.out
-}
-
-fn version_of(root: &Node) -> Option<Version> {
-    let v = root.get("version")?.scalar()?;
-    let text = v.text.trim();
-    if text == "0.1" || (v.number() == Some(0.1)) {
-        Some(Version::V01)
-    } else if text == "0.2" || (v.number() == Some(0.2)) {
-        Some(Version::V02)
-    } else {
-        None
-    }
+    rules::run(&cx, out);
+    model
 }

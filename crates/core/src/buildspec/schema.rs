@@ -1,13 +1,16 @@
 //! The buildspec's keys and value types, versions 0.1 and 0.2 together (version-specific keys
 //! are reported by rules BS013/BS014), after the CodeBuild buildspec reference.
 
-use super::rules::{artifacts, batch, cache, env, phases, reports, runtimes as rt, structure};
-use crate::schema::{EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown, field, map};
+use super::rules;
+use crate::schema::{
+    Checker, EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown, field, map,
+};
+use crate::source::{Node, Span, Value};
 
 pub(super) static RULES: SchemaRules = SchemaRules {
-    unknown_key: &structure::UNKNOWN_KEY,
-    wrong_type: &structure::INVALID_TYPE,
-    scalar_for_list: &structure::SCALAR_INSTEAD_OF_LIST,
+    unknown_key: &rules::unknown_key::RULE,
+    wrong_type: &rules::invalid_type::RULE,
+    scalar_for_list: &rules::scalar_instead_of_list::RULE,
 };
 
 static STR_LIST: Ty = Ty::List(&Ty::Str);
@@ -15,8 +18,8 @@ static STR_LIST: Ty = Ty::List(&Ty::Str);
 pub(super) static ROOT: MapSchema = map(&[
     Field {
         key: "version",
-        ty: Ty::Custom(structure::check_version),
-        required: Some(&structure::MISSING_VERSION),
+        ty: Ty::Custom(version),
+        required: Some(&rules::missing_version::RULE),
         doc: "the buildspec format version, 0.2 (recommended) or 0.1",
     },
     field(
@@ -67,12 +70,12 @@ static ENV: MapSchema = map(&[
     ),
     field(
         "parameter-store",
-        Ty::Dict(&Ty::Custom(env::check_parameter_name)),
+        Ty::Dict(&Ty::Custom(parameter_name)),
         "variables read from SSM Parameter Store: name → parameter name",
     ),
     field(
         "secrets-manager",
-        Ty::Dict(&Ty::Custom(env::check_secret_reference)),
+        Ty::Dict(&Ty::Custom(secret_reference)),
         "variables read from Secrets Manager: name → secret-id:json-key:version-stage:version-id",
     ),
     field(
@@ -101,7 +104,7 @@ static ENV_01: MapSchema = map(&[field(
 static SHELL: EnumSpec = EnumSpec {
     values: &["bash", "/bin/sh", "powershell.exe", "cmd.exe"],
     case_insensitive: false,
-    rule: &env::UNKNOWN_SHELL,
+    rule: &rules::unknown_shell::RULE,
     what: "shell",
 };
 
@@ -150,7 +153,7 @@ static BATCH_GRAPH_ENTRY: MapSchema = map(&[
     Field {
         key: "identifier",
         ty: Ty::Str,
-        required: Some(&batch::MISSING_BATCH_IDENTIFIER),
+        required: Some(&rules::missing_batch_identifier::RULE),
         doc: "name of this build task, unique in the batch",
     },
     field(
@@ -184,7 +187,7 @@ static BATCH_LIST_ENTRY: MapSchema = map(&[
     Field {
         key: "identifier",
         ty: Ty::Str,
-        required: Some(&batch::MISSING_BATCH_IDENTIFIER),
+        required: Some(&rules::missing_batch_identifier::RULE),
         doc: "name of this build task, unique in the batch",
     },
     field(
@@ -225,7 +228,7 @@ static COMPUTE_TYPE: EnumSpec = EnumSpec {
         "CUSTOM_INSTANCE_TYPE",
     ],
     case_insensitive: false,
-    rule: &batch::INVALID_COMPUTE_TYPE,
+    rule: &rules::invalid_compute_type::RULE,
     what: "compute type",
 };
 
@@ -245,7 +248,7 @@ static ENVIRONMENT_TYPE: EnumSpec = EnumSpec {
         "MAC_ARM",
     ],
     case_insensitive: false,
-    rule: &batch::INVALID_ENVIRONMENT_TYPE,
+    rule: &rules::invalid_environment_type::RULE,
     what: "environment type",
 };
 
@@ -339,26 +342,26 @@ static PHASES: MapSchema = MapSchema {
     fields: &[
         field(
             "install",
-            Ty::Custom(phases::check_install_phase),
+            Ty::Custom(install_phase),
             "install packages and select runtimes",
         ),
         field(
             "pre_build",
-            Ty::Custom(phases::check_phase),
+            Ty::Custom(phase),
             "commands before the build (log in, install dependencies)",
         ),
         field(
             "build",
-            Ty::Custom(phases::check_phase),
+            Ty::Custom(phase),
             "the build commands",
         ),
         field(
             "post_build",
-            Ty::Custom(phases::check_phase),
+            Ty::Custom(phase),
             "commands after the build (push images, notify)",
         ),
     ],
-    unknown: Unknown::ReportWith(&phases::UNKNOWN_PHASE),
+    unknown: Unknown::ReportWith(&rules::unknown_phase::RULE),
     case: KeyCase::Exact,
 };
 
@@ -370,7 +373,7 @@ pub(crate) static INSTALL_PHASE: MapSchema = map(&[
     ),
     field(
         "on-failure",
-        Ty::Custom(phases::check_on_failure),
+        Ty::Custom(on_failure),
         "ABORT, CONTINUE or a RETRY form",
     ),
     field(
@@ -380,12 +383,12 @@ pub(crate) static INSTALL_PHASE: MapSchema = map(&[
     ),
     field(
         "commands",
-        Ty::Custom(phases::check_commands),
+        Ty::Custom(commands),
         "commands to run, in order",
     ),
     field(
         "finally",
-        Ty::Custom(phases::check_commands),
+        Ty::Custom(commands),
         "commands that run even when a command failed",
     ),
 ]);
@@ -398,22 +401,22 @@ pub(crate) static PHASE: MapSchema = map(&[
     ),
     field(
         "on-failure",
-        Ty::Custom(phases::check_on_failure),
+        Ty::Custom(on_failure),
         "ABORT, CONTINUE or a RETRY form",
     ),
     field(
         "runtime-versions",
-        Ty::Custom(rt::check_misplaced_runtime_versions),
+        Ty::Custom(misplaced_runtime_versions),
         "only read under `install`",
     ),
     field(
         "commands",
-        Ty::Custom(phases::check_commands),
+        Ty::Custom(commands),
         "commands to run, in order (required)",
     ),
     field(
         "finally",
-        Ty::Custom(phases::check_commands),
+        Ty::Custom(commands),
         "commands that run even when a command failed",
     ),
 ]);
@@ -422,7 +425,7 @@ static REPORT_GROUP: MapSchema = map(&[
     Field {
         key: "files",
         ty: Ty::List(&Ty::Str),
-        required: Some(&reports::MISSING_REPORT_FILES),
+        required: Some(&rules::missing_report_files::RULE),
         doc: "report files (paths or globs) relative to the build directory or base-directory",
     },
     field(
@@ -456,7 +459,7 @@ static REPORT_FORMAT: EnumSpec = EnumSpec {
         "SIMPLECOV",
     ],
     case_insensitive: true,
-    rule: &reports::INVALID_REPORT_FORMAT,
+    rule: &rules::invalid_report_format::RULE,
     what: "report file format",
 };
 
@@ -464,7 +467,7 @@ static ARTIFACTS: MapSchema = map(&[
     Field {
         key: "files",
         ty: Ty::List(&Ty::Str),
-        required: Some(&artifacts::MISSING_ARTIFACT_FILES),
+        required: Some(&rules::missing_artifact_files::RULE),
         doc: "output files (paths or globs); required even when only secondary artifacts are used",
     },
     field(
@@ -508,7 +511,7 @@ static SECONDARY_ARTIFACT: MapSchema = map(&[
     Field {
         key: "files",
         ty: Ty::List(&Ty::Str),
-        required: Some(&artifacts::MISSING_ARTIFACT_FILES),
+        required: Some(&rules::missing_artifact_files::RULE),
         doc: "output files (paths or globs)",
     },
     field("name", Ty::Str, "artifact name"),
@@ -557,6 +560,109 @@ static CACHE: MapSchema = map(&[
 static CACHE_ACTION: EnumSpec = EnumSpec {
     values: &["restore", "save"],
     case_insensitive: false,
-    rule: &cache::INVALID_CACHE_ACTION,
+    rule: &rules::invalid_cache_action::RULE,
     what: "cache action",
 };
+
+// Lowering functions for the values some rules look at. They record facts only: generic wrong
+// types, and tags for the rules (which report from their own files).
+
+/// Tag: the `version` value.
+pub(crate) const VERSION_TAG: &str = "version";
+/// Tag: a `pre_build`, `build` or `post_build` phase (null or a mapping).
+pub(crate) const PHASE_TAG: &str = "phase";
+/// Tag: a `commands` or `finally` value.
+pub(crate) const COMMANDS_TAG: &str = "commands";
+/// Tag: an `on-failure` value.
+pub(crate) const ON_FAILURE_TAG: &str = "on-failure";
+/// Tag: `runtime-versions` in a phase other than `install`.
+pub(crate) const MISPLACED_RUNTIME_VERSIONS_TAG: &str = "misplaced-runtime-versions";
+/// Tag: a `secrets-manager` reference.
+pub(crate) const SECRET_REFERENCE_TAG: &str = "secret-reference";
+/// Tag: a `parameter-store` parameter name.
+pub(crate) const PARAMETER_NAME_TAG: &str = "parameter-name";
+
+/// `version`: a scalar (its value is rule BS011's business).
+fn version<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    if node.scalar().is_none() && !node.is_invalid() {
+        c.wrong_type(node, "0.2");
+    }
+    c.tag(VERSION_TAG, node, anchor);
+}
+
+/// `phases.install`: no required commands.
+fn install_phase<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
+    if node.is_null() {
+        return;
+    }
+    c.value(node, &Ty::Map(&INSTALL_PHASE), node.span);
+}
+
+/// `phases.pre_build`/`build`/`post_build`.
+fn phase<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    c.tag(PHASE_TAG, node, anchor);
+    if node.is_null() {
+        return;
+    }
+    c.value(node, &Ty::Map(&PHASE), anchor);
+}
+
+/// `commands` and `finally`: a list of strings.
+fn commands<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    c.tag(COMMANDS_TAG, node, anchor);
+    match &node.value {
+        Value::Scalar(s) if !s.is_null() => c.value(node, &Ty::List(&Ty::Str), anchor),
+        Value::Map(_) => c.wrong_type(node, "a list of commands"),
+        Value::Seq(seq) => {
+            for (i, item) in seq.items.iter().enumerate() {
+                if let Value::Seq(_) = item.value {
+                    c.within(&i.to_string(), |c| {
+                        c.wrong_type(item, "a command (a string)")
+                    });
+                }
+            }
+        }
+        Value::Scalar(_) | Value::Invalid => {}
+    }
+}
+
+/// `on-failure`: a string.
+fn on_failure<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    if node.is_null() || node.is_invalid() {
+        return;
+    }
+    if node.as_str().is_none() {
+        c.wrong_type(node, "ABORT, CONTINUE or a RETRY form");
+        return;
+    }
+    c.tag(ON_FAILURE_TAG, node, anchor);
+}
+
+/// `runtime-versions` outside `install`.
+fn misplaced_runtime_versions<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    c.tag(MISPLACED_RUNTIME_VERSIONS_TAG, node, anchor);
+}
+
+/// A `secrets-manager` value.
+fn secret_reference<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    if node.is_invalid() {
+        return;
+    }
+    if node.as_str().is_none() && !node.is_null() {
+        c.wrong_type(node, "a secret reference");
+        return;
+    }
+    c.tag(SECRET_REFERENCE_TAG, node, anchor);
+}
+
+/// A `parameter-store` value.
+fn parameter_name<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
+    if node.is_invalid() {
+        return;
+    }
+    if node.as_str().is_none() && !node.is_null() {
+        c.wrong_type(node, "a parameter name");
+        return;
+    }
+    c.tag(PARAMETER_NAME_TAG, node, anchor);
+}

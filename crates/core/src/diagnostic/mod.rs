@@ -63,7 +63,49 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// A mechanical fix, when one is certain.
     pub fix: Option<Fix>,
+    /// Where the diagnostic was created (debug builds only), for the test that proves every rule
+    /// is reported from its own file. Diagnostics are created only by [`Rule::at`].
+    ///
+    /// [`Rule::at`]: crate::rule::Rule::at
+    pub site: Site,
 }
+
+/// The source file that created a diagnostic. Debug builds record it (`#[track_caller]` on
+/// [`Rule::at`](crate::rule::Rule::at)); release builds carry nothing, so the shipped binaries hold
+/// no source paths. Two sites always compare equal: where a finding was made is not part of what
+/// it says.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Site {
+    #[cfg(debug_assertions)]
+    file: Option<&'static str>,
+}
+
+impl Site {
+    /// The caller's file (debug builds).
+    #[cfg_attr(debug_assertions, track_caller)]
+    pub(crate) fn caller() -> Site {
+        Site {
+            #[cfg(debug_assertions)]
+            file: Some(std::panic::Location::caller().file()),
+        }
+    }
+
+    /// The source file that created the diagnostic, when recorded (debug builds).
+    pub fn file(&self) -> Option<&'static str> {
+        #[cfg(debug_assertions)]
+        return self.file;
+        #[cfg(not(debug_assertions))]
+        None
+    }
+}
+
+impl PartialEq for Site {
+    fn eq(&self, _: &Site) -> bool {
+        true
+    }
+}
+
+impl Eq for Site {}
 
 /// Where the published rule pages live; a diagnostic's docs URL is this followed by its code.
 pub const DOCS_BASE_URL: &str = "https://cicd-playground.dev/rules/";

@@ -7,22 +7,18 @@
 use jsonc_parser::ast;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
 
-use super::rules::{
-    DOCUMENT_TOO_LARGE, DUPLICATE_KEY, JSON_COMMENT, JSON_CONTROL_CHARACTER, JSON_SYNTAX_ERROR,
-    JSON_TRAILING_COMMA, NESTING_TOO_DEEP,
-};
+use super::issue::{Syntax, SyntaxIssue};
 use super::tree::{Map, Node, Pair, Scalar, Seq, Style, Value};
 use super::{Document, Format, Limits, Span};
-use crate::diagnostic::Diagnostic;
 
 /// Parses `text` as strict JSON. Never fails and never panics.
 pub fn parse(text: &str, limits: &Limits) -> Document {
-    let mut diagnostics = Vec::new();
+    let mut issues = Vec::new();
     if text.len() > limits.max_bytes {
-        diagnostics.push(super::yaml::too_large(text, limits));
+        issues.push(super::yaml::too_large(text, limits));
         return Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
-            diagnostics,
+            issues,
             format: Format::Json,
         };
     }
@@ -50,9 +46,9 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             } else {
                 Span::new(range.start, range.end)
             };
-            diagnostics.push(
-                JSON_SYNTAX_ERROR
-                    .at(
+            issues.push(
+                SyntaxIssue::new(Syntax::JsonSyntax,
+                    
                         span,
                         format!("invalid JSON: {}", lower_first(&err.kind().to_string())),
                     )
@@ -60,18 +56,18 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             );
             Document {
                 root: Node::new(Span::new(0, text.len()), Value::Invalid),
-                diagnostics,
+                issues,
                 format: Format::Json,
             }
         }
         Ok(result) => {
             if let Some(tokens) = &result.tokens {
-                scan_tokens(text, tokens, &mut diagnostics);
+                scan_tokens(text, tokens, &mut issues);
             }
             let mut conv = Converter {
                 limits,
                 nodes: 0,
-                diagnostics: &mut diagnostics,
+                issues: &mut issues,
                 stopped: false,
             };
             let root = match &result.value {
@@ -80,7 +76,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             };
             Document {
                 root,
-                diagnostics,
+                issues,
                 format: Format::Json,
             }
         }
@@ -126,7 +122,7 @@ fn json_help(kind: &jsonc_parser::errors::ParseErrorKind) -> &'static str {
 fn scan_tokens(
     text: &str,
     tokens: &[jsonc_parser::tokens::TokenAndRange<'_>],
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<SyntaxIssue>,
 ) {
     use jsonc_parser::tokens::Token;
     let mut iter = tokens.iter().peekable();
@@ -134,8 +130,8 @@ fn scan_tokens(
         let span = Span::new(tok.range.start, tok.range.end);
         match &tok.token {
             Token::CommentLine(_) | Token::CommentBlock(_) => out.push(
-                JSON_COMMENT
-                    .at(span, "comments are not allowed in JSON")
+                SyntaxIssue::new(Syntax::JsonComment,
+                    span, "comments are not allowed in JSON")
                     .with_help(
                         "remove the comment; AWS rejects JSON documents that contain comments",
                     )
@@ -150,8 +146,8 @@ fn scan_tokens(
                     Some(Token::CloseBrace | Token::CloseBracket)
                 ) {
                     out.push(
-                        JSON_TRAILING_COMMA
-                            .at(span, "trailing comma before the closing bracket")
+                        SyntaxIssue::new(Syntax::JsonTrailingComma,
+                            span, "trailing comma before the closing bracket")
                             .with_help("JSON does not allow a comma after the last item")
                             .with_fix("remove the trailing comma", span, ""),
                     );
@@ -169,8 +165,8 @@ fn scan_tokens(
                         c => format!("the control character U+{:04X}", c as u32),
                     };
                     out.push(
-                        JSON_CONTROL_CHARACTER
-                            .at(Span::new(at, at + ch.len_utf8()), format!("{name} inside a JSON string"))
+                        SyntaxIssue::new(Syntax::JsonControlCharacter,
+                            Span::new(at, at + ch.len_utf8()), format!("{name} inside a JSON string"))
                             .with_help("write control characters as escapes (`\\n`, `\\t`) inside JSON strings"),
                     );
                 }
@@ -183,7 +179,7 @@ fn scan_tokens(
 struct Converter<'l, 'd> {
     limits: &'l Limits,
     nodes: usize,
-    diagnostics: &'d mut Vec<Diagnostic>,
+    issues: &'d mut Vec<SyntaxIssue>,
     stopped: bool,
 }
 
@@ -197,7 +193,7 @@ impl Converter<'_, '_> {
         }
         if self.nodes > self.limits.max_nodes {
             self.stopped = true;
-            self.diagnostics.push(DOCUMENT_TOO_LARGE.at(
+            self.issues.push(SyntaxIssue::new(Syntax::DocumentTooLarge,
                 Span::empty(span.start()),
                 format!(
                     "the document has more than {} nodes; the rest is not checked",
@@ -245,9 +241,9 @@ impl Converter<'_, '_> {
                     );
                     if let Some(first) = entries.iter().find(|p| p.key_str() == Some(name.as_str()))
                     {
-                        self.diagnostics.push(
-                            DUPLICATE_KEY
-                                .at(key.span, format!("duplicate key `{name}`"))
+                        self.issues.push(
+                            SyntaxIssue::new(Syntax::DuplicateKey,
+                                key.span, format!("duplicate key `{name}`"))
                                 .with_label(first.key.span, format!("`{name}` first defined here"))
                                 .with_help(format!(
                                     "a JSON object may hold each key once; readers keep only the last `{name}`, so the first is silently lost"
@@ -272,7 +268,7 @@ impl Converter<'_, '_> {
     fn enter(&mut self, depth: usize, span: Span) -> bool {
         if depth >= self.limits.max_depth {
             if !self.stopped {
-                self.diagnostics.push(NESTING_TOO_DEEP.at(
+                self.issues.push(SyntaxIssue::new(Syntax::NestingTooDeep,
                     Span::new(span.start(), span.start() + 1),
                     format!(
                         "nesting deeper than {} levels; this part is not checked",
@@ -307,14 +303,17 @@ mod tests {
     use super::*;
 
     fn codes(doc: &Document) -> Vec<&'static str> {
-        doc.diagnostics.iter().map(|d| d.code).collect()
+        let mut out = Vec::new();
+        crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut out);
+        crate::diagnostic::sort(&mut out);
+        out.iter().map(|d| d.code).collect()
     }
 
     #[test]
     fn spans_on_keys_and_values() {
         let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}]}"#;
         let doc = parse(text, &Limits::default());
-        assert!(doc.diagnostics.is_empty());
+        assert!(doc.issues.is_empty());
         let v = doc.root.entry("Version").unwrap();
         assert_eq!(v.key.span.slice(text), "\"Version\"");
         assert_eq!(v.value.span.slice(text), "\"2012-10-17\"");
@@ -330,7 +329,7 @@ mod tests {
         let doc = parse(text, &Limits::default());
         assert_eq!(codes(&doc), vec!["SRC011", "SRC010", "SRC010"]);
         assert_eq!(doc.root.get("b").unwrap().as_str(), Some("1"));
-        assert_eq!(doc.diagnostics[1].span.slice(text), ",");
+        assert_eq!(doc.issues[1].span.slice(text), ",");
     }
 
     #[test]
@@ -346,7 +345,7 @@ mod tests {
         let text = "{\"ImageURI\": Test }EOF";
         let doc = parse(text, &Limits::default());
         assert_eq!(codes(&doc), vec!["SRC009"]);
-        assert_eq!(doc.diagnostics[0].span.start, 13);
+        assert_eq!(doc.issues[0].span.start, 13);
         let doc = parse("{\"a\": 1}{\"a\": 1}", &Limits::default());
         assert_eq!(codes(&doc), vec!["SRC009"]);
     }
@@ -356,7 +355,7 @@ mod tests {
         let text = "{\"a\": \"x\ty\"}";
         let doc = parse(text, &Limits::default());
         assert_eq!(codes(&doc), vec!["SRC012"]);
-        assert_eq!(doc.diagnostics[0].span.start, 8);
+        assert_eq!(doc.issues[0].span.start, 8);
     }
 
     #[test]
@@ -366,6 +365,6 @@ mod tests {
         assert_eq!(codes(&doc), vec!["SRC005"]);
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let doc = parse(&text, &Limits::default());
-        assert!(!doc.diagnostics.is_empty());
+        assert!(!doc.issues.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 //! Parsing never fails: every problem (syntax errors, duplicate keys, limits) is a diagnostic, and
 //! a tree — possibly partial, with incomplete collections marked — is always returned.
 
+mod issue;
 mod json;
 mod line_index;
 pub mod rules;
@@ -10,13 +11,13 @@ mod span;
 pub mod tree;
 mod yaml;
 
+pub use issue::{Syntax, SyntaxCx, SyntaxIssue};
 pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
-pub use span::Span;
+pub use span::{Span, Spanned};
 pub use tree::{Map, Node, Pair, Scalar, ScalarKind, Seq, Style, Value};
 
 use std::borrow::Cow;
 
-use crate::diagnostic::Diagnostic;
 
 /// Bounds that keep hostile input from exhausting time or memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,8 +57,8 @@ pub enum Format {
 pub struct Document {
     /// The root node (`Value::Invalid` when nothing could be read).
     pub root: Node,
-    /// Syntax and limit diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Syntax and limit problems met while reading (reported by the `SRC` rules).
+    pub issues: Vec<SyntaxIssue>,
     /// What the text was read as.
     pub format: Format,
 }
@@ -85,11 +86,11 @@ pub fn looks_like_json(text: &str) -> bool {
 
 /// Turns raw bytes into text. Invalid UTF-8 is replaced (U+FFFD) and reported at the byte where
 /// it starts; the rest of the file is still checked.
-pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<Diagnostic>) {
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxIssue>) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), Vec::new()),
         Err(_) => {
-            let mut diagnostics: Vec<Diagnostic> = Vec::new();
+            let mut issues: Vec<SyntaxIssue> = Vec::new();
             let mut text = String::with_capacity(bytes.len());
             for chunk in bytes.utf8_chunks() {
                 text.push_str(chunk.valid());
@@ -98,17 +99,17 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<Diagnostic>) {
                     let at = text.len();
                     text.push('\u{fffd}');
                     // Consecutive bad bytes form one finding.
-                    if let Some(last) = diagnostics.last_mut()
+                    if let Some(last) = issues.last_mut()
                         && last.span.end() == at
                     {
                         last.span.end = text.len() as u32;
                         continue;
                     }
-                    if diagnostics.len() < 20 {
+                    if issues.len() < 20 {
                         let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
-                        diagnostics.push(
-                            rules::INVALID_UTF8
-                                .at(
+                        issues.push(
+                            SyntaxIssue::new(Syntax::InvalidUtf8,
+                                
                                     Span::new(at, at + '\u{fffd}'.len_utf8()),
                                     format!("invalid UTF-8 byte sequence `{}`", hex.join(" ")),
                                 )
@@ -117,7 +118,7 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<Diagnostic>) {
                     }
                 }
             }
-            (Cow::Owned(text), diagnostics)
+            (Cow::Owned(text), issues)
         }
     }
 }
@@ -131,7 +132,7 @@ mod tests {
         let bytes = b"a: 1\nb: \xff\xfe\nc: 3\n";
         let (text, diags) = decode(bytes);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, "SRC004");
+        assert_eq!(diags[0].kind, Syntax::InvalidUtf8);
         assert_eq!(diags[0].span.start, 8);
         assert!(text.contains("c: 3"));
         let doc = parse_yaml(&text, &Limits::default());

@@ -58,3 +58,12 @@ impl Span {
         text.get(self.start()..self.end()).unwrap_or("")
     }
 }
+
+/// A value with the span it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is in the text.
+    pub span: Span,
+}

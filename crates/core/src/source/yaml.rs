@@ -9,28 +9,24 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
-use super::rules::{
-    ALIAS_EXPANSION_LIMIT, DOCUMENT_TOO_LARGE, DUPLICATE_KEY, MULTIPLE_DOCUMENTS, NESTING_TOO_DEEP,
-    TAB_INDENTATION, YAML_SYNTAX_ERROR,
-};
+use super::issue::{Syntax, SyntaxIssue};
 use super::tree::{Map, Node, Pair, Scalar, Seq, Style, Value};
 use super::{Document, Format, Limits, Span};
-use crate::diagnostic::Diagnostic;
 
 /// Parses `text` as YAML. Never fails and never panics; see the module docs.
 pub fn parse(text: &str, limits: &Limits) -> Document {
-    let mut diagnostics = Vec::new();
+    let mut issues = Vec::new();
     if text.len() > limits.max_bytes {
-        diagnostics.push(too_large(text, limits));
+        issues.push(too_large(text, limits));
         return Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
-            diagnostics,
+            issues,
             format: Format::Yaml,
         };
     }
     let mut builder = Builder::new(text, limits);
     builder.run();
-    diagnostics.append(&mut builder.diagnostics);
+    issues.append(&mut builder.issues);
     // Nothing read because of a syntax error is not an empty document: validators must not
     // report missing keys for it.
     let root = builder.root.unwrap_or_else(|| {
@@ -43,14 +39,14 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
     });
     Document {
         root,
-        diagnostics,
+        issues,
         format: Format::Yaml,
     }
 }
 
-pub(super) fn too_large(text: &str, limits: &Limits) -> Diagnostic {
-    DOCUMENT_TOO_LARGE
-        .at(
+pub(super) fn too_large(text: &str, limits: &Limits) -> SyntaxIssue {
+    SyntaxIssue::new(Syntax::DocumentTooLarge,
+        
             Span::empty(0),
             format!(
                 "the file is {} bytes, more than the {} bytes this checker reads",
@@ -150,7 +146,7 @@ struct Builder<'t> {
     offsets: Offsets<'t>,
     stack: Vec<Frame>,
     root: Option<Node>,
-    diagnostics: Vec<Diagnostic>,
+    issues: Vec<SyntaxIssue>,
     anchors: HashMap<usize, (Node, usize)>,
     nodes: usize,
     alias_nodes: usize,
@@ -172,7 +168,7 @@ impl<'t> Builder<'t> {
             offsets: Offsets::new(text),
             stack: Vec::new(),
             root: None,
-            diagnostics: Vec::new(),
+            issues: Vec::new(),
             anchors: HashMap::new(),
             nodes: 0,
             alias_nodes: 0,
@@ -300,9 +296,9 @@ impl<'t> Builder<'t> {
     fn count_node(&mut self, span: Span) -> bool {
         self.nodes += 1;
         if self.nodes > self.limits.max_nodes {
-            self.diagnostics.push(
-                DOCUMENT_TOO_LARGE
-                    .at(
+            self.issues.push(
+                SyntaxIssue::new(Syntax::DocumentTooLarge,
+                    
                         Span::new(span.start(), span.start()),
                         format!(
                             "the document has more than {} nodes; the rest is not checked",
@@ -321,9 +317,9 @@ impl<'t> Builder<'t> {
     /// collection is skipped and stands as one invalid node.
     fn enter(&mut self, span: Span) -> bool {
         if self.stack.len() >= self.limits.max_depth {
-            self.diagnostics.push(
-                NESTING_TOO_DEEP
-                    .at(
+            self.issues.push(
+                SyntaxIssue::new(Syntax::NestingTooDeep,
+                    
                         line_span(self.text, span.start()),
                         format!(
                             "nesting deeper than {} levels; this part is not checked",
@@ -352,9 +348,9 @@ impl<'t> Builder<'t> {
         if self.alias_nodes > self.limits.max_alias_nodes {
             if !self.alias_reported {
                 self.alias_reported = true;
-                self.diagnostics.push(
-                    ALIAS_EXPANSION_LIMIT
-                        .at(
+                self.issues.push(
+                    SyntaxIssue::new(Syntax::AliasExpansionLimit,
+                        
                             span,
                             format!(
                                 "aliases expand to more than {} nodes; further aliases are not expanded",
@@ -450,9 +446,9 @@ impl<'t> Builder<'t> {
                     if let Some(dup) = find_duplicate(entries, index, &k) {
                         let first = dup.key.span;
                         let name = k.scalar().map(|s| s.text.clone()).unwrap_or_default();
-                        self.diagnostics.push(
-                            DUPLICATE_KEY
-                                .at(k.span, format!("duplicate key `{name}`"))
+                        self.issues.push(
+                            SyntaxIssue::new(Syntax::DuplicateKey,
+                                k.span, format!("duplicate key `{name}`"))
                                 .with_label(first, format!("`{name}` first defined here"))
                                 .with_help(format!(
                                     "a mapping may hold each key once; readers keep only one of the two `{name}` values (usually the last), so the other is silently lost"
@@ -476,9 +472,9 @@ impl<'t> Builder<'t> {
             .map(str::trim)
             .any(|l| !l.is_empty() && !l.starts_with('#') && l != "..." && l != "---");
         if has_content {
-            self.diagnostics.push(
-                MULTIPLE_DOCUMENTS
-                    .at(
+            self.issues.push(
+                SyntaxIssue::new(Syntax::MultipleDocuments,
+                    
                         line_span(self.text, span.start()),
                         "the file holds more than one YAML document; only the first is checked",
                     )
@@ -506,9 +502,9 @@ impl<'t> Builder<'t> {
         }
         if info.contains("recursion limit") {
             // saphyr's own cap on `[`/`{` nesting: the same finding as our depth limit.
-            self.diagnostics.push(
-                NESTING_TOO_DEEP
-                    .at(
+            self.issues.push(
+                SyntaxIssue::new(Syntax::NestingTooDeep,
+                    
                         span,
                         "nesting too deep for the YAML reader; the rest of the file is not checked",
                     )
@@ -518,22 +514,18 @@ impl<'t> Builder<'t> {
             );
             return span.end();
         }
-        let (rule, help) = if info.contains("tab") {
-            (
-                &TAB_INDENTATION,
-                "YAML indentation must use spaces; replace the tab characters with spaces"
-                    .to_string(),
+        let issue = if info.contains("tab") {
+            SyntaxIssue::new(
+                Syntax::TabIndentation,
+                span,
+                "tab character used for indentation",
             )
+            .with_help("YAML indentation must use spaces; replace the tab characters with spaces")
         } else {
-            (&YAML_SYNTAX_ERROR, syntax_help(info).to_string())
+            SyntaxIssue::new(Syntax::YamlSyntax, span, format!("invalid YAML: {info}"))
+                .with_help(syntax_help(info))
         };
-        let message = if std::ptr::eq(rule, &TAB_INDENTATION) {
-            "tab character used for indentation".to_string()
-        } else {
-            format!("invalid YAML: {info}")
-        };
-        self.diagnostics
-            .push(rule.at(span, message).with_help(help));
+        self.issues.push(issue);
         span.end()
     }
 
@@ -574,9 +566,9 @@ impl<'t> Builder<'t> {
             let lead = content.len() - content.trim_start_matches([' ', '\t']).len();
             let leading = content.get(..lead).unwrap_or("");
             if leading.contains('\t') && !blank {
-                self.diagnostics.push(
-                    TAB_INDENTATION
-                        .at(Span::new(start, start + lead), "tab character used for indentation")
+                self.issues.push(
+                    SyntaxIssue::new(Syntax::TabIndentation,
+                        Span::new(start, start + lead), "tab character used for indentation")
                         .with_help("YAML indentation must use spaces; replace the tab characters with spaces"),
                 );
             }
@@ -729,14 +721,17 @@ mod tests {
     }
 
     fn codes(doc: &Document) -> Vec<&'static str> {
-        doc.diagnostics.iter().map(|d| d.code).collect()
+        let mut out = Vec::new();
+        crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut out);
+        crate::diagnostic::sort(&mut out);
+        out.iter().map(|d| d.code).collect()
     }
 
     #[test]
     fn spans_cover_keys_and_values() {
         let text = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n";
         let doc = parse_default(text);
-        assert!(doc.diagnostics.is_empty());
+        assert!(doc.issues.is_empty());
         let build = doc
             .root
             .get("phases")
@@ -772,7 +767,7 @@ mod tests {
         let text = "a: 1\nb: 2\na: 3\n";
         let doc = parse_default(text);
         assert_eq!(codes(&doc), vec!["SRC002"]);
-        let d = &doc.diagnostics[0];
+        let d = &doc.issues[0];
         assert_eq!(d.span.slice(text), "a");
         assert_eq!(d.span.start, 10);
         assert_eq!(d.labels[0].span.start, 0);
@@ -796,7 +791,7 @@ mod tests {
         let text = "version: 0.2\nphases:\n  build:\n    commands:\n      - 'echo hi\n      - x\n";
         let doc = parse_default(text);
         assert_eq!(codes(&doc), vec!["SRC001"]);
-        let d = &doc.diagnostics[0];
+        let d = &doc.issues[0];
         assert_eq!(d.span.slice(text), "'echo hi");
         assert_eq!(doc.root.get("version").unwrap().as_str(), Some("0.2"));
         assert!(!doc.root.map().unwrap().complete);
@@ -807,12 +802,12 @@ mod tests {
         let text = "a:\n\tb: 1\n\tc: 2\nd: |\n  x\n\ty\n";
         let doc = parse_default(text);
         let tabs: Vec<_> = doc
-            .diagnostics
+            .issues
             .iter()
-            .filter(|d| d.code == "SRC003")
+            .filter(|d| d.kind == Syntax::TabIndentation)
             .map(|d| d.span.start)
             .collect();
-        assert!(tabs.len() >= 2, "{:?}", doc.diagnostics);
+        assert!(tabs.len() >= 2, "{:?}", doc.issues);
         assert_eq!(tabs[0], 3);
     }
 
@@ -902,9 +897,9 @@ mod tests {
         assert_eq!(codes(&doc), vec!["SRC008"]);
         assert_eq!(doc.root.get("a").unwrap().as_str(), Some("1"));
         let doc = parse_default("a: 1\n---\n");
-        assert!(doc.diagnostics.is_empty());
+        assert!(doc.issues.is_empty());
         let doc = parse_default("---\na: 1\n");
-        assert!(doc.diagnostics.is_empty());
+        assert!(doc.issues.is_empty());
     }
 
     #[test]

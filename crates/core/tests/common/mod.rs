@@ -30,14 +30,12 @@ pub fn diagnostics(code: &str, lang_or_ext: &str, bytes: &[u8]) -> (String, Vec<
             (text, diags)
         }
         None => {
-            let (text, mut diags) = source::decode(bytes);
-            let doc = if lang_or_ext == "json" {
-                source::parse_json(&text, &Limits::default())
+            let format = if lang_or_ext == "json" {
+                source::Format::Json
             } else {
-                source::parse_yaml(&text, &Limits::default())
+                source::Format::Yaml
             };
-            diags.extend(doc.diagnostics);
-            (text.into_owned(), diags)
+            cicd_core::check_syntax(format, bytes, &Limits::default())
         }
     }
 }

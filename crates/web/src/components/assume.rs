@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use cicd_core::policy::evaluate::Decision;
+use cicd_core::trust_policy::evaluate::Decision;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

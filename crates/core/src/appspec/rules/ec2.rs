@@ -221,7 +221,7 @@ const LINUX_NAMES: [&str; 12] = [
 ];
 
 /// `os`: exactly `linux` or `windows`.
-pub(crate) fn check_os(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_os<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "`linux` or `windows`");
         return;
@@ -254,7 +254,7 @@ pub(crate) fn check_os(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `files`: a list of `source`/`destination` mappings.
-pub(crate) fn check_files(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_files<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Map(&FILE),
@@ -264,7 +264,7 @@ pub(crate) fn check_files(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `overwrite:` in a `files` entry.
-pub(crate) fn check_overwrite(_node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_overwrite<'a>(_node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     c.push(
         UNDOCUMENTED_OVERWRITE_KEY
             .at(anchor, "`overwrite` is not an AppSpec key: the agent ignores it")

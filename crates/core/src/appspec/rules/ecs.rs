@@ -451,7 +451,7 @@ fn is_task_definition_arn(text: &str) -> bool {
 }
 
 /// `TaskDefinition`.
-pub(crate) fn check_task_definition(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_task_definition<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a task definition ARN");
         return;
@@ -496,7 +496,7 @@ pub(crate) fn check_task_definition(node: &Node, _anchor: Span, c: &mut Checker<
 }
 
 /// `ContainerPort`: a number.
-pub(crate) fn check_container_port(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_container_port<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a port number");
         return;
@@ -538,7 +538,7 @@ pub(crate) fn check_container_port(node: &Node, _anchor: Span, c: &mut Checker<'
 }
 
 /// `PlatformVersion`: `LATEST` or `x.y.z`.
-pub(crate) fn check_platform_version(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_platform_version<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a platform version such as \"LATEST\"");
         return;
@@ -576,7 +576,7 @@ pub(crate) fn check_platform_version(node: &Node, _anchor: Span, c: &mut Checker
 }
 
 /// `CapacityProviderStrategy`: a list of providers.
-pub(crate) fn check_capacity_provider_strategy(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_capacity_provider_strategy<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Map(&CAPACITY_PROVIDER),

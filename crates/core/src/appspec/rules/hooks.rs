@@ -375,7 +375,7 @@ declare_rule! {
 }
 
 /// `hooks` (EC2/on-premises): a mapping of event names to lists of scripts.
-pub(crate) fn check_server_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_server_hooks<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     match &node.value {
         Value::Map(map) => {
             for pair in &map.entries {
@@ -392,9 +392,7 @@ pub(crate) fn check_server_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_>
         }
         Value::Seq(_) => {
             c.wrong_type(node, "a mapping of lifecycle events to scripts");
-            if let Some(last) = c.diagnostics.last_mut() {
-                last.help = Some("EC2/on-premises hooks are a mapping (`BeforeInstall:` followed by its list of scripts); the list form `- BeforeInstall: Function` is for ECS and Lambda".to_string());
-            }
+            c.help_last("EC2/on-premises hooks are a mapping (`BeforeInstall:` followed by its list of scripts); the list form `- BeforeInstall: Function` is for ECS and Lambda");
         }
         Value::Invalid => {}
         Value::Scalar(_) if node.is_null() => {}
@@ -403,7 +401,7 @@ pub(crate) fn check_server_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_>
 }
 
 /// `location`: not empty.
-pub(crate) fn check_location(node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_location<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     match node.scalar() {
         None => c.wrong_type(node, "a script path"),
         Some(s) if s.is_null() => {}
@@ -417,7 +415,7 @@ pub(crate) fn check_location(node: &Node, anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `timeout`: read as the agent reads it (`(value || 3600).to_i > 0`).
-pub(crate) fn check_timeout(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_timeout<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.push(
             INVALID_SCRIPT_TIMEOUT
@@ -471,7 +469,7 @@ pub(crate) fn check_timeout(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `Hooks` (ECS, Lambda): a list of one-key mappings `Event: FunctionName`.
-pub(crate) fn check_service_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_service_hooks<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     match &node.value {
         Value::Seq(seq) => {
             for item in seq.items.iter().take(1000) {
@@ -480,9 +478,7 @@ pub(crate) fn check_service_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_
         }
         Value::Map(_) => {
             c.wrong_type(node, "a list of `- Event: FunctionName` items");
-            if let Some(last) = c.diagnostics.last_mut() {
-                last.help = Some("ECS and Lambda hooks are a list: write each event as `- BeforeAllowTraffic: \"MyFunction\"`".to_string());
-            }
+            c.help_last("ECS and Lambda hooks are a list: write each event as `- BeforeAllowTraffic: \"MyFunction\"`");
         }
         Value::Invalid => {}
         Value::Scalar(_) if node.is_null() => {}
@@ -490,7 +486,7 @@ pub(crate) fn check_service_hooks(node: &Node, _anchor: Span, c: &mut Checker<'_
     }
 }
 
-fn check_service_hook_item(item: &Node, c: &mut Checker<'_>) {
+fn check_service_hook_item<'a>(item: &'a Node, c: &mut Checker<'a>) {
     let Some(map) = item.map() else {
         if !item.is_invalid() {
             c.push(

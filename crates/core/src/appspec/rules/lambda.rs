@@ -92,7 +92,7 @@ declare_rule! {
 }
 
 /// `CurrentVersion` / `TargetVersion`: a positive integer as a string.
-pub(crate) fn check_function_version(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_function_version<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a version number as a string, such as \"2\"");
         return;

@@ -13,7 +13,7 @@ use super::model::Platform;
 use crate::rule::Rule;
 
 /// Every AppSpec rule, in code order.
-pub(crate) static ALL: &[&Rule] = &[
+pub(crate) static RULES: &[&Rule] = &[
     &structure::UNKNOWN_KEY,
     &structure::INVALID_TYPE,
     &structure::NONCANONICAL_KEY_CASE,

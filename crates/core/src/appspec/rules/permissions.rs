@@ -348,7 +348,7 @@ pub(crate) static PERMISSION_TYPE: EnumSpec = EnumSpec {
 };
 
 /// `permissions`: a list of permission mappings.
-pub(crate) fn check_permissions(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_permissions<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Map(&PERMISSION),
@@ -358,7 +358,7 @@ pub(crate) fn check_permissions(node: &Node, _anchor: Span, c: &mut Checker<'_>)
 }
 
 /// `object`: present and not empty.
-pub(crate) fn check_object(node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_object<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     match node.scalar() {
         None => c.wrong_type(node, "a path"),
         Some(s) if s.is_null() => {}
@@ -378,7 +378,7 @@ fn unmatchable(node: &Node, glob: &str, what: &str) -> crate::diagnostic::Diagno
 }
 
 /// `pattern`: a simple glob.
-pub(crate) fn check_pattern(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_pattern<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a glob such as `\"*.sh\"`");
         return;
@@ -389,7 +389,7 @@ pub(crate) fn check_pattern(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `except`: a list of simple globs.
-pub(crate) fn check_except(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_except<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Str,
@@ -406,7 +406,7 @@ pub(crate) fn check_except(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `type`: a list of `file`/`directory`.
-pub(crate) fn check_types(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_types<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Enum(&PERMISSION_TYPE),
@@ -416,7 +416,7 @@ pub(crate) fn check_types(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
 }
 
 /// `mode`: 1–4 octal digits, read the way the agent reads it.
-pub(crate) fn check_mode(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_mode<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a numeric mode such as 755");
         return;
@@ -522,7 +522,7 @@ fn symbolic_mode(mode: &str) -> Option<String> {
 }
 
 /// `acls`: a list of setfacl entries.
-pub(crate) fn check_acls(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_acls<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(
         node,
         &Ty::Any,
@@ -633,7 +633,7 @@ fn parse_ace(ace: &str) -> Result<(), &'static str> {
 }
 
 /// `context.user`: ignored by the agent.
-pub(crate) fn check_context_user(_node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_context_user<'a>(_node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     c.push(
         CONTEXT_USER_IGNORED
             .at(anchor, "the agent ignores `user`: it reads the SELinux user from `name`")
@@ -643,7 +643,7 @@ pub(crate) fn check_context_user(_node: &Node, anchor: Span, c: &mut Checker<'_>
 }
 
 /// `context.range`: the agent's `RangeInfo` grammar.
-pub(crate) fn check_range(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_range<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "an SELinux range such as `s0-s0:c0.c1023`");
         return;

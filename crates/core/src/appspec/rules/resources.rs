@@ -228,19 +228,19 @@ declare_rule! {
 }
 
 /// `Resources` of an ECS AppSpec.
-pub(crate) fn check_ecs_resources(node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_ecs_resources<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     check_resources(node, anchor, c, &ECS_RESOURCE, Platform::Ecs);
 }
 
 /// `Resources` of a Lambda AppSpec.
-pub(crate) fn check_lambda_resources(node: &Node, anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_lambda_resources<'a>(node: &'a Node, anchor: Span, c: &mut Checker<'a>) {
     check_resources(node, anchor, c, &LAMBDA_RESOURCE, Platform::Lambda);
 }
 
-fn check_resources(
-    node: &Node,
+fn check_resources<'a>(
+    node: &'a Node,
     anchor: Span,
-    c: &mut Checker<'_>,
+    c: &mut Checker<'a>,
     schema: &'static MapSchema,
     platform: Platform,
 ) {
@@ -254,8 +254,7 @@ fn check_resources(
         _ if node.is_null() => return,
         _ => {
             c.wrong_type(node, "a list with one resource");
-            if let Some(last) = c.diagnostics.last_mut() {
-                last.help = Some(format!(
+            c.help_last(format!(
                     "write `Resources:` as a list: `- {}:` then `Type` and `Properties` indented below it",
                     if platform == Platform::Ecs {
                         "TargetService"
@@ -263,7 +262,6 @@ fn check_resources(
                         "myLambdaFunction"
                     }
                 ));
-            }
             return;
         }
     };
@@ -296,7 +294,7 @@ fn check_resources(
     }
 }
 
-fn resource(item: &Node, c: &mut Checker<'_>, schema: &'static MapSchema, platform: Platform) {
+fn resource<'a>(item: &'a Node, c: &mut Checker<'a>, schema: &'static MapSchema, platform: Platform) {
     let entries = match &item.value {
         Value::Map(map) => &map.entries,
         Value::Invalid => return,
@@ -358,7 +356,7 @@ fn resource(item: &Node, c: &mut Checker<'_>, schema: &'static MapSchema, platfo
 
 /// A required string property (`Name`, `Alias`, `ContainerName`, `CapacityProvider`): present
 /// but empty is as good as missing.
-pub(crate) fn check_required_text(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_required_text<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "a string");
         return;
@@ -380,7 +378,7 @@ pub(crate) fn check_required_text(node: &Node, _anchor: Span, c: &mut Checker<'_
     c.push(d);
 }
 
-fn check_type(node: &Node, c: &mut Checker<'_>, expected: &'static str) {
+fn check_type<'a>(node: &'a Node, c: &mut Checker<'a>, expected: &'static str) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, expected);
         return;
@@ -403,12 +401,12 @@ fn check_type(node: &Node, c: &mut Checker<'_>, expected: &'static str) {
 }
 
 /// `Type` of an ECS resource.
-pub(crate) fn check_ecs_type(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_ecs_type<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     check_type(node, c, "AWS::ECS::Service");
 }
 
 /// `Type` of a Lambda resource.
-pub(crate) fn check_lambda_type(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_lambda_type<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     check_type(node, c, "AWS::Lambda::Function");
 }
 

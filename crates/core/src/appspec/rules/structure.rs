@@ -341,7 +341,7 @@ fn unsupported(node: &Node, text: &str) -> Diagnostic {
 
 /// `version` of an EC2/on-premises AppSpec, as the agent reads it (Ruby YAML, compared with
 /// `[0.0]`).
-pub(crate) fn check_server_version(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_server_version<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "the number 0.0");
         return;
@@ -372,7 +372,7 @@ pub(crate) fn check_server_version(node: &Node, _anchor: Span, c: &mut Checker<'
 }
 
 /// `version` of an ECS or Lambda AppSpec (read by the service; JSON or YAML).
-pub(crate) fn check_service_version(node: &Node, _anchor: Span, c: &mut Checker<'_>) {
+pub(crate) fn check_service_version<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     let Some(s) = node.scalar() else {
         c.wrong_type(node, "the number 0.0");
         return;

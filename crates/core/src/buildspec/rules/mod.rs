@@ -1,78 +1,75 @@
-//! The buildspec rules (`BS…`), grouped by the section of the file they check.
+//! The buildspec rules (`BS…`), one file per rule: its declaration, its documentation page and
+//! the `check` function that reports it. Shared helpers are in [`helpers`].
 
-pub(crate) mod artifacts;
-pub(crate) mod batch;
-pub(crate) mod cache;
-pub(crate) mod commands;
-pub(crate) mod env;
-pub(crate) mod phases;
-pub(crate) mod reports;
-pub(crate) mod runtimes;
-pub(crate) mod structure;
+pub(crate) mod helpers;
 
-use super::Ctx;
-use crate::rule::Rule;
+use super::{Buildspec, Options};
+use crate::schema::Facts;
+use crate::source::Node;
 
-/// Every buildspec rule, in code order.
-pub(crate) static ALL: &[&Rule] = &[
-    &structure::UNKNOWN_KEY,
-    &structure::INVALID_TYPE,
-    &structure::SCALAR_INSTEAD_OF_LIST,
-    &structure::MISSING_VERSION,
-    &structure::UNSUPPORTED_VERSION,
-    &structure::MISSING_PHASES,
-    &structure::V02_FEATURE_IN_V01,
-    &structure::V01_NAME_IN_V02,
-    &structure::SHELL_STATE_LOST_IN_V01,
-    &phases::UNKNOWN_PHASE,
-    &phases::MISSING_PHASE_COMMANDS,
-    &phases::EMPTY_PHASE,
-    &phases::COMMAND_IS_MAPPING,
-    &phases::EMPTY_COMMAND,
-    &phases::INVALID_ON_FAILURE,
-    &phases::ON_FAILURE_CASE,
-    &phases::RETRY_COUNT_OUT_OF_RANGE,
-    &runtimes::MISPLACED_RUNTIME_VERSIONS,
-    &runtimes::EMPTY_RUNTIME_VERSIONS,
-    &runtimes::UNKNOWN_RUNTIME,
-    &runtimes::RUNTIME_VERSION_NOT_PREINSTALLED,
-    &runtimes::MALFORMED_RUNTIME_VERSION,
-    &env::SECRET_IN_PLAINTEXT,
-    &env::RESERVED_VARIABLE_PREFIX,
-    &env::EXPORTED_AWS_PREFIX,
-    &env::INVALID_SECRET_REFERENCE,
-    &env::INVALID_PARAMETER_NAME,
-    &env::UNEXPANDED_VARIABLE,
-    &env::UNKNOWN_SHELL,
-    &batch::BATCH_TYPE_COUNT,
-    &batch::MISSING_BATCH_IDENTIFIER,
-    &batch::DUPLICATE_BATCH_IDENTIFIER,
-    &batch::UNKNOWN_BATCH_DEPENDENCY,
-    &batch::BATCH_DEPENDENCY_CYCLE,
-    &batch::COMPUTE_TYPE_WITH_FLEET,
-    &batch::INVALID_COMPUTE_TYPE,
-    &batch::INVALID_ENVIRONMENT_TYPE,
-    &reports::MISSING_REPORT_FILES,
-    &reports::INVALID_REPORT_FORMAT,
-    &reports::TOO_MANY_REPORT_GROUPS,
-    &artifacts::MISSING_ARTIFACT_FILES,
-    &cache::INVALID_CACHE_ACTION,
-    &cache::TOO_MANY_FALLBACK_KEYS,
-    &cache::FALLBACK_KEYS_WITHOUT_KEY,
-    &cache::MISSING_CACHE_PATHS,
-    &commands::ECR_GET_LOGIN_REMOVED,
-    &commands::FOLDED_LINE_CONTINUATION,
-    &commands::UNFILLED_PLACEHOLDER,
-];
+/// What a buildspec rule sees: the text, the tree, the model, what the schema walk recorded and
+/// the options.
+pub(crate) struct Cx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// The document's root.
+    pub root: &'a Node,
+    /// The lowered buildspec.
+    pub model: &'a Buildspec,
+    /// What the schema walk recorded.
+    pub facts: &'a Facts<'a>,
+    /// The options of the check.
+    pub options: &'a Options,
+}
 
-/// Runs the rules that relate several places of the file (the schema walk has already run).
-pub(crate) fn run(cx: &mut Ctx<'_>) {
-    structure::missing_phases(cx);
-    structure::versions(cx);
-    runtimes::runtime_versions(cx);
-    env::variables(cx);
-    batch::batch(cx);
-    reports::report_groups(cx);
-    cache::cache(cx);
-    commands::command_contents(cx);
+crate::rule_modules! {
+    context: Cx;
+    unknown_key,
+    invalid_type,
+    scalar_instead_of_list,
+    missing_version,
+    unsupported_version,
+    missing_phases,
+    v02_feature_in_v01,
+    v01_name_in_v02,
+    shell_state_lost_in_v01,
+    unknown_phase,
+    missing_phase_commands,
+    empty_phase,
+    command_is_mapping,
+    empty_command,
+    invalid_on_failure,
+    on_failure_case,
+    retry_count_out_of_range,
+    misplaced_runtime_versions,
+    empty_runtime_versions,
+    unknown_runtime,
+    runtime_version_not_preinstalled,
+    malformed_runtime_version,
+    secret_in_plaintext,
+    reserved_variable_prefix,
+    exported_aws_prefix,
+    invalid_secret_reference,
+    invalid_parameter_name,
+    unexpanded_variable,
+    unknown_shell,
+    batch_type_count,
+    missing_batch_identifier,
+    duplicate_batch_identifier,
+    unknown_batch_dependency,
+    batch_dependency_cycle,
+    compute_type_with_fleet,
+    invalid_compute_type,
+    invalid_environment_type,
+    missing_report_files,
+    invalid_report_format,
+    too_many_report_groups,
+    missing_artifact_files,
+    invalid_cache_action,
+    too_many_fallback_keys,
+    fallback_keys_without_key,
+    missing_cache_paths,
+    ecr_get_login_removed,
+    folded_line_continuation,
+    unfilled_placeholder,
 }

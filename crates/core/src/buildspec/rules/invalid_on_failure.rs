@@ -1,0 +1,63 @@
+//! BS025 invalid-on-failure.
+
+use crate::declare_rule;
+use super::Cx;
+use super::helpers::parse_on_failure;
+use crate::buildspec::schema::ON_FAILURE_TAG;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::did_you_mean;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an `on-failure` value that is none of `ABORT`, `CONTINUE`, `RETRY`,
+    /// `RETRY-<count>`, `RETRY-<regex>` or `RETRY-<count>-<regex>`.
+    ///
+    /// ## Why is this bad?
+    /// CodeBuild cannot read the phase. The value decides whether a failed phase stops the
+    /// build, moves on, or is retried; a typo would change that behaviour.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// version: 0.2
+    /// phases:
+    ///   build:
+    ///     on-failure: STOP
+    ///     commands:
+    ///       - make
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// version: 0.2
+    /// phases:
+    ///   build:
+    ///     on-failure: ABORT
+    ///     commands:
+    ///       - make
+    /// ```
+    ///
+    /// ## References
+    /// - Buildspec syntax, `on-failure`: <https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-syntax>
+    code: "BS025", name: "invalid-on-failure", severity: Error
+}
+
+/// `on-failure` values of no documented form.
+pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    for tagged in cx.facts.tagged(ON_FAILURE_TAG) {
+        let node = tagged.node;
+        let Some(value) = node.as_str() else {
+            continue;
+        };
+        if parse_on_failure(value).is_some() {
+            continue;
+        }
+        let mut d = RULE.at(
+            node.span,
+            format!("`{value}` is not a valid on-failure value"),
+        );
+        if let Some(s) = did_you_mean(value, ["ABORT", "CONTINUE", "RETRY"]) {
+            d = d.with_fix(format!("replace with `{s}`"), node.span, s);
+        }
+        out.push(d.with_help("valid values: ABORT, CONTINUE, RETRY, RETRY-<count>, RETRY-<regex>, RETRY-<count>-<regex>"));
+    }
+}

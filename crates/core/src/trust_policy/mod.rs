@@ -1,0 +1,133 @@
+//! IAM role trust policies: grammar and security rules (`IAM…`), and the evaluator that answers
+//! "may this caller assume the role?".
+//!
+//! - [`model`]: the policy lowered from the JSON tree, with spans on every part.
+//! - [`evaluate`]: a pure function (policy, request) → decision, with a trace per statement.
+//! - [`operators`]: the condition operators and their comparisons.
+//! - [`github`]: the OIDC token (claims) a GitHub Actions run presents.
+//! - [`explore`]: "who gets in?" — concrete callers each wildcard admits.
+//! - [`oidc`]: the identity providers the checker recognises and their claims.
+//!
+//! How IAM reads the JSON, per element: `Version` is a string (`"2012-10-17"`, or the old
+//! `"2008-10-17"`); `Statement` an object or a list of objects; `Effect`, `Sid`, principals and
+//! actions are strings (principal and action values may be lists); condition values may be
+//! strings, numbers or booleans (compared as text), or lists of them. Of two identical keys in an
+//! object the last wins.
+
+pub mod assume;
+pub mod evaluate;
+pub mod explore;
+pub mod github;
+pub mod model;
+pub mod oidc;
+pub mod operators;
+pub(crate) mod rules;
+pub mod text;
+
+use crate::diagnostic::Diagnostic;
+use crate::kinds::{BY_KEY, BY_WORD, FileName, Formats, KindInfo, Strength};
+use crate::source::{self, Document, Limits, Node};
+
+/// The trust policy's model.
+pub type Model = TrustPolicy;
+
+/// The kind: an IAM role trust policy. Its rule codes carry the prefix `IAM`, the service whose
+/// policy language they check.
+pub static INFO: KindInfo = KindInfo {
+    id: "trust-policy",
+    title: "IAM role trust policy",
+    code_prefix: "IAM",
+    formats: Formats::Json,
+    file_name,
+    checked: true,
+};
+
+/// `*trust*.json`, `*assume-role*.json`.
+fn file_name(name: &FileName<'_>) -> Option<Strength> {
+    let stem = name.stem;
+    (name.is_json()
+        && (stem.contains("trust")
+            || stem.contains("assume-role")
+            || stem.contains("assume_role")
+            || stem.contains("assumerole")))
+    .then_some(BY_WORD)
+}
+
+/// `Statement` says policy.
+pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
+    root.get("Statement").is_some().then_some(BY_KEY)
+}
+
+/// TRANSITIONAL: lowers the policy and runs the `IAM` rules.
+pub(crate) fn analyze(
+    text: &str,
+    doc: &Document,
+    _options: &crate::Options,
+    out: &mut Vec<Diagnostic>,
+) -> TrustPolicy {
+    out.extend(check(doc, text));
+    lower(doc)
+}
+
+pub use evaluate::{
+    Caller, ConditionFailure, Context, Decision, Evaluation, Outcome, Request, StatementTrace,
+    evaluate,
+};
+pub use model::TrustPolicy;
+
+/// Whether the trust-policy validator is complete enough to be offered (CLI and playground).
+pub const SUPPORTED: bool = true;
+
+/// The current policy language version.
+pub const CURRENT_VERSION: &str = "2012-10-17";
+
+/// The original policy language version.
+pub const OLD_VERSION: &str = "2008-10-17";
+
+/// Checks a parsed trust policy; returns the findings (syntax diagnostics of the document are
+/// not included).
+pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let policy = model::lower(&doc.root, &mut out);
+    let mut cx = rules::Ctx {
+        text,
+        policy: &policy,
+        out,
+    };
+    if doc.root.map().is_some() {
+        rules::run(&mut cx);
+    }
+    cx.out
+}
+
+/// Lowers a parsed document into the policy model (findings are discarded; use [`check`] or
+/// [`parse`] for them).
+pub fn lower(doc: &Document) -> TrustPolicy {
+    model::lower(&doc.root, &mut Vec::new())
+}
+
+/// A policy read from text, with every finding (syntax and rules), sorted by position.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The policy model (what could be read of it).
+    pub policy: TrustPolicy,
+    /// Every diagnostic.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the JSON could be read at all (`false` after a syntax error that stops parsing).
+    pub readable: bool,
+}
+
+/// Reads and checks a trust policy: the one call the playground and the `assume` command need
+/// before [`evaluate`].
+pub fn parse(text: &str) -> Parsed {
+    let doc = source::parse_json(text, &Limits::default());
+    let mut diagnostics = Vec::new();
+    crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut diagnostics);
+    diagnostics.extend(check(&doc, text));
+    crate::diagnostic::sort(&mut diagnostics);
+    Parsed {
+        policy: lower(&doc),
+        diagnostics,
+        readable: !doc.root.is_invalid(),
+    }
+}

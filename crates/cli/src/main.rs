@@ -31,8 +31,8 @@ enum Command {
     /// List every rule.
     Rules {
         /// Only the rules of this kind.
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
+        #[arg(long, value_parser = kind_parser())]
+        kind: Option<Kind>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
@@ -57,8 +57,8 @@ struct CheckArgs {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// The kind of the files (detected from the file name, then the content, when absent).
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Option<Kind>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -74,25 +74,17 @@ struct CheckArgs {
     color: Color,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum KindArg {
-    Buildspec,
-    Appspec,
-    TrustPolicy,
-    Pipeline,
-    Workflow,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Buildspec => Kind::Buildspec,
-            KindArg::Appspec => Kind::Appspec,
-            KindArg::TrustPolicy => Kind::TrustPolicy,
-            KindArg::Pipeline => Kind::Pipeline,
-            KindArg::Workflow => Kind::Workflow,
+/// `--kind`: the identifiers of the kind table.
+pub(crate) fn kind_parser() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Kind::ALL.iter().map(|k| {
+        let mut value = clap::builder::PossibleValue::new(k.id()).help(k.title());
+        if !k.is_supported() {
+            value = value.help(format!("{} (not checked yet)", k.title()));
         }
-    }
+        value
+    }))
+    .try_map(|id| Kind::from_id(&id).ok_or_else(|| format!("unknown kind `{id}`")))
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -123,7 +115,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Rules { kind, format } => {
-            rules(kind.map(Kind::from), format).map(|()| ExitCode::SUCCESS)
+            rules(kind, format).map(|()| ExitCode::SUCCESS)
         }
         Command::Assume(args) => assume::assume(&args),
         Command::Simulate(args) => simulate::simulate(&args),
@@ -160,7 +152,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         if path.is_dir() {
             // A folder: every file whose name says it is a supported kind (`.git`,
             // `node_modules` and `target` are skipped).
-            let found = walk(path, args.kind.map(Kind::from));
+            let found = walk(path, args.kind);
             if found.is_empty() {
                 eprintln!("note: no configuration file found in `{}`", path.display());
             }
@@ -173,12 +165,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         let (name, bytes) = read_input(path, args.stdin_filename.as_deref())?;
         let detect_name = (name != "-").then_some(name.as_str());
         let kind = match args.kind {
-            Some(k) => Kind::from(k),
+            Some(k) => k,
             None => {
                 let text = String::from_utf8_lossy(&bytes);
                 Kind::detect(detect_name, &text).with_context(|| {
+                    let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
                     format!(
-                        "cannot tell what kind of file `{name}` is; pass --kind (buildspec, appspec, trust-policy, pipeline, workflow)"
+                        "cannot tell what kind of file `{name}` is; pass --kind ({})",
+                        ids.join(", ")
                     )
                 })?
             }

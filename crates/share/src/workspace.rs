@@ -10,53 +10,37 @@ pub enum KindChoice {
     #[default]
     Auto,
     /// Forced by the user.
-    Buildspec,
-    /// Forced by the user.
-    Appspec,
-    /// Forced by the user.
-    TrustPolicy,
-    /// Forced by the user.
-    Pipeline,
-    /// Forced by the user.
-    Workflow,
+    Kind(Kind),
     /// Not checked: edited as plain text.
     Text,
 }
 
 impl KindChoice {
-    /// Every choice, in menu order.
-    pub const ALL: [KindChoice; 7] = [
-        KindChoice::Auto,
-        KindChoice::Buildspec,
-        KindChoice::Appspec,
-        KindChoice::TrustPolicy,
-        KindChoice::Pipeline,
-        KindChoice::Workflow,
-        KindChoice::Text,
-    ];
+    /// Every choice, in menu order: automatic, each kind of the kind table, plain text.
+    pub fn all() -> impl Iterator<Item = KindChoice> {
+        std::iter::once(KindChoice::Auto)
+            .chain(Kind::ALL.iter().map(|k| KindChoice::Kind(*k)))
+            .chain(std::iter::once(KindChoice::Text))
+    }
 
-    /// The identifier used in menus and URLs.
+    /// The identifier used in menus and URLs (a kind's id for a forced kind).
     pub fn id(self) -> &'static str {
         match self {
             KindChoice::Auto => "auto",
             KindChoice::Text => "text",
-            other => other.kind().map_or("text", Kind::id),
+            KindChoice::Kind(kind) => kind.id(),
         }
     }
 
     /// The choice with identifier `id`.
     pub fn from_id(id: &str) -> Option<KindChoice> {
-        KindChoice::ALL.into_iter().find(|c| c.id() == id)
+        KindChoice::all().find(|c| c.id() == id)
     }
 
     /// The forced kind, if any.
     pub fn kind(self) -> Option<Kind> {
         match self {
-            KindChoice::Buildspec => Some(Kind::Buildspec),
-            KindChoice::Appspec => Some(Kind::Appspec),
-            KindChoice::TrustPolicy => Some(Kind::TrustPolicy),
-            KindChoice::Pipeline => Some(Kind::Pipeline),
-            KindChoice::Workflow => Some(Kind::Workflow),
+            KindChoice::Kind(kind) => Some(kind),
             KindChoice::Auto | KindChoice::Text => None,
         }
     }

@@ -642,7 +642,7 @@ mod tests {
         );
         let s = s.apply(Action::SetKind {
             id: 2,
-            kind: KindChoice::Buildspec,
+            kind: KindChoice::Kind(cicd_core::Kind::Buildspec),
         });
         assert_eq!(
             s.check(2).unwrap().status,

@@ -157,8 +157,8 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             <label class="field">
                 <span>{"Kind"}</span>
                 <select aria-label="Kind of this file" onchange={on_kind}>
-                    { for KindChoice::ALL.iter().map(|c| html! {
-                        <option value={c.id()} selected={*c == props.choice}>{ choice_label(*c, props.kind) }</option>
+                    { for KindChoice::all().map(|c| html! {
+                        <option value={c.id()} selected={c == props.choice}>{ choice_label(c, props.kind) }</option>
                     }) }
                 </select>
             </label>

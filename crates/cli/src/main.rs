@@ -114,9 +114,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules { kind, format } => {
-            rules(kind, format).map(|()| ExitCode::SUCCESS)
-        }
+        Command::Rules { kind, format } => rules(kind, format).map(|()| ExitCode::SUCCESS),
         Command::Assume(args) => assume::assume(&args),
         Command::Simulate(args) => simulate::simulate(&args),
         Command::Share(args) => share::share(&args),

@@ -31,7 +31,10 @@ pub fn kind_of(code: &str) -> Option<Kind> {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
-    Kind::ALL.iter().copied().find(|k| k.code_prefix() == prefix)
+    Kind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.code_prefix() == prefix)
 }
 
 /// The rule's documentation page (markdown): a title, its metadata, then its docs.

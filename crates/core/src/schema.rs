@@ -351,8 +351,11 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Value::Scalar(_) => {
-                    let message =
-                        format!("`{}` should be a list, found {}", self.path(), node.describe());
+                    let message = format!(
+                        "`{}` should be a list, found {}",
+                        self.path(),
+                        node.describe()
+                    );
                     let help = match node.as_str() {
                         Some(text) if text.trim_end().contains('\n') => {
                             "the documentation describes a list: put each line in its own `- ` item, or keep the block as one item (`- |`)".to_string()
@@ -362,7 +365,8 @@ impl<'a> Checker<'a> {
                             text.map(|s| shorten(s, 40)).unwrap_or_default()
                         ),
                     };
-                    self.find(self.rules.scalar_for_list, node.span, message).help = Some(help);
+                    self.find(self.rules.scalar_for_list, node.span, message)
+                        .help = Some(help);
                     self.value(node, inner, anchor);
                 }
                 _ => self.wrong_type(node, &format!("a list of {}", describe(inner))),
@@ -415,7 +419,8 @@ impl<'a> Checker<'a> {
                             "write `{}` as the documentation and AWS's samples do",
                             f.key
                         ));
-                        finding.fix = Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key));
+                        finding.fix =
+                            Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key));
                     }
                     found
                 }

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 
 use cicd_core::{Kind, LineIndex, Options, Severity};
 
-
 /// (folder/file, line, code) of every error the checkers report on the corpus.
 fn reported() -> BTreeSet<(String, u32, String)> {
     let root = common::workspace().join("tests/corpus");

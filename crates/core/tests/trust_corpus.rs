@@ -7,7 +7,9 @@ mod common;
 use cicd_core::{Kind, Options, Severity};
 
 fn codes(file: &str) -> Vec<(&'static str, Severity)> {
-    let path = common::workspace().join("tests/corpus/trust-policy").join(file);
+    let path = common::workspace()
+        .join("tests/corpus/trust-policy")
+        .join(file);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (_, diags) =
         cicd_core::check_bytes(Kind::TrustPolicy, &bytes, &Options::default()).expect("supported");

@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(language(&ws.files[1], None), "text");
         assert_eq!(language(&ws.files[2], None), "json");
         let mut forced = ws.files[1].clone();
-        forced.kind = KindChoice::Buildspec;
+        forced.kind = KindChoice::Kind(Kind::Buildspec);
         assert_eq!(effective_kind(&forced), Some(Kind::Buildspec));
     }
 }

@@ -2,11 +2,11 @@
 //! (no IAM or CodeDeploy logic here — only the shaping of their answers for display).
 
 use cicd_core::LineIndex;
+use cicd_core::source::Span;
 use cicd_core::trust_policy::assume::{github_request, request, suggested_run};
 use cicd_core::trust_policy::evaluate::{Caller, Context, Decision, Outcome};
 use cicd_core::trust_policy::explore::{Admits, who_gets_in};
 use cicd_core::trust_policy::github::Run;
-use cicd_core::source::Span;
 
 /// Who asks to assume the role.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

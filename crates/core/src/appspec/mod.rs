@@ -99,7 +99,6 @@ impl Ctx<'_> {
     }
 }
 
-
 /// Checks a parsed AppSpec; returns the findings (syntax diagnostics of the document are not
 /// included).
 pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
@@ -115,7 +114,9 @@ pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
                 checker.push(rules::structure::undetermined(root, text));
             }
             checker.check_root(root, &schema::ANY_ROOT);
-            checker.facts.report_every_finding_transitional(&mut checker.diagnostics);
+            checker
+                .facts
+                .report_every_finding_transitional(&mut checker.diagnostics);
             // An empty file gets one finding, not one per missing key.
             if root.is_null() {
                 checker.diagnostics.truncate(1);
@@ -131,7 +132,9 @@ pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
     };
     let mut checker = Checker::new(&schema::RULES, text);
     checker.check_root(root, schema);
-    checker.facts.report_every_finding_transitional(&mut checker.diagnostics);
+    checker
+        .facts
+        .report_every_finding_transitional(&mut checker.diagnostics);
     let mut cx = Ctx {
         root,
         platform,

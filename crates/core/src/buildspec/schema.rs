@@ -350,11 +350,7 @@ static PHASES: MapSchema = MapSchema {
             Ty::Custom(phase),
             "commands before the build (log in, install dependencies)",
         ),
-        field(
-            "build",
-            Ty::Custom(phase),
-            "the build commands",
-        ),
+        field("build", Ty::Custom(phase), "the build commands"),
         field(
             "post_build",
             Ty::Custom(phase),

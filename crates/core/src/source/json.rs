@@ -47,12 +47,12 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
                 Span::new(range.start, range.end)
             };
             issues.push(
-                SyntaxIssue::new(Syntax::JsonSyntax,
-                    
-                        span,
-                        format!("invalid JSON: {}", lower_first(&err.kind().to_string())),
-                    )
-                    .with_help(json_help(err.kind())),
+                SyntaxIssue::new(
+                    Syntax::JsonSyntax,
+                    span,
+                    format!("invalid JSON: {}", lower_first(&err.kind().to_string())),
+                )
+                .with_help(json_help(err.kind())),
             );
             Document {
                 root: Node::new(Span::new(0, text.len()), Value::Invalid),
@@ -130,12 +130,13 @@ fn scan_tokens(
         let span = Span::new(tok.range.start, tok.range.end);
         match &tok.token {
             Token::CommentLine(_) | Token::CommentBlock(_) => out.push(
-                SyntaxIssue::new(Syntax::JsonComment,
-                    span, "comments are not allowed in JSON")
-                    .with_help(
-                        "remove the comment; AWS rejects JSON documents that contain comments",
-                    )
-                    .with_fix("remove the comment", span, ""),
+                SyntaxIssue::new(
+                    Syntax::JsonComment,
+                    span,
+                    "comments are not allowed in JSON",
+                )
+                .with_help("remove the comment; AWS rejects JSON documents that contain comments")
+                .with_fix("remove the comment", span, ""),
             ),
             Token::Comma => {
                 let next = iter
@@ -146,10 +147,13 @@ fn scan_tokens(
                     Some(Token::CloseBrace | Token::CloseBracket)
                 ) {
                     out.push(
-                        SyntaxIssue::new(Syntax::JsonTrailingComma,
-                            span, "trailing comma before the closing bracket")
-                            .with_help("JSON does not allow a comma after the last item")
-                            .with_fix("remove the trailing comma", span, ""),
+                        SyntaxIssue::new(
+                            Syntax::JsonTrailingComma,
+                            span,
+                            "trailing comma before the closing bracket",
+                        )
+                        .with_help("JSON does not allow a comma after the last item")
+                        .with_fix("remove the trailing comma", span, ""),
                     );
                 }
             }
@@ -193,7 +197,8 @@ impl Converter<'_, '_> {
         }
         if self.nodes > self.limits.max_nodes {
             self.stopped = true;
-            self.issues.push(SyntaxIssue::new(Syntax::DocumentTooLarge,
+            self.issues.push(SyntaxIssue::new(
+                Syntax::DocumentTooLarge,
                 Span::empty(span.start()),
                 format!(
                     "the document has more than {} nodes; the rest is not checked",
@@ -268,7 +273,8 @@ impl Converter<'_, '_> {
     fn enter(&mut self, depth: usize, span: Span) -> bool {
         if depth >= self.limits.max_depth {
             if !self.stopped {
-                self.issues.push(SyntaxIssue::new(Syntax::NestingTooDeep,
+                self.issues.push(SyntaxIssue::new(
+                    Syntax::NestingTooDeep,
                     Span::new(span.start(), span.start() + 1),
                     format!(
                         "nesting deeper than {} levels; this part is not checked",
@@ -304,7 +310,12 @@ mod tests {
 
     fn codes(doc: &Document) -> Vec<&'static str> {
         let mut out = Vec::new();
-        crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut out);
+        crate::source::rules::run(
+            &crate::source::SyntaxCx {
+                issues: &doc.issues,
+            },
+            &mut out,
+        );
         crate::diagnostic::sort(&mut out);
         out.iter().map(|d| d.code).collect()
     }

@@ -18,7 +18,6 @@ pub use tree::{Map, Node, Pair, Scalar, ScalarKind, Seq, Style, Value};
 
 use std::borrow::Cow;
 
-
 /// Bounds that keep hostile input from exhausting time or memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -108,12 +107,14 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxIssue>) {
                     if issues.len() < 20 {
                         let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
                         issues.push(
-                            SyntaxIssue::new(Syntax::InvalidUtf8,
-                                
-                                    Span::new(at, at + '\u{fffd}'.len_utf8()),
-                                    format!("invalid UTF-8 byte sequence `{}`", hex.join(" ")),
-                                )
-                                .with_help("save the file as UTF-8; AWS reads configuration files as UTF-8"),
+                            SyntaxIssue::new(
+                                Syntax::InvalidUtf8,
+                                Span::new(at, at + '\u{fffd}'.len_utf8()),
+                                format!("invalid UTF-8 byte sequence `{}`", hex.join(" ")),
+                            )
+                            .with_help(
+                                "save the file as UTF-8; AWS reads configuration files as UTF-8",
+                            ),
                         );
                     }
                 }

@@ -45,18 +45,16 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
 }
 
 pub(super) fn too_large(text: &str, limits: &Limits) -> SyntaxIssue {
-    SyntaxIssue::new(Syntax::DocumentTooLarge,
-        
-            Span::empty(0),
-            format!(
-                "the file is {} bytes, more than the {} bytes this checker reads",
-                text.len(),
-                limits.max_bytes
-            ),
-        )
-        .with_help(
-            "configuration files are far smaller than this; check that this is the right file",
-        )
+    SyntaxIssue::new(
+        Syntax::DocumentTooLarge,
+        Span::empty(0),
+        format!(
+            "the file is {} bytes, more than the {} bytes this checker reads",
+            text.len(),
+            limits.max_bytes
+        ),
+    )
+    .with_help("configuration files are far smaller than this; check that this is the right file")
 }
 
 fn null_value() -> Value {
@@ -297,15 +295,15 @@ impl<'t> Builder<'t> {
         self.nodes += 1;
         if self.nodes > self.limits.max_nodes {
             self.issues.push(
-                SyntaxIssue::new(Syntax::DocumentTooLarge,
-                    
-                        Span::new(span.start(), span.start()),
-                        format!(
-                            "the document has more than {} nodes; the rest is not checked",
-                            self.limits.max_nodes
-                        ),
-                    )
-                    .with_help("split the file, or check that it is a configuration file"),
+                SyntaxIssue::new(
+                    Syntax::DocumentTooLarge,
+                    Span::new(span.start(), span.start()),
+                    format!(
+                        "the document has more than {} nodes; the rest is not checked",
+                        self.limits.max_nodes
+                    ),
+                )
+                .with_help("split the file, or check that it is a configuration file"),
             );
             self.stop = true;
             return false;
@@ -318,17 +316,17 @@ impl<'t> Builder<'t> {
     fn enter(&mut self, span: Span) -> bool {
         if self.stack.len() >= self.limits.max_depth {
             self.issues.push(
-                SyntaxIssue::new(Syntax::NestingTooDeep,
-                    
-                        line_span(self.text, span.start()),
-                        format!(
-                            "nesting deeper than {} levels; this part is not checked",
-                            self.limits.max_depth
-                        ),
-                    )
-                    .with_help(
-                        "AWS configuration files are never nested this deeply; flatten this part",
+                SyntaxIssue::new(
+                    Syntax::NestingTooDeep,
+                    line_span(self.text, span.start()),
+                    format!(
+                        "nesting deeper than {} levels; this part is not checked",
+                        self.limits.max_depth
                     ),
+                )
+                .with_help(
+                    "AWS configuration files are never nested this deeply; flatten this part",
+                ),
             );
             self.skip_depth = 1;
             self.skip_start = span.start();
@@ -350,7 +348,6 @@ impl<'t> Builder<'t> {
                 self.alias_reported = true;
                 self.issues.push(
                     SyntaxIssue::new(Syntax::AliasExpansionLimit,
-                        
                             span,
                             format!(
                                 "aliases expand to more than {} nodes; further aliases are not expanded",
@@ -474,7 +471,6 @@ impl<'t> Builder<'t> {
         if has_content {
             self.issues.push(
                 SyntaxIssue::new(Syntax::MultipleDocuments,
-                    
                         line_span(self.text, span.start()),
                         "the file holds more than one YAML document; only the first is checked",
                     )
@@ -503,14 +499,14 @@ impl<'t> Builder<'t> {
         if info.contains("recursion limit") {
             // saphyr's own cap on `[`/`{` nesting: the same finding as our depth limit.
             self.issues.push(
-                SyntaxIssue::new(Syntax::NestingTooDeep,
-                    
-                        span,
-                        "nesting too deep for the YAML reader; the rest of the file is not checked",
-                    )
-                    .with_help(
-                        "AWS configuration files are never nested this deeply; flatten this part",
-                    ),
+                SyntaxIssue::new(
+                    Syntax::NestingTooDeep,
+                    span,
+                    "nesting too deep for the YAML reader; the rest of the file is not checked",
+                )
+                .with_help(
+                    "AWS configuration files are never nested this deeply; flatten this part",
+                ),
             );
             return span.end();
         }
@@ -567,9 +563,14 @@ impl<'t> Builder<'t> {
             let leading = content.get(..lead).unwrap_or("");
             if leading.contains('\t') && !blank {
                 self.issues.push(
-                    SyntaxIssue::new(Syntax::TabIndentation,
-                        Span::new(start, start + lead), "tab character used for indentation")
-                        .with_help("YAML indentation must use spaces; replace the tab characters with spaces"),
+                    SyntaxIssue::new(
+                        Syntax::TabIndentation,
+                        Span::new(start, start + lead),
+                        "tab character used for indentation",
+                    )
+                    .with_help(
+                        "YAML indentation must use spaces; replace the tab characters with spaces",
+                    ),
                 );
             }
         }
@@ -722,7 +723,12 @@ mod tests {
 
     fn codes(doc: &Document) -> Vec<&'static str> {
         let mut out = Vec::new();
-        crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut out);
+        crate::source::rules::run(
+            &crate::source::SyntaxCx {
+                issues: &doc.issues,
+            },
+            &mut out,
+        );
         crate::diagnostic::sort(&mut out);
         out.iter().map(|d| d.code).collect()
     }

@@ -122,7 +122,12 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Parsed {
     let doc = source::parse_json(text, &Limits::default());
     let mut diagnostics = Vec::new();
-    crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut diagnostics);
+    crate::source::rules::run(
+        &crate::source::SyntaxCx {
+            issues: &doc.issues,
+        },
+        &mut diagnostics,
+    );
     diagnostics.extend(check(&doc, text));
     crate::diagnostic::sort(&mut diagnostics);
     Parsed {

@@ -576,7 +576,11 @@ pub(crate) fn check_platform_version<'a>(node: &'a Node, _anchor: Span, c: &mut 
 }
 
 /// `CapacityProviderStrategy`: a list of providers.
-pub(crate) fn check_capacity_provider_strategy<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
+pub(crate) fn check_capacity_provider_strategy<'a>(
+    node: &'a Node,
+    _anchor: Span,
+    c: &mut Checker<'a>,
+) {
     strict_list(
         node,
         &Ty::Map(&CAPACITY_PROVIDER),

@@ -294,7 +294,12 @@ fn check_resources<'a>(
     }
 }
 
-fn resource<'a>(item: &'a Node, c: &mut Checker<'a>, schema: &'static MapSchema, platform: Platform) {
+fn resource<'a>(
+    item: &'a Node,
+    c: &mut Checker<'a>,
+    schema: &'static MapSchema,
+    platform: Platform,
+) {
     let entries = match &item.value {
         Value::Map(map) => &map.entries,
         Value::Invalid => return,

@@ -334,9 +334,7 @@ pub(crate) fn checked_runtimes<'a>(cx: &Cx<'a>) -> Vec<(&'a str, &'a Node)> {
     map.entries
         .iter()
         .filter_map(|e| Some((e.key_str()?, &e.value)))
-        .filter(|(name, _)| {
-            legacy_runtime(name, image).is_none() && RUNTIME_NAMES.contains(name)
-        })
+        .filter(|(name, _)| legacy_runtime(name, image).is_none() && RUNTIME_NAMES.contains(name))
         .collect()
 }
 

@@ -1,7 +1,8 @@
 // Keystroke → diagnostics latency in headless Chromium, measured by the editor bridge with the
 // Performance API (performance.now at the document change, again when Rust hands the new
 // diagnostics to the editor, and at the next animation frame). Reports p50/p95 for the guide's
-// buildspec and for a generated 5,000-line buildspec. Needs a release build in dist/.
+// buildspec, a generated 5,000-line buildspec and the guide's trust policy (whose "Assume role?"
+// panel is recomputed with every edit). Needs a release build in dist/.
 //
 //   node scripts/bench/keystroke.mjs
 import { readFileSync } from "node:fs";
@@ -32,7 +33,7 @@ async function measure(page, text, label) {
   await page.waitForTimeout(300);
   // Type at the end of the first command, one key at a time, waiting for each result.
   await page.evaluate(() => { window.__cicdLatency.diagnostics.length = 0; window.__cicdLatency.painted.length = 0; });
-  const line = text.split("\n").findIndex((l) => l.includes("- "));
+  const line = text.split("\n").findIndex((l) => l.includes("- ") || l.includes('"Sid"'));
   await page.evaluate((line) => {
     const ed = window.__cicdEditor;
     const lines = ed.getText().split("\n");
@@ -60,5 +61,14 @@ try {
   await measure(page, largeBuildspec(5000), "5,000-line buildspec");
 } finally {
   await b.close();
+}
+// A fresh profile: the first one's saved workspace would make the example ask before opening.
+const b2 = await browser();
+try {
+  const page = await open(b2.context, server.url + "?example=trust-policy");
+  const policy = readFileSync(new URL("../../examples/trust-policy-github-oidc.json", import.meta.url), "utf8");
+  await measure(page, policy, "guide trust policy");
+} finally {
+  await b2.close();
   await server.close();
 }

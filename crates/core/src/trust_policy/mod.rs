@@ -2,7 +2,9 @@
 //! "may this caller assume the role?".
 //!
 //! - [`model`]: the policy lowered from the JSON tree, with spans on every part.
-//! - [`evaluate`]: a pure function (policy, request) → decision, with a trace per statement.
+//! - [`request`]: who calls, the action and the request context.
+//! - [`evaluate`]: a pure function (policy, request) → decision, with a trace per statement
+//!   ([`trace`]).
 //! - [`operators`]: the condition operators and their comparisons.
 //! - [`github`]: the OIDC token (claims) a GitHub Actions run presents.
 //! - [`explore`]: "who gets in?" — concrete callers each wildcard admits.
@@ -21,8 +23,10 @@ pub mod github;
 pub mod model;
 pub mod oidc;
 pub mod operators;
+pub mod request;
 pub(crate) mod rules;
 pub mod text;
+pub mod trace;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_WORD, FileName, Formats, KindInfo, Strength};
@@ -69,11 +73,10 @@ pub(crate) fn analyze(
     lower(doc)
 }
 
-pub use evaluate::{
-    Caller, ConditionFailure, Context, Decision, Evaluation, Outcome, Request, StatementTrace,
-    evaluate,
-};
+pub use evaluate::evaluate;
 pub use model::TrustPolicy;
+pub use request::{Caller, Context, Request};
+pub use trace::{ConditionFailure, Decision, Evaluation, Outcome, StatementTrace};
 
 /// Whether the trust-policy validator is complete enough to be offered (CLI and playground).
 pub const SUPPORTED: bool = true;
@@ -122,7 +125,12 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Parsed {
     let doc = source::parse_json(text, &Limits::default());
     let mut diagnostics = Vec::new();
-    crate::source::rules::run(&crate::source::SyntaxCx { issues: &doc.issues }, &mut diagnostics);
+    crate::source::rules::run(
+        &crate::source::SyntaxCx {
+            issues: &doc.issues,
+        },
+        &mut diagnostics,
+    );
     diagnostics.extend(check(&doc, text));
     crate::diagnostic::sort(&mut diagnostics);
     Parsed {

@@ -5,10 +5,10 @@ use super::Ctx;
 use super::principals::WEB_IDENTITY_PROVIDERS;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use crate::trust_policy::evaluate::action_matches;
-use crate::trust_policy::model::{PrincipalEntry, PrincipalKind, Statement};
 use crate::source::tree::shorten;
 use crate::suggest::did_you_mean;
+use crate::trust_policy::evaluate::action_matches;
+use crate::trust_policy::model::{PrincipalEntry, PrincipalKind, Statement};
 
 declare_rule! {
     /// ## What it does

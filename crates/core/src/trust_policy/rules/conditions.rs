@@ -6,13 +6,13 @@ use super::Ctx;
 use super::structure::NONSTANDARD_CASE;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
+use crate::source::Span;
+use crate::source::tree::shorten;
+use crate::suggest::did_you_mean;
 use crate::trust_policy::model::{Condition, JsonType, Statement};
 use crate::trust_policy::oidc;
 use crate::trust_policy::operators::{self, BaseOperator, Family, Operator, ParsedOperator};
 use crate::trust_policy::text::{self, Piece};
-use crate::source::Span;
-use crate::source::tree::shorten;
-use crate::suggest::did_you_mean;
 
 declare_rule! {
     /// ## What it does
@@ -554,7 +554,9 @@ fn values(cx: &mut Ctx<'_>, cond: &Condition, expand: bool) {
     let family = op.base.family();
     for v in &cond.values {
         if let Some(token) = text::placeholder(&v.text) {
-            cx.push(crate::trust_policy::model::placeholder_warning(v.span, &token));
+            cx.push(crate::trust_policy::model::placeholder_warning(
+                v.span, &token,
+            ));
             continue;
         }
         let has_var = text::pieces(&v.text)

@@ -3,10 +3,10 @@
 use super::Ctx;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use crate::trust_policy::evaluate::is_account_id;
-use crate::trust_policy::model::{PrincipalEntry, PrincipalKind, placeholder_warning};
-use crate::trust_policy::text;
 use crate::source::tree::shorten;
+use crate::trust_policy::model::{PrincipalEntry, PrincipalKind, placeholder_warning};
+use crate::trust_policy::request::is_account_id;
+use crate::trust_policy::text;
 
 declare_rule! {
     /// ## What it does

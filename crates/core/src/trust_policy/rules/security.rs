@@ -4,11 +4,11 @@
 use super::Ctx;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
+use crate::source::tree::shorten;
 use crate::trust_policy::explore::{self, Admits, has_wildcard};
 use crate::trust_policy::model::{Condition, PrincipalKind, Statement};
 use crate::trust_policy::oidc::{self, GITHUB_2026_CLAIM_KEYS, Provider, ProviderKind, Trust};
 use crate::trust_policy::operators::{BaseOperator, Family, SetQualifier};
-use crate::source::tree::shorten;
 
 declare_rule! {
     /// ## What it does

@@ -148,7 +148,11 @@ mod tests {
     use super::*;
 
     fn policy(text: &str) -> TrustPolicy {
-        super::super::parse(text).policy
+        let options = crate::Options::default();
+        match crate::analyze(crate::Kind::TrustPolicy, text, &options).map(|a| a.model) {
+            Ok(crate::Model::TrustPolicy(policy)) => policy,
+            other => panic!("not a trust policy: {other:?}"),
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //!
 //! - [`model`]: the policy lowered from the JSON tree (`lower.rs`), with spans on every part.
 //! - [`request`]: who calls, the action and the request context.
-//! - [`evaluate`]: a pure function (policy, request) → decision, with a trace per statement
-//!   ([`trace`]).
+//! - [`evaluate`](mod@evaluate): a pure function (policy, request) → decision, with a trace
+//!   per statement ([`trace`]).
 //! - [`operators`]: the condition operators and their comparisons.
 //! - [`github`]: the OIDC token (claims) a GitHub Actions run presents.
 //! - [`explore`]: "who gets in?" — concrete callers each wildcard admits.

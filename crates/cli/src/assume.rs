@@ -22,7 +22,7 @@ use anyhow::{Context as _, Result, bail};
 use cicd_core::trust_policy::evaluate::{Outcome, Skip};
 use cicd_core::trust_policy::github::Run;
 use cicd_core::trust_policy::{self as policy, Caller, Context, Decision};
-use cicd_core::{LineIndex, Severity, Span};
+use cicd_core::{Kind, LineIndex, Model, Options, Severity, Span};
 use clap::ValueEnum;
 use serde::Serialize;
 
@@ -172,10 +172,13 @@ fn github_run(args: &AssumeArgs) -> Result<Option<Run>> {
 pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
     let (name, bytes) = crate::read_input(&args.policy, args.stdin_filename.as_deref())?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let parsed = policy::parse(&text);
+    let analysis = cicd_core::analyze(Kind::TrustPolicy, &text, &Options::default())?;
+    let Model::TrustPolicy(trust) = &analysis.model else {
+        bail!("`{name}` was not read as a trust policy");
+    };
     let index = LineIndex::new(&text);
-    if !parsed.readable {
-        let first = parsed
+    if !analysis.readable() {
+        let first = analysis
             .diagnostics
             .iter()
             .find(|d| d.severity == Severity::Error)
@@ -191,7 +194,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
     let run = github_run(args)?;
     let caller = match (&args.principal, &run) {
         (Some(p), _) => Caller::parse(p).map_err(anyhow::Error::msg)?,
-        (None, Some(_)) => Caller::Federated(policy::assume::github_provider(&parsed.policy)),
+        (None, Some(_)) => Caller::Federated(policy::assume::github_provider(trust)),
         (None, None) => bail!(
             "--principal is required (aws:ARN, service:NAME or federated:ARN), or --github-repo OWNER/REPO"
         ),
@@ -207,8 +210,8 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
         given.insert(key, value);
     }
     let request = policy::assume::request(caller, args.action.as_deref(), run.as_ref(), &given);
-    let evaluation = policy::evaluate(&parsed.policy, &request);
-    let policy_errors = parsed
+    let evaluation = policy::evaluate(trust, &request);
+    let policy_errors = analysis
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

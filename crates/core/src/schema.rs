@@ -252,16 +252,21 @@ impl<'a> Checker<'a> {
     }
 
     /// Records a finding for `rule` (the walk's generic checks).
-    fn find(&mut self, rule: &'static Rule, span: Span, message: String) -> &mut Finding {
+    fn find(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        message: String,
+        help: Option<String>,
+        fix: Option<Fix>,
+    ) {
         self.facts.findings.push(Finding {
             rule,
             span,
             message,
-            help: None,
-            fix: None,
+            help,
+            fix,
         });
-        let last = self.facts.findings.len() - 1;
-        &mut self.facts.findings[last]
     }
 
     /// Tags `node` (held by the key at `anchor`) for the rules that look at it.
@@ -336,7 +341,7 @@ impl<'a> Checker<'a> {
                         "`{}` must be between {min} and {max}, found {v}",
                         self.path()
                     );
-                    self.find(self.rules.wrong_type, node.span, message);
+                    self.find(self.rules.wrong_type, node.span, message, None, None);
                 }
                 Some(_) => {}
                 None => self.wrong_type(node, "an integer"),
@@ -365,8 +370,13 @@ impl<'a> Checker<'a> {
                             text.map(|s| shorten(s, 40)).unwrap_or_default()
                         ),
                     };
-                    self.find(self.rules.scalar_for_list, node.span, message)
-                        .help = Some(help);
+                    self.find(
+                        self.rules.scalar_for_list,
+                        node.span,
+                        message,
+                        Some(help),
+                        None,
+                    );
                     self.value(node, inner, anchor);
                 }
                 _ => self.wrong_type(node, &format!("a list of {}", describe(inner))),
@@ -410,17 +420,16 @@ impl<'a> Checker<'a> {
                     if let Some(f) = found
                         && f.key != key
                     {
-                        let finding = self.find(
+                        self.find(
                             rule,
                             pair.key.span,
                             format!("`{key}` is documented as `{}`", f.key),
+                            Some(format!(
+                                "write `{}` as the documentation and AWS's samples do",
+                                f.key
+                            )),
+                            Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key)),
                         );
-                        finding.help = Some(format!(
-                            "write `{}` as the documentation and AWS's samples do",
-                            f.key
-                        ));
-                        finding.fix =
-                            Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key));
                     }
                     found
                 }
@@ -449,20 +458,29 @@ impl<'a> Checker<'a> {
             format!("in `{}`", self.path())
         };
         let known = schema.fields.iter().map(|f| f.key);
-        let finding = self.find(rule, pair.key.span, format!("unknown key `{key}` {place}"));
-        if let Some(suggestion) = did_you_mean(key, known.clone()) {
-            finding.help = Some(format!("did you mean `{suggestion}`?"));
-            finding.fix = Some(fix(
-                format!("rename to `{suggestion}`"),
-                pair.key.span,
-                suggestion,
-            ));
-        } else {
-            let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
-            if !list.is_empty() {
-                finding.help = Some(format!("keys allowed here: {}", list.join(", ")));
+        let (help, fix) = match did_you_mean(key, known.clone()) {
+            Some(suggestion) => (
+                Some(format!("did you mean `{suggestion}`?")),
+                Some(fix(
+                    format!("rename to `{suggestion}`"),
+                    pair.key.span,
+                    suggestion,
+                )),
+            ),
+            None => {
+                let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
+                let help =
+                    (!list.is_empty()).then(|| format!("keys allowed here: {}", list.join(", ")));
+                (help, None)
             }
-        }
+        };
+        self.find(
+            rule,
+            pair.key.span,
+            format!("unknown key `{key}` {place}"),
+            help,
+            fix,
+        );
     }
 
     fn missing_keys(
@@ -503,8 +521,8 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{place} has no `{}`", field.key)
                 };
-                self.find(rule, anchor, message).help =
-                    Some(format!("add `{}`: {}", field.key, field.doc));
+                let help = format!("add `{}`: {}", field.key, field.doc);
+                self.find(rule, anchor, message, Some(help), None);
             }
         }
     }
@@ -522,20 +540,23 @@ impl<'a> Checker<'a> {
         if ok {
             return;
         }
-        let finding = self.find(
+        let (help, fix) = match did_you_mean(value, spec.values.iter().copied()) {
+            Some(s) => (
+                format!(
+                    "did you mean `{s}`? valid values: {}",
+                    spec.values.join(", ")
+                ),
+                Some(fix(format!("replace with `{s}`"), node.span, s)),
+            ),
+            None => (format!("valid values: {}", spec.values.join(", ")), None),
+        };
+        self.find(
             spec.rule,
             node.span,
             format!("`{value}` is not a valid {}", spec.what),
+            Some(help),
+            fix,
         );
-        if let Some(s) = did_you_mean(value, spec.values.iter().copied()) {
-            finding.help = Some(format!(
-                "did you mean `{s}`? valid values: {}",
-                spec.values.join(", ")
-            ));
-            finding.fix = Some(fix(format!("replace with `{s}`"), node.span, s));
-        } else {
-            finding.help = Some(format!("valid values: {}", spec.values.join(", ")));
-        }
     }
 
     /// Walks into `key` for the duration of `f` (so that paths in messages include it).
@@ -554,7 +575,7 @@ impl<'a> Checker<'a> {
             format!("`{}`", self.path())
         };
         let message = format!("{what} must be {expected}, found {}", node.describe());
-        self.find(self.rules.wrong_type, node.span, message);
+        self.find(self.rules.wrong_type, node.span, message, None, None);
     }
 
     /// Sets the help of the finding just recorded (a lowering function refining a generic

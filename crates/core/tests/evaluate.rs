@@ -6,18 +6,41 @@ mod common;
 
 use cicd_core::trust_policy::explore::{Admits, who_gets_in};
 use cicd_core::trust_policy::github::Run;
-use cicd_core::trust_policy::{self, Caller, Decision, Outcome, Request};
+use cicd_core::trust_policy::{self, Caller, Decision, Outcome, Request, TrustPolicy};
+use cicd_core::{Diagnostic, Kind, Model, Options};
 
 const ROLE_CALLER: &str = "arn:aws:iam::123456789012:role/ci";
 const GH: &str = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
 const SUB: &str = "token.actions.githubusercontent.com:sub";
 
-fn policy_with(version: Option<&str>, condition: &str) -> trust_policy::TrustPolicy {
+/// A policy analysed once, as the CLI and the playground do: its model, every diagnostic, and
+/// whether the JSON could be read at all.
+struct Analysed {
+    policy: TrustPolicy,
+    diagnostics: Vec<Diagnostic>,
+    readable: bool,
+}
+
+fn analyze(text: &str) -> Analysed {
+    let analysis =
+        cicd_core::analyze(Kind::TrustPolicy, text, &Options::default()).expect("checked kind");
+    let readable = analysis.readable();
+    let Model::TrustPolicy(policy) = analysis.model else {
+        panic!("a trust policy's model");
+    };
+    Analysed {
+        policy,
+        diagnostics: analysis.diagnostics,
+        readable,
+    }
+}
+
+fn policy_with(version: Option<&str>, condition: &str) -> TrustPolicy {
     let version = version.map_or(String::new(), |v| format!("\"Version\": \"{v}\","));
     let text = format!(
         r#"{{{version} "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "arn:aws:iam::123456789012:root"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
     );
-    let parsed = trust_policy::parse(&text);
+    let parsed = analyze(&text);
     assert!(parsed.readable, "{text}");
     parsed.policy
 }
@@ -350,7 +373,7 @@ fn policy_variables() {
 }
 
 fn eval(text: &str, request: &Request) -> trust_policy::Evaluation {
-    let parsed = trust_policy::parse(text);
+    let parsed = analyze(text);
     assert!(parsed.readable);
     trust_policy::evaluate(&parsed.policy, request)
 }
@@ -525,7 +548,7 @@ fn guide_policy_admits_the_repository_and_not_its_prefix_twin() {
     let text =
         std::fs::read_to_string(common::workspace().join("examples/trust-policy-github-oidc.json"))
             .expect("guide policy");
-    let parsed = trust_policy::parse(&text);
+    let parsed = analyze(&text);
     let errors: Vec<_> = parsed
         .diagnostics
         .iter()
@@ -587,7 +610,7 @@ fn who_gets_in_lists_unintended_callers() {
     let text = github_policy(&format!(
         r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "StringLike": {{"{SUB}": ["repo:org/repo*", "repo:org/api:ref:refs/heads/main", "system:*"]}}}}"#
     ));
-    let parsed = trust_policy::parse(&text);
+    let parsed = analyze(&text);
     let reports = who_gets_in(&parsed.policy);
     let prefix = reports
         .iter()
@@ -625,7 +648,7 @@ fn hostile_patterns_are_bounded() {
     let pattern = format!("{}b", "*a".repeat(20_000));
     let text = github_policy(&format!(r#"{{"StringLike": {{"{SUB}": "{pattern}"}}}}"#));
     let start = std::time::Instant::now();
-    let parsed = trust_policy::parse(&text);
+    let parsed = analyze(&text);
     assert!(parsed.readable);
     let mut long = run("o/r");
     long.git_ref = Some(format!("refs/heads/{}", "a".repeat(20_000)));
@@ -725,7 +748,7 @@ fn who_gets_in_tries_every_context() {
         let text = github_policy(&format!(
             r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "{operator}": {{"{SUB}": "{pattern}"}}}}"#
         ));
-        let parsed = trust_policy::parse(&text);
+        let parsed = analyze(&text);
         let reports = who_gets_in(&parsed.policy);
         let report = reports
             .iter()
@@ -763,7 +786,7 @@ fn who_gets_in_tries_every_context() {
     }
     // An `ArnLike` pattern that is not an ARN never matches: nobody gets in, nothing to report.
     let text = github_policy(&format!(r#"{{"ArnLike": {{"{SUB}": "repo:o/*"}}}}"#));
-    let parsed = trust_policy::parse(&text);
+    let parsed = analyze(&text);
     assert!(
         who_gets_in(&parsed.policy)
             .iter()
@@ -782,11 +805,7 @@ fn who_gets_in_tries_every_context() {
 #[test]
 fn wildcard_principal_admits_github_tokens() {
     let codes = |text: &str| -> Vec<&'static str> {
-        trust_policy::parse(text)
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect()
+        analyze(text).diagnostics.iter().map(|d| d.code).collect()
     };
     let aud_only = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}]}"#;
     let found = codes(aud_only);
@@ -833,7 +852,7 @@ fn condition_key_shapes() {
         let text = format!(
             r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "123456789012"}}, "Action": "sts:AssumeRole", "Condition": {condition}}}]}}"#
         );
-        trust_policy::parse(&text)
+        analyze(&text)
             .diagnostics
             .into_iter()
             .filter(|d| d.code == "IAM024")

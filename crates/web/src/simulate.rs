@@ -159,16 +159,31 @@ fn utf16(index: &LineIndex, text: &str, span: Span) -> (u32, u32) {
 
 /// The form a trust policy suggests (its repository, with the ref or environment it names).
 pub fn suggested_form(text: &str) -> AssumeForm {
-    let parsed = cicd_core::trust_policy::parse(text);
-    AssumeForm::from_run(&suggested_run(&parsed.policy))
+    let policy = policy_of(text);
+    AssumeForm::from_run(&suggested_run(&policy.map(|(p, _)| p).unwrap_or_default()))
+}
+
+/// TRANSITIONAL (the engine keeps the analysis): the policy in `text` and whether it is readable.
+fn policy_of(text: &str) -> Option<(cicd_core::trust_policy::TrustPolicy, bool)> {
+    let analysis = cicd_core::analyze(
+        cicd_core::Kind::TrustPolicy,
+        text,
+        &cicd_core::Options::default(),
+    )
+    .ok()?;
+    let readable = analysis.readable();
+    match analysis.model {
+        cicd_core::Model::TrustPolicy(p) => Some((p, readable)),
+        _ => None,
+    }
 }
 
 /// Evaluates `form` against the policy in `text`.
 pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
-    let parsed = cicd_core::trust_policy::parse(text);
+    let (policy, readable) = policy_of(text).unwrap_or_default();
     let index = LineIndex::new(text);
     let mut view = TrustView {
-        readable: parsed.readable,
+        readable,
         form_error: None,
         sub: None,
         caller: String::new(),
@@ -179,10 +194,10 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
         highlights: Vec::new(),
         wildcards: Vec::new(),
     };
-    if !parsed.readable {
+    if !readable {
         return view;
     }
-    view.wildcards = who_gets_in(&parsed.policy)
+    view.wildcards = who_gets_in(&policy)
         .into_iter()
         .map(|w| WildcardView {
             operator: w.operator,
@@ -199,7 +214,7 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
         AssumeMode::Github => match form.run() {
             Ok(run) => {
                 view.sub = Some(run.sub());
-                Ok(github_request(&parsed.policy, &run))
+                Ok(github_request(&policy, &run))
             }
             Err(e) => Err(e),
         },
@@ -224,7 +239,7 @@ pub fn trust_view(text: &str, form: &AssumeForm) -> TrustView {
     };
     view.caller = request.caller.spec();
     view.action = request.action.clone();
-    let evaluation = cicd_core::trust_policy::evaluate(&parsed.policy, &request);
+    let evaluation = cicd_core::trust_policy::evaluate(&policy, &request);
     view.decision = Some(evaluation.decision);
     view.reason = evaluation.reason();
     for (i, trace) in evaluation.statements.iter().enumerate() {

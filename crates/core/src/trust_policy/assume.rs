@@ -1,10 +1,10 @@
 //! Building an assume-role request from what a person knows — a GitHub repository and ref, or a
 //! principal — against a given policy. Shared by `cicd assume` and the playground's panel.
 
-use super::evaluate::{Caller, Context, Request};
 use super::github::Run;
 use super::model::{PrincipalKind, TrustPolicy};
 use super::oidc::{self, ProviderKind};
+use super::request::{Caller, Context, Request};
 
 /// A GitHub provider ARN to use when the policy names none.
 pub const EXAMPLE_GITHUB_PROVIDER: &str =
@@ -148,7 +148,11 @@ mod tests {
     use super::*;
 
     fn policy(text: &str) -> TrustPolicy {
-        super::super::parse(text).policy
+        let options = crate::Options::default();
+        match crate::analyze(crate::Kind::TrustPolicy, text, &options).map(|a| a.model) {
+            Ok(crate::Model::TrustPolicy(policy)) => policy,
+            other => panic!("not a trust policy: {other:?}"),
+        }
     }
 
     #[test]

@@ -12,11 +12,12 @@
 //! token, so the audience is set to what the policy expects). For other keys it shows what a
 //! wildcard stands for.
 
-use super::evaluate::{Context, conditions_hold};
+use super::evaluate::conditions_hold;
 use super::github::{self, Run};
 use super::model::{Condition, Statement, TrustPolicy};
 use super::oidc::{self, ProviderKind};
 use super::operators::{self, BaseOperator, Family, Tok};
+use super::request::Context;
 use super::text::{Piece, pieces};
 use crate::source::Span;
 

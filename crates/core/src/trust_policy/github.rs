@@ -8,8 +8,8 @@
 //! written `%3A`. Repositories on the immutable-subject scheme use `OWNER@OWNER_ID/REPO@REPO_ID`,
 //! and a custom template (`include_claim_keys`) replaces the default shape.
 
-use super::evaluate::{Caller, Context, Request};
 use super::oidc::{GITHUB_2026_CLAIM_KEYS, GITHUB_HOST};
+use super::request::{Caller, Context, Request};
 
 /// The issuer of GitHub.com's Actions tokens.
 pub const GITHUB_ISSUER: &str = "https://token.actions.githubusercontent.com";

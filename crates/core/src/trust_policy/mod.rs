@@ -1,8 +1,10 @@
 //! IAM role trust policies: grammar and security rules (`IAM…`), and the evaluator that answers
 //! "may this caller assume the role?".
 //!
-//! - [`model`]: the policy lowered from the JSON tree, with spans on every part.
-//! - [`evaluate`]: a pure function (policy, request) → decision, with a trace per statement.
+//! - [`model`]: the policy lowered from the JSON tree (`lower.rs`), with spans on every part.
+//! - [`request`]: who calls, the action and the request context.
+//! - [`evaluate`](mod@evaluate): a pure function (policy, request) → decision, with a trace
+//!   per statement ([`trace`]).
 //! - [`operators`]: the condition operators and their comparisons.
 //! - [`github`]: the OIDC token (claims) a GitHub Actions run presents.
 //! - [`explore`]: "who gets in?" — concrete callers each wildcard admits.
@@ -18,15 +20,18 @@ pub mod assume;
 pub mod evaluate;
 pub mod explore;
 pub mod github;
+mod lower;
 pub mod model;
 pub mod oidc;
 pub mod operators;
+pub mod request;
 pub(crate) mod rules;
 pub mod text;
+pub mod trace;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_WORD, FileName, Formats, KindInfo, Strength};
-use crate::source::{self, Document, Limits, Node};
+use crate::source::{Document, Node};
 
 /// The trust policy's model.
 pub type Model = TrustPolicy;
@@ -58,22 +63,22 @@ pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
     root.get("Statement").is_some().then_some(BY_KEY)
 }
 
-/// TRANSITIONAL: lowers the policy and runs the `IAM` rules.
+/// Lowers the parsed policy once into its model and runs the `IAM` rules over it.
 pub(crate) fn analyze(
     text: &str,
     doc: &Document,
     _options: &crate::Options,
     out: &mut Vec<Diagnostic>,
 ) -> TrustPolicy {
-    out.extend(check(doc, text));
-    lower(doc)
+    let (policy, facts) = lower::lower(&doc.root);
+    rules::run(&rules::Cx::new(text, &policy, &facts), out);
+    policy
 }
 
-pub use evaluate::{
-    Caller, ConditionFailure, Context, Decision, Evaluation, Outcome, Request, StatementTrace,
-    evaluate,
-};
+pub use evaluate::evaluate;
 pub use model::TrustPolicy;
+pub use request::{Caller, Context, Request};
+pub use trace::{ConditionFailure, Decision, Evaluation, Outcome, StatementTrace};
 
 /// Whether the trust-policy validator is complete enough to be offered (CLI and playground).
 pub const SUPPORTED: bool = true;
@@ -83,56 +88,3 @@ pub const CURRENT_VERSION: &str = "2012-10-17";
 
 /// The original policy language version.
 pub const OLD_VERSION: &str = "2008-10-17";
-
-/// Checks a parsed trust policy; returns the findings (syntax diagnostics of the document are
-/// not included).
-pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let policy = model::lower(&doc.root, &mut out);
-    let mut cx = rules::Ctx {
-        text,
-        policy: &policy,
-        out,
-    };
-    if doc.root.map().is_some() {
-        rules::run(&mut cx);
-    }
-    cx.out
-}
-
-/// Lowers a parsed document into the policy model (findings are discarded; use [`check`] or
-/// [`parse`] for them).
-pub fn lower(doc: &Document) -> TrustPolicy {
-    model::lower(&doc.root, &mut Vec::new())
-}
-
-/// A policy read from text, with every finding (syntax and rules), sorted by position.
-#[derive(Clone, Debug)]
-pub struct Parsed {
-    /// The policy model (what could be read of it).
-    pub policy: TrustPolicy,
-    /// Every diagnostic.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Whether the JSON could be read at all (`false` after a syntax error that stops parsing).
-    pub readable: bool,
-}
-
-/// Reads and checks a trust policy: the one call the playground and the `assume` command need
-/// before [`evaluate`].
-pub fn parse(text: &str) -> Parsed {
-    let doc = source::parse_json(text, &Limits::default());
-    let mut diagnostics = Vec::new();
-    crate::source::rules::run(
-        &crate::source::SyntaxCx {
-            issues: &doc.issues,
-        },
-        &mut diagnostics,
-    );
-    diagnostics.extend(check(&doc, text));
-    crate::diagnostic::sort(&mut diagnostics);
-    Parsed {
-        policy: lower(&doc),
-        diagnostics,
-        readable: !doc.root.is_invalid(),
-    }
-}

@@ -1,82 +1,93 @@
-//! The trust-policy rules (`IAM…`), grouped by the part of the policy they check.
+//! The trust-policy rules (`IAM…`), one file per rule: its declaration, its documentation page
+//! and the `check` function that reports it. Shared helpers are in [`helpers`].
 //!
-//! Structural rules (element names and types, required elements, duplicated condition blocks)
-//! report while the JSON tree is lowered into the model (`model.rs`); the others are functions
-//! over the model.
+//! The structural rules report what lowering recorded ([`LoweringFacts`]: element types and
+//! names, missing and empty parts, dropped duplicates, placeholders); the others are checks over
+//! the lowered policy.
 
-pub(crate) mod actions;
-pub(crate) mod conditions;
-pub(crate) mod document;
-pub(crate) mod principals;
-pub(crate) mod security;
-pub(crate) mod structure;
+pub(crate) mod helpers;
 
+use std::cell::OnceCell;
+
+use super::explore::{self, WildcardReport};
+use super::lower::LoweringFacts;
 use super::model::TrustPolicy;
-use crate::diagnostic::Diagnostic;
-use crate::rule::Rule;
 
-/// What the rules see: the text, the lowered policy and the findings so far.
-pub(crate) struct Ctx<'a> {
+/// What a trust-policy rule sees: the text, the lowered policy and what lowering recorded.
+pub(crate) struct Cx<'a> {
+    /// The text.
     pub text: &'a str,
+    /// The lowered policy.
     pub policy: &'a TrustPolicy,
-    pub out: Vec<Diagnostic>,
+    /// What lowering recorded.
+    pub facts: &'a LoweringFacts,
+    /// "Who gets in?" for the policy, worked out once for the rules that need it.
+    wildcards: OnceCell<Vec<WildcardReport>>,
 }
 
-impl Ctx<'_> {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.out.push(d);
+impl<'a> Cx<'a> {
+    /// The context of one analysis.
+    pub fn new(text: &'a str, policy: &'a TrustPolicy, facts: &'a LoweringFacts) -> Cx<'a> {
+        Cx {
+            text,
+            policy,
+            facts,
+            wildcards: OnceCell::new(),
+        }
+    }
+
+    /// Whether the document is a JSON object. When it is not, only what lowering recorded is
+    /// reported: the checks over the whole text (size, characters) would only repeat the problem.
+    pub fn is_object(&self) -> bool {
+        self.facts.top.is_some()
+    }
+
+    /// The concrete callers each `sub` wildcard of the policy admits ([`explore::who_gets_in`]).
+    pub fn wildcards(&self) -> &[WildcardReport] {
+        self.wildcards
+            .get_or_init(|| explore::who_gets_in(self.policy))
     }
 }
 
-/// Every trust-policy rule, in code order.
-pub(crate) static RULES: &[&Rule] = &[
-    &structure::INVALID_ELEMENT_TYPE,
-    &structure::UNKNOWN_ELEMENT,
-    &structure::MISSING_STATEMENT,
-    &structure::MISSING_VERSION,
-    &structure::INVALID_VERSION,
-    &structure::OLD_POLICY_VERSION,
-    &structure::INVALID_SID,
-    &structure::DUPLICATE_SID,
-    &structure::INVALID_EFFECT,
-    &structure::NONSTANDARD_CASE,
-    &principals::MISSING_PRINCIPAL,
-    &principals::NOT_PRINCIPAL_IN_TRUST_POLICY,
-    &principals::INVALID_PRINCIPAL,
-    &actions::MISSING_ACTION,
-    &actions::MALFORMED_ACTION,
-    &actions::UNKNOWN_TRUST_ACTION,
-    &actions::ACTION_MISMATCH_FOR_PRINCIPAL,
-    &structure::RESOURCE_IN_TRUST_POLICY,
-    &structure::CONFLICTING_ELEMENTS,
-    &conditions::UNKNOWN_CONDITION_OPERATOR,
-    &conditions::CONDITION_SILENTLY_DROPPED,
-    &conditions::CONDITION_VALUE_TYPE_MISMATCH,
-    &conditions::EMPTY_CONDITION,
-    &conditions::MALFORMED_CONDITION_KEY,
-    &conditions::POLICY_VARIABLE_NOT_EXPANDED,
-    &document::POLICY_TOO_LARGE,
-    &document::INVALID_CHARACTER,
-    &document::TEMPLATE_PLACEHOLDER,
-    &conditions::MULTIPLE_BOOLEAN_VALUES,
-    &security::WILDCARD_PRINCIPAL_WITHOUT_CONDITION,
-    &security::GITHUB_OIDC_WITHOUT_SUB_CONDITION,
-    &security::GITHUB_OIDC_WITHOUT_AUD_CONDITION,
-    &security::SUB_WILDCARD_ADMITS_OTHER_REPOSITORIES,
-    &security::SUB_WILDCARD_ADMITS_ANY_REF,
-    &security::WILDCARD_IN_EXACT_OPERATOR,
-    &security::FOR_ALL_VALUES_ON_SINGLE_VALUED_KEY,
-    &security::SERVICE_PRINCIPAL_WITHOUT_SOURCE_CONDITION,
-    &security::OIDC_WITHOUT_SUBJECT_CONDITION,
-    &security::UNSUPPORTED_OIDC_CLAIM_KEY,
-];
-
-/// Runs the rules over the model (the structural ones already ran during lowering).
-pub(crate) fn run(cx: &mut Ctx<'_>) {
-    document::document(cx);
-    structure::sids(cx);
-    principals::principal_values(cx);
-    actions::actions(cx);
-    conditions::conditions(cx);
-    security::security(cx);
+crate::rule_modules! {
+    context: Cx;
+    invalid_element_type,
+    unknown_element,
+    missing_statement,
+    missing_policy_version,
+    invalid_policy_version,
+    old_policy_version,
+    invalid_sid,
+    duplicate_sid,
+    invalid_effect,
+    nonstandard_case,
+    missing_principal,
+    not_principal_in_trust_policy,
+    invalid_principal,
+    missing_action,
+    malformed_action,
+    unknown_trust_action,
+    action_mismatch_for_principal,
+    resource_in_trust_policy,
+    conflicting_elements,
+    unknown_condition_operator,
+    condition_silently_dropped,
+    condition_value_type_mismatch,
+    empty_condition,
+    malformed_condition_key,
+    policy_variable_not_expanded,
+    policy_too_large,
+    invalid_character,
+    template_placeholder,
+    multiple_boolean_values,
+    wildcard_principal_without_condition,
+    github_oidc_without_sub_condition,
+    github_oidc_without_aud_condition,
+    sub_wildcard_admits_other_repositories,
+    sub_wildcard_admits_any_ref,
+    wildcard_in_exact_operator,
+    for_all_values_on_single_valued_key,
+    service_principal_without_source_condition,
+    oidc_without_subject_condition,
+    unsupported_oidc_claim_key,
 }

@@ -1,90 +1,14 @@
-//! `Principal`: present, not `NotPrincipal`, and each value in a form IAM accepts.
+//! IAM013 invalid-principal.
 
-use super::Ctx;
 use crate::declare_rule;
-use crate::diagnostic::Severity;
+use super::Cx;
+use super::helpers::{WEB_IDENTITY_PROVIDERS, principal_placeholder};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::tree::shorten;
-use crate::trust_policy::evaluate::is_account_id;
-use crate::trust_policy::model::{PrincipalEntry, PrincipalKind, placeholder_warning};
-use crate::trust_policy::text;
-
-declare_rule! {
-    /// ## What it does
-    /// Reports a trust-policy statement without `Principal`.
-    ///
-    /// ## Why is this bad?
-    /// A trust policy says who may assume the role; every statement must name a principal and
-    /// IAM rejects the document otherwise ("Missing principal"). A statement without one is
-    /// usually a permissions-policy statement pasted into the trust relationship.
-    ///
-    /// ## Example
-    /// ```json
-    /// {
-    ///   "Version": "2012-10-17",
-    ///   "Statement": [{
-    ///     "Effect": "Allow",
-    ///     "Action": "sts:AssumeRole"
-    ///   }]
-    /// }
-    /// ```
-    ///
-    /// Use instead:
-    /// ```json
-    /// {
-    ///   "Version": "2012-10-17",
-    ///   "Statement": [{
-    ///     "Effect": "Allow",
-    ///     "Principal": {"AWS": "arn:aws:iam::123456789012:role/deployer"},
-    ///     "Action": "sts:AssumeRole"
-    ///   }]
-    /// }
-    /// ```
-    ///
-    /// ## References
-    /// - IAM JSON policy elements: Principal: <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html>
-    /// - IAM Access Analyzer policy check reference ("Missing principal"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
-    pub static MISSING_PRINCIPAL = { code: "IAM011", name: "missing-principal", severity: Error };
-}
-
-declare_rule! {
-    /// ## What it does
-    /// Reports `NotPrincipal` in a trust policy.
-    ///
-    /// ## Why is this bad?
-    /// `NotPrincipal` cannot be used in a role trust policy (IAM User Guide, `NotPrincipal`);
-    /// IAM Access Analyzer reports it as an error. In an `Allow` statement it would also trust
-    /// everyone except the listed principals. Name who may assume the role with `Principal`, and
-    /// exclude someone with a `Deny` statement.
-    ///
-    /// ## Example
-    /// ```json
-    /// {
-    ///   "Version": "2012-10-17",
-    ///   "Statement": [{
-    ///     "Effect": "Allow",
-    ///     "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:user/intern"},
-    ///     "Action": "sts:AssumeRole"
-    ///   }]
-    /// }
-    /// ```
-    ///
-    /// Use instead:
-    /// ```json
-    /// {
-    ///   "Version": "2012-10-17",
-    ///   "Statement": [{
-    ///     "Effect": "Allow",
-    ///     "Principal": {"AWS": "arn:aws:iam::123456789012:role/deployer"},
-    ///     "Action": "sts:AssumeRole"
-    ///   }]
-    /// }
-    /// ```
-    ///
-    /// ## References
-    /// - IAM JSON policy elements: NotPrincipal: <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html>
-    /// - IAM Access Analyzer policy check reference ("Role trust policy syntax error notprincipal"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
-    pub static NOT_PRINCIPAL_IN_TRUST_POLICY = { code: "IAM012", name: "not-principal-in-trust-policy", severity: Error };
-}
+use crate::suggest::did_you_mean;
+use crate::trust_policy::lower::{EmptyPart, PRINCIPAL_KEYS};
+use crate::trust_policy::model::{PrincipalEntry, PrincipalKind};
+use crate::trust_policy::request::is_account_id;
 
 declare_rule! {
     /// ## What it does
@@ -130,37 +54,78 @@ declare_rule! {
     /// ## References
     /// - IAM JSON policy elements: Principal: <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html>
     /// - IAM Access Analyzer policy check reference ("Unsupported wildcard in principal", "Invalid federated principal syntax in role trust policy"): <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>
-    pub static INVALID_PRINCIPAL = { code: "IAM013", name: "invalid-principal", severity: Error };
+    code: "IAM013", name: "invalid-principal", severity: Error
 }
 
-/// Built-in web identity providers usable as `Federated` without an IAM provider.
-pub(crate) const WEB_IDENTITY_PROVIDERS: &[&str] = &[
-    "cognito-identity.amazonaws.com",
-    "www.amazon.com",
-    "graph.facebook.com",
-    "accounts.google.com",
-];
-
-/// Checks each principal value.
-pub(crate) fn principal_values(cx: &mut Ctx<'_>) {
+pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    for bare in &cx.facts.bare_principals {
+        let (name, text) = (bare.element, bare.text.as_str());
+        let kind_hint = if text.ends_with(".amazonaws.com") {
+            "Service"
+        } else if text.contains(":oidc-provider/") || text.contains(":saml-provider/") {
+            "Federated"
+        } else {
+            "AWS"
+        };
+        out.push(
+            RULE.at(
+                bare.span,
+                format!(
+                    "`{name}` written as a string must be `*`, found `{}`",
+                    shorten(text, 60)
+                ),
+            )
+            .with_help(format!(
+                "say what kind of principal it is: `\"{name}\": {{\"{kind_hint}\": \"{}\"}}`",
+                shorten(text, 60)
+            ))
+            .with_fix(
+                format!("wrap in {{\"{kind_hint}\": …}}"),
+                bare.span,
+                format!("{{\"{kind_hint}\": {}}}", json_quote(text)),
+            ),
+        );
+    }
+    for empty in &cx.facts.empty {
+        match &empty.part {
+            EmptyPart::Principal { element } => out.push(
+                RULE.at(empty.span, format!("`{element}` names no principal"))
+                    .with_help(
+                        "name who may assume the role, e.g. `{\"Service\": \"codebuild.amazonaws.com\"}`",
+                    ),
+            ),
+            EmptyPart::PrincipalList { kind } => out.push(
+                RULE.at(empty.span, format!("the `{}` list is empty", kind.key()))
+                    .with_help("name at least one principal, or remove the key"),
+            ),
+            _ => {}
+        }
+    }
+    for unknown in &cx.facts.unknown_principal_types {
+        let key = unknown.value.as_str();
+        let d = RULE.at(
+            unknown.span,
+            format!("`{}` is not a principal type", shorten(key, 60)),
+        );
+        let names = PRINCIPAL_KEYS.iter().map(|(k, _)| *k);
+        out.push(match did_you_mean(key, names) {
+            Some(s) => d
+                .with_help(format!(
+                    "did you mean `{s}`? principal types are `AWS`, `Service`, `Federated` and `CanonicalUser`"
+                ))
+                .with_fix(format!("rename to `{s}`"), unknown.span, format!("\"{s}\"")),
+            None => d.with_help(
+                "principal types are `AWS`, `Service`, `Federated` and `CanonicalUser`",
+            ),
+        });
+    }
     for stmt in &cx.policy.statements {
         let Some(element) = &stmt.principal else {
             continue;
         };
         for entry in &element.entries {
-            if entry.template {
-                continue;
-            }
-            if let Some(token) = text::placeholder(&entry.value) {
-                cx.push(placeholder_warning(entry.span, &token));
-                continue;
-            }
-            // `arn:aws:iam::AWS_ACCOUNT_ID:root`: an account placeholder in an ARN.
-            if let Some(account) = entry.value.split(':').nth(4)
-                && entry.value.starts_with("arn:")
-                && text::account_placeholder(account)
-            {
-                cx.push(placeholder_warning(entry.span, account));
+            // A placeholder's real value is unknown (IAM028 reports it).
+            if entry.template || principal_placeholder(entry).is_some() {
                 continue;
             }
             let problem = match entry.kind {
@@ -169,9 +134,8 @@ pub(crate) fn principal_values(cx: &mut Ctx<'_>) {
                 PrincipalKind::Service => service_problem(&entry.value),
                 PrincipalKind::Federated => federated_problem(&entry.value),
                 PrincipalKind::CanonicalUser => {
-                    cx.push(
-                        INVALID_PRINCIPAL
-                            .at(entry.span, "a `CanonicalUser` principal cannot assume a role")
+                    out.push(
+                        RULE.at(entry.span, "a `CanonicalUser` principal cannot assume a role")
                             .with_severity(Severity::Warning)
                             .with_help(
                                 "canonical user IDs identify Amazon S3 accounts in bucket policies; to trust an account, use `{\"AWS\": \"123456789012\"}`",
@@ -181,12 +145,27 @@ pub(crate) fn principal_values(cx: &mut Ctx<'_>) {
                 }
             };
             if let Some((message, help)) = problem {
-                cx.push(INVALID_PRINCIPAL.at(entry.span, message).with_help(help));
+                out.push(RULE.at(entry.span, message).with_help(help));
             }
         }
     }
 }
 
+/// `s` as a JSON string, for the fix's replacement text.
+fn json_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A problem with a principal value: the message and the help.
 type Problem = Option<(String, String)>;
 
 fn has_wildcard(value: &str) -> bool {

@@ -239,3 +239,42 @@ mod tests {
         );
     }
 }
+
+/// A `KEY=VALUE` context entry that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContextError {
+    /// The entry as given.
+    pub entry: String,
+    /// What is wrong with it.
+    pub problem: &'static str,
+}
+
+impl std::fmt::Display for ContextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {}", self.entry, self.problem)
+    }
+}
+
+/// Reads request-context entries written `KEY=VALUE` (the CLI's `--context` values, the lines of
+/// the playground's context box): key and value are trimmed, a key given twice becomes
+/// multivalued, blank entries are skipped. The first entry that is not `KEY=VALUE` is an error.
+pub fn parse_context<'a>(
+    entries: impl IntoIterator<Item = &'a str>,
+) -> Result<Context, ContextError> {
+    let mut context = Context::new();
+    for entry in entries {
+        if entry.trim().is_empty() {
+            continue;
+        }
+        let error = |problem| ContextError {
+            entry: entry.to_string(),
+            problem,
+        };
+        let (key, value) = entry.split_once('=').ok_or(error("is not KEY=VALUE"))?;
+        if key.trim().is_empty() {
+            return Err(error("has no key"));
+        }
+        context.insert(key.trim(), value.trim());
+    }
+    Ok(context)
+}

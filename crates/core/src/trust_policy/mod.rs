@@ -24,6 +24,7 @@ mod lower;
 pub mod model;
 pub mod oidc;
 pub mod operators;
+pub mod report;
 pub mod request;
 pub(crate) mod rules;
 pub mod text;

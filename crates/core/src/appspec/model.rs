@@ -585,3 +585,73 @@ pub(crate) fn agent_timeout(node: &Node) -> Option<i64> {
     }
     .filter(|v| *v > 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowered(text: &str) -> AppSpec {
+        lower(&crate::source::parse_yaml(text, &Default::default()).root)
+    }
+
+    #[test]
+    fn platforms_have_codedeploys_names() {
+        assert_eq!(Platform::Ec2.aws_name(), "Server");
+        assert_eq!(Platform::Ec2.id(), "ec2");
+        assert_eq!(Platform::Ecs.aws_name(), "ECS");
+        assert_eq!(Platform::Lambda.aws_name(), "Lambda");
+    }
+
+    #[test]
+    fn hook_names_are_resolved_once_per_reader() {
+        // ECS and Lambda names are read ignoring case; an ECS event is none of Lambda's.
+        let lambda = lowered(
+            "version: 0.0\nResources:\n  - f:\n      Type: AWS::Lambda::Function\nHooks:\n  - beforeallowtraffic: a\n  - beforeinstall: b\n  - AfterAllowTraffic: [c]\n",
+        );
+        assert_eq!(lambda.platform, Platform::Lambda);
+        let events: Vec<_> = lambda.hooks.iter().map(|h| h.event).collect();
+        assert_eq!(
+            events,
+            [
+                Some("BeforeAllowTraffic"),
+                Some("BeforeInstall"),
+                Some("AfterAllowTraffic")
+            ]
+        );
+        assert_eq!(lambda.hooks[1].event_of(Platform::Lambda), None);
+        // An entry that names no function is kept for the rules, but is no hook.
+        assert_eq!(lambda.hooks[2].action, HookAction::NoFunction);
+        assert!(lambda.hook("AfterAllowTraffic").is_none());
+        assert_eq!(lambda.hooks[2].index, 2);
+        // The agent reads EC2/on-premises names exactly.
+        let ec2 = lowered(
+            "version: 0.0\nos: linux\nhooks:\n  beforeinstall:\n  Install: []\n  AfterInstall:\n    - location: a.sh\n      timeout: 0\n      runas: x\n",
+        );
+        let events: Vec<_> = ec2.hooks.iter().map(|h| h.event).collect();
+        assert_eq!(events, [None, Some("Install"), Some("AfterInstall")]);
+        assert_eq!(ec2.hooks[0].action, HookAction::NoScripts);
+        assert_eq!(ec2.hooks[1].action, HookAction::EmptyScripts);
+        let HookAction::Scripts(scripts) = &ec2.hooks[2].action else {
+            panic!("{:?}", ec2.hooks[2].action)
+        };
+        assert_eq!(scripts[0].timeout, Timeout::Rejected);
+        assert_eq!(scripts[0].timeout.seconds(), DEFAULT_TIMEOUT);
+        assert_eq!(scripts[0].linux_only.len(), 1);
+    }
+
+    #[test]
+    fn the_first_resource_is_read_with_spans() {
+        let spec = lowered(
+            "version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Alias: live\n        CurrentVersion: \"1\"\n        TargetVersion: [2]\n",
+        );
+        let resource = spec.resource.as_deref().expect("a resource");
+        assert_eq!(resource.name, "fn");
+        assert!(resource.complete && resource.properties.is_some());
+        let lambda = spec.lambda().expect("a Lambda target");
+        assert_eq!(lambda.alias(), Some("live"));
+        assert_eq!(lambda.current_version(), Some("1"));
+        // A value that is not text is present, without text.
+        assert!(lambda.target_version.is_some());
+        assert_eq!(lambda.target_version(), None);
+    }
+}

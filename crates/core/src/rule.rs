@@ -156,27 +156,6 @@ macro_rules! declare_rule {
             file: file!(),
         };
     };
-    // TRANSITIONAL (removed when every kind has one file per rule): the old syntax.
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis static $ident:ident = {
-            code: $code:literal,
-            name: $name:literal,
-            severity: $sev:ident $(,)?
-        };
-    ) => {
-        $(#[doc = $doc])*
-        $vis static $ident: $crate::rule::Rule = $crate::rule::Rule {
-            code: $code,
-            name: $name,
-            severity: $crate::diagnostic::Severity::$sev,
-            #[cfg(feature = "docs")]
-            docs: concat!($($doc, "\n"),*),
-            #[cfg(not(feature = "docs"))]
-            docs: "",
-            file: file!(),
-        };
-    };
 }
 
 /// Declares a kind's rule files (each a module holding `RULE` and a `check` function), lists

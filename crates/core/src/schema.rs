@@ -210,18 +210,6 @@ impl<'a> Facts<'a> {
     }
 }
 
-impl Facts<'_> {
-    /// TRANSITIONAL: reports every finding, whatever its rule (kinds not yet converted).
-    pub fn report_every_finding_transitional(&self, out: &mut Vec<Diagnostic>) {
-        for f in &self.findings {
-            let mut d = f.rule.at(f.span, f.message.clone());
-            d.help.clone_from(&f.help);
-            d.fix.clone_from(&f.fix);
-            out.push(d);
-        }
-    }
-}
-
 /// State of one schema walk: where it is and what it found.
 pub struct Checker<'a> {
     rules: &'a SchemaRules,
@@ -230,8 +218,6 @@ pub struct Checker<'a> {
     path: Vec<String>,
     /// What the walk recorded.
     pub facts: Facts<'a>,
-    /// TRANSITIONAL: diagnostics pushed by lowering functions not yet converted to facts.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
@@ -242,13 +228,7 @@ impl<'a> Checker<'a> {
             text,
             path: Vec::new(),
             facts: Facts::default(),
-            diagnostics: Vec::new(),
         }
-    }
-
-    /// TRANSITIONAL: records a diagnostic from a lowering function not yet converted to facts.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
     }
 
     /// Records a finding for `rule` (the walk's generic checks).

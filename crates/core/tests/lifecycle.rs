@@ -5,15 +5,28 @@
 mod common;
 
 use cicd_core::appspec::{
-    self, Deployment, Fleet, Platform, RevisionSource, Scenario, Status, StepKind, Timeline,
+    self, AppSpec, Deployment, Fleet, Platform, RevisionSource, Scenario, Status, StepKind,
+    Timeline,
 };
+use cicd_core::{Kind, Model, Options};
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(common::workspace().join("examples").join(name)).expect("example")
 }
 
+/// The AppSpec in `text`, as the analysis lowers it.
+fn spec(text: &str) -> AppSpec {
+    match cicd_core::analyze(Kind::Appspec, text, &Options::default()) {
+        Ok(analysis) => match analysis.model {
+            Model::Appspec(spec) => spec,
+            other => panic!("an AppSpec analysis gave {other:?}"),
+        },
+        Err(e) => panic!("{e}"),
+    }
+}
+
 fn run(text: &str, scenario: Scenario) -> Timeline {
-    appspec::simulate(text, &scenario)
+    appspec::timeline(&spec(text), &scenario)
 }
 
 fn scenario(deployment: Deployment) -> Scenario {
@@ -63,7 +76,7 @@ hooks:
 #[test]
 fn in_place_without_load_balancer_order() {
     let tl = run(EC2_ALL_HOOKS, scenario(Deployment::InPlace));
-    assert_eq!(tl.platform, Platform::Server);
+    assert_eq!(tl.platform, Platform::Ec2);
     assert_eq!(
         events(&tl),
         [
@@ -498,7 +511,7 @@ fn nominal_times_are_contiguous_and_deterministic() {
 #[test]
 fn guide_examples_have_full_timelines() {
     let ec2 = run(&example("appspec-ec2.yml"), Scenario::default());
-    assert_eq!(ec2.platform, Platform::Server);
+    assert_eq!(ec2.platform, Platform::Ec2);
     for event in [
         "BeforeInstall",
         "AfterInstall",
@@ -520,7 +533,7 @@ fn guide_examples_have_full_timelines() {
 #[test]
 fn unknown_platform_falls_back_to_ec2_with_a_note() {
     let tl = run("version: 0.0\n", Scenario::default());
-    assert_eq!(tl.platform, Platform::Server);
+    assert_eq!(tl.platform, Platform::Ec2);
     assert!(
         tl.notes
             .iter()
@@ -646,8 +659,8 @@ Hooks:
         tl.notes
     );
     // Only hooks tell the platform here: `afterinstall` exists on ECS only.
-    let spec = appspec::read("version: 0.0\nHooks:\n  - afterinstall: f\n");
-    assert_eq!(spec.platform, Platform::Ecs);
+    let hooks_only = spec("version: 0.0\nHooks:\n  - afterinstall: f\n");
+    assert_eq!(hooks_only.platform, Platform::Ecs);
     // EC2/on-premises names stay case-sensitive, as in the agent.
     let ec2 = run(
         "version: 0.0\nos: linux\nhooks:\n  beforeinstall:\n    - location: a.sh\n",

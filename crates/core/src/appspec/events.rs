@@ -4,7 +4,7 @@
 use super::model::Platform;
 
 /// EC2/on-premises events that run the user's scripts.
-pub const SERVER_HOOKS: &[&str] = &[
+pub const EC2_HOOKS: &[&str] = &[
     "ApplicationStop",
     "BeforeInstall",
     "AfterInstall",
@@ -17,7 +17,7 @@ pub const SERVER_HOOKS: &[&str] = &[
 ];
 
 /// EC2/on-premises events CodeDeploy runs itself.
-pub const SERVER_RESERVED: &[&str] = &[
+pub const EC2_RESERVED: &[&str] = &[
     "Start",
     "DownloadBundle",
     "Install",
@@ -53,7 +53,7 @@ pub const LAMBDA_RESERVED: &[&str] = &["Start", "AllowTraffic", "End"];
 /// The events of `platform` that run hooks.
 pub fn scriptable(platform: Platform) -> &'static [&'static str] {
     match platform {
-        Platform::Server => SERVER_HOOKS,
+        Platform::Ec2 => EC2_HOOKS,
         Platform::Ecs => ECS_HOOKS,
         Platform::Lambda => LAMBDA_HOOKS,
     }
@@ -62,10 +62,25 @@ pub fn scriptable(platform: Platform) -> &'static [&'static str] {
 /// The events of `platform` that CodeDeploy runs itself.
 pub fn reserved(platform: Platform) -> &'static [&'static str] {
     match platform {
-        Platform::Server => SERVER_RESERVED,
+        Platform::Ec2 => EC2_RESERVED,
         Platform::Ecs => ECS_RESERVED,
         Platform::Lambda => LAMBDA_RESERVED,
     }
+}
+
+/// Whether `event` is an event (hookable or reserved) of `platform`, as documented.
+pub(crate) fn is_event(platform: Platform, event: &str) -> bool {
+    scriptable(platform).contains(&event) || reserved(platform).contains(&event)
+}
+
+/// `name` as an event (hookable or reserved) of `platform`, written exactly (the agent's
+/// reading of EC2/on-premises names); `None` when it is none of them.
+pub(crate) fn known_exactly(platform: Platform, name: &str) -> Option<&'static str> {
+    scriptable(platform)
+        .iter()
+        .chain(reserved(platform))
+        .find(|e| **e == name)
+        .copied()
 }
 
 /// The documented spelling of `name` among the events (hookable or reserved) of `platform`,
@@ -87,13 +102,13 @@ pub(crate) fn service_event(name: &str) -> Option<&'static str> {
 /// Where the work of a hook wrongly put on reserved `event` belongs, for help texts.
 pub(crate) fn reserved_alternative(platform: Platform, event: &str) -> &'static str {
     match (platform, event) {
-        (Platform::Server, "DownloadBundle") => "`BeforeInstall`",
-        (Platform::Server | Platform::Ecs, "Install") => "`BeforeInstall` or `AfterInstall`",
+        (Platform::Ec2, "DownloadBundle") => "`BeforeInstall`",
+        (Platform::Ec2 | Platform::Ecs, "Install") => "`BeforeInstall` or `AfterInstall`",
         (_, "BlockTraffic") => "`BeforeBlockTraffic` or `AfterBlockTraffic`",
         (_, "AllowTraffic") => "`BeforeAllowTraffic` or `AfterAllowTraffic`",
         (_, "AllowTestTraffic") => "`AfterAllowTestTraffic`",
-        (Platform::Server, "Start") => "`ApplicationStop` or `BeforeInstall`",
-        (Platform::Server, "End") => "`ValidateService`",
+        (Platform::Ec2, "Start") => "`ApplicationStop` or `BeforeInstall`",
+        (Platform::Ec2, "End") => "`ValidateService`",
         (Platform::Ecs, "Start") => "`BeforeInstall`",
         (Platform::Lambda, "Start") => "`BeforeAllowTraffic`",
         (Platform::Ecs | Platform::Lambda, "End") => "`AfterAllowTraffic`",

@@ -5,9 +5,13 @@
 //! `Resources` with `AWS::ECS::Service` or `AWS::Lambda::Function` means ECS or Lambda. When
 //! nothing tells, rule AS014 says so once and only the keys are checked.
 //!
+//! `analyze` lowers the document once into an [`AppSpec`], which the rules and the lifecycle
+//! simulator ([`timeline`]) share: front ends get it from `cicd_core::analyze` as
+//! [`crate::Model::Appspec`].
+//!
 //! How scalars are read:
 //! - EC2/on-premises AppSpecs are read by the CodeDeploy agent, a Ruby program using a YAML 1.1
-//!   reader ([`ruby`]): `version` must be the number 0.0 (`"0.0"` is a string and fails), an
+//!   reader (`ruby.rs`): `version` must be the number 0.0 (`"0.0"` is a string and fails), an
 //!   unquoted `mode: 0644` is the octal number 420, `timeout` goes through Ruby's `to_i`
 //!   (`"300s"` is 300), and keys are case-sensitive.
 //! - ECS and Lambda AppSpecs are read by the CodeDeploy service (YAML or JSON); keys are matched
@@ -61,101 +65,48 @@ pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
     (version == Some("0.0")).then_some(BY_VALUE)
 }
 
-/// TRANSITIONAL: lowers the AppSpec and runs the `AS` rules.
+/// Lowers a parsed AppSpec into its model and runs the `AS` rules over it.
+///
+/// The model is lowered once (platform, hooks, targets); the schema walk then runs over the
+/// platform's keys, over the keys of every platform when the platform cannot be told (so that
+/// typos still get suggestions), and not at all over a CloudFormation or SAM template.
 pub(crate) fn analyze(
     text: &str,
     doc: &Document,
     _options: &crate::Options,
     out: &mut Vec<Diagnostic>,
 ) -> AppSpec {
-    out.extend(check(doc, text));
-    AppSpec::read(&doc.root)
+    let root = &doc.root;
+    let model = model::lower(root);
+    let mut walk = Checker::new(&schema::RULES, text);
+    let schema = match model.detection {
+        Detection::Known(Platform::Ec2) => Some(&schema::EC2_ROOT),
+        Detection::Known(Platform::Ecs) => Some(&schema::ECS_ROOT),
+        Detection::Known(Platform::Lambda) => Some(&schema::LAMBDA_ROOT),
+        Detection::Unknown => Some(&schema::ANY_ROOT),
+        Detection::Template => None,
+    };
+    if let Some(schema) = schema {
+        walk.check_root(root, schema);
+    }
+    let cx = rules::Cx {
+        text,
+        root,
+        model: &model,
+        facts: &walk.facts,
+    };
+    rules::run(&cx, out);
+    model
 }
 
 pub use lifecycle::{
     Deployment, Failure, Fleet, RevisionSource, Scenario, ScriptRef, Status, Step, StepKind,
     Timeline, timeline,
 };
-pub use model::{AppSpec, Detection, Hook, HookAction, Platform, Script};
+pub use model::{
+    AppSpec, Detection, EcsTarget, Hook, HookAction, LambdaTarget, Platform, Property, Resource,
+    Script, Timeout,
+};
 
 /// Whether the AppSpec validator is complete enough to be offered (CLI and playground).
 pub const SUPPORTED: bool = true;
-
-/// What the semantic rules see: the document, its platform, and the findings so far.
-pub(crate) struct Ctx<'a> {
-    pub root: &'a Node,
-    pub platform: Platform,
-    pub out: Vec<Diagnostic>,
-}
-
-impl Ctx<'_> {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.out.push(d);
-    }
-
-    /// `os` as written (EC2/on-premises).
-    pub fn os(&self) -> Option<&str> {
-        self.root.get("os").and_then(Node::as_str)
-    }
-}
-
-/// Checks a parsed AppSpec; returns the findings (syntax diagnostics of the document are not
-/// included).
-pub fn check(doc: &Document, text: &str) -> Vec<Diagnostic> {
-    let root = &doc.root;
-    if root.is_invalid() {
-        return Vec::new();
-    }
-    let platform = match model::detect(root) {
-        Detection::Template => return vec![rules::structure::template(root, text)],
-        Detection::Unknown => {
-            let mut checker = Checker::new(&schema::RULES, text);
-            if root.map().is_some() || root.is_null() {
-                checker.push(rules::structure::undetermined(root, text));
-            }
-            checker.check_root(root, &schema::ANY_ROOT);
-            checker
-                .facts
-                .report_every_finding_transitional(&mut checker.diagnostics);
-            // An empty file gets one finding, not one per missing key.
-            if root.is_null() {
-                checker.diagnostics.truncate(1);
-            }
-            return checker.diagnostics;
-        }
-        Detection::Known(p) => p,
-    };
-    let schema = match platform {
-        Platform::Server => &schema::SERVER_ROOT,
-        Platform::Ecs => &schema::ECS_ROOT,
-        Platform::Lambda => &schema::LAMBDA_ROOT,
-    };
-    let mut checker = Checker::new(&schema::RULES, text);
-    checker.check_root(root, schema);
-    checker
-        .facts
-        .report_every_finding_transitional(&mut checker.diagnostics);
-    let mut cx = Ctx {
-        root,
-        platform,
-        out: checker.diagnostics,
-    };
-    if root.map().is_some() {
-        rules::run(&mut cx);
-    }
-    cx.out
-}
-
-/// Reads the AppSpec in `text` (YAML or JSON) leniently, for the timeline.
-pub fn read(text: &str) -> AppSpec {
-    let doc = match crate::format_for(crate::Kind::Appspec, text) {
-        crate::source::Format::Json => crate::source::parse_json(text, &Default::default()),
-        crate::source::Format::Yaml => crate::source::parse_yaml(text, &Default::default()),
-    };
-    AppSpec::read(&doc.root)
-}
-
-/// The lifecycle timeline of the AppSpec in `text` for `scenario`.
-pub fn simulate(text: &str, scenario: &Scenario) -> Timeline {
-    timeline(&read(text), scenario)
-}

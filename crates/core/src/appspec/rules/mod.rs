@@ -1,86 +1,79 @@
-//! The AppSpec rules (`AS…`), grouped by the part of the file they check.
+//! The AppSpec rules (`AS…`), one file per rule: its declaration, its documentation page and
+//! the `check` function that reports it. Shared helpers are in [`helpers`].
+//!
+//! Rules see the lowered [`AppSpec`] (platform, hooks, targets) and what the schema walk
+//! recorded; they read the tree only for key-level findings. A rule that applies to one platform
+//! checks [`AppSpec::known_platform`]: a file whose platform cannot be told gets rule AS014 and
+//! the key checks only, and a CloudFormation or SAM template gets rule AS015 alone (the walk does
+//! not run over it).
 
-pub(crate) mod ec2;
-pub(crate) mod ecs;
-pub(crate) mod hooks;
-pub(crate) mod lambda;
-pub(crate) mod permissions;
-pub(crate) mod resources;
-pub(crate) mod structure;
+pub(crate) mod helpers;
 
-use super::Ctx;
-use super::model::Platform;
-use crate::rule::Rule;
+use super::AppSpec;
+use crate::schema::Facts;
+use crate::source::Node;
 
-/// Every AppSpec rule, in code order.
-pub(crate) static RULES: &[&Rule] = &[
-    &structure::UNKNOWN_KEY,
-    &structure::INVALID_TYPE,
-    &structure::NONCANONICAL_KEY_CASE,
-    &structure::MISSING_VERSION,
-    &structure::UNSUPPORTED_VERSION,
-    &structure::QUOTED_VERSION,
-    &structure::NONSTANDARD_VERSION_NUMBER,
-    &structure::UNDETERMINED_PLATFORM,
-    &structure::TEMPLATE_INSTEAD_OF_APPSPEC,
-    &ec2::MISSING_OS,
-    &ec2::UNSUPPORTED_OS,
-    &ec2::INCOMPLETE_FILE_MAPPING,
-    &ec2::RELATIVE_FILE_DESTINATION,
-    &ec2::INVALID_FILE_EXISTS_BEHAVIOR,
-    &ec2::UNDOCUMENTED_OVERWRITE_KEY,
-    &permissions::PERMISSIONS_ON_WINDOWS,
-    &permissions::MISSING_PERMISSION_OBJECT,
-    &permissions::INVALID_PERMISSION_MODE,
-    &permissions::INVALID_ACL_ENTRY,
-    &permissions::INVALID_PERMISSION_TYPE,
-    &permissions::MISSING_CONTEXT_TYPE,
-    &permissions::CONTEXT_USER_IGNORED,
-    &permissions::INVALID_SELINUX_RANGE,
-    &permissions::UNMATCHABLE_PERMISSION_PATTERN,
-    &hooks::RESERVED_LIFECYCLE_EVENT,
-    &hooks::UNKNOWN_LIFECYCLE_EVENT,
-    &hooks::MISSING_SCRIPT_LOCATION,
-    &hooks::INVALID_SCRIPT_TIMEOUT,
-    &hooks::EVENT_TIMEOUTS_EXCEED_LIMIT,
-    &hooks::RUNAS_IGNORED_ON_WINDOWS,
-    &hooks::EMPTY_LIFECYCLE_EVENT,
-    &hooks::INVALID_HOOK_ENTRY,
-    &hooks::DUPLICATE_HOOK_EVENT,
-    &resources::MISSING_RESOURCES,
-    &resources::WRONG_RESOURCE_COUNT,
-    &resources::INVALID_RESOURCE_TYPE,
-    &resources::MISSING_RESOURCE_PROPERTY,
-    &resources::UNFILLED_PLACEHOLDER,
-    &ecs::TASK_DEFINITION_PLACEHOLDER,
-    &ecs::TASK_DEFINITION_NOT_ARN,
-    &ecs::INVALID_CONTAINER_PORT,
-    &ecs::INCOMPLETE_AWSVPC_CONFIGURATION,
-    &ecs::INVALID_ASSIGN_PUBLIC_IP,
-    &ecs::REPEATED_CAPACITY_PROVIDER_BASE,
-    &ecs::ZERO_CAPACITY_PROVIDER_WEIGHTS,
-    &ecs::INVALID_PLATFORM_VERSION,
-    &ecs::NON_TARGET_SERVICE_NAME,
-    &lambda::INVALID_FUNCTION_VERSION,
-    &lambda::SAME_CURRENT_AND_TARGET_VERSION,
-];
+/// What an AppSpec rule sees: the text, the tree, the model and what the schema walk recorded.
+pub(crate) struct Cx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// The document's root.
+    pub root: &'a Node,
+    /// The lowered AppSpec.
+    pub model: &'a AppSpec,
+    /// What the schema walk recorded.
+    pub facts: &'a Facts<'a>,
+}
 
-/// Runs the rules that relate several places of the file (the schema walk has already run).
-pub(crate) fn run(cx: &mut Ctx<'_>) {
-    match cx.platform {
-        Platform::Server => {
-            ec2::destinations(cx);
-            permissions::windows(cx);
-            hooks::server_hooks(cx);
-        }
-        Platform::Ecs => {
-            ecs::network_and_capacity(cx);
-            hooks::service_hooks(cx);
-        }
-        Platform::Lambda => {
-            lambda::versions(cx);
-            hooks::service_hooks(cx);
-        }
-    }
-    resources::placeholders(cx);
+crate::rule_modules! {
+    context: Cx;
+    unknown_appspec_key,
+    wrong_value_type,
+    noncanonical_key_case,
+    missing_appspec_version,
+    unsupported_appspec_version,
+    quoted_version,
+    nonstandard_version_number,
+    undetermined_platform,
+    template_instead_of_appspec,
+    missing_os,
+    unsupported_os,
+    incomplete_file_mapping,
+    relative_file_destination,
+    invalid_file_exists_behavior,
+    undocumented_overwrite_key,
+    permissions_on_windows,
+    missing_permission_object,
+    invalid_permission_mode,
+    invalid_acl_entry,
+    invalid_permission_type,
+    missing_context_type,
+    context_user_ignored,
+    invalid_selinux_range,
+    unmatchable_permission_pattern,
+    reserved_lifecycle_event,
+    unknown_lifecycle_event,
+    missing_script_location,
+    invalid_script_timeout,
+    event_timeouts_exceed_limit,
+    runas_ignored_on_windows,
+    empty_lifecycle_event,
+    invalid_hook_entry,
+    duplicate_hook_event,
+    missing_resources,
+    wrong_resource_count,
+    invalid_resource_type,
+    missing_resource_property,
+    unreplaced_placeholder,
+    task_definition_placeholder,
+    task_definition_not_arn,
+    invalid_container_port,
+    incomplete_awsvpc_configuration,
+    invalid_assign_public_ip,
+    repeated_capacity_provider_base,
+    zero_capacity_provider_weights,
+    invalid_platform_version,
+    non_target_service_name,
+    invalid_function_version,
+    same_current_and_target_version,
 }

@@ -14,15 +14,15 @@
 //! `policy_errors` (how many errors `cicd check` reports on the policy: with any, IAM would
 //! reject it, and the answer is hypothetical).
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use cicd_core::trust_policy::evaluate::{Outcome, Skip};
+use cicd_core::report::LineCol;
 use cicd_core::trust_policy::github::Run;
-use cicd_core::trust_policy::{self as policy, Caller, Context, Decision};
-use cicd_core::{Kind, LineIndex, Model, Options, Severity, Span};
+use cicd_core::trust_policy::report::{AssumeReport, assume_report};
+use cicd_core::trust_policy::{self as policy, Caller};
+use cicd_core::{Kind, LineIndex, Model, Options, Severity};
 use clap::ValueEnum;
 use serde::Serialize;
 
@@ -86,54 +86,12 @@ pub(crate) enum AssumeFormat {
     Json,
 }
 
+/// The JSON contract: the file's name, then the core's report with lines and columns.
 #[derive(Serialize)]
 struct JsonAnswer<'a> {
     file: &'a str,
-    decision: &'static str,
-    detail: &'static str,
-    reason: String,
-    principal: String,
-    action: &'a str,
-    context: BTreeMap<&'a str, &'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    github: Option<JsonGithub>,
-    deciding_statement: Option<usize>,
-    statements: Vec<JsonStatement>,
-    policy_errors: usize,
-}
-
-#[derive(Serialize)]
-struct JsonGithub {
-    sub: String,
-    claims: BTreeMap<String, String>,
-}
-
-#[derive(Serialize)]
-struct JsonStatement {
-    number: usize,
-    sid: Option<String>,
-    effect: Option<&'static str>,
-    outcome: &'static str,
-    explanation: String,
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    condition: Option<JsonCondition>,
-}
-
-#[derive(Serialize)]
-struct JsonCondition {
-    operator: String,
-    key: String,
-    expected: Vec<String>,
-    actual: Option<Vec<String>>,
-    why: String,
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
+    #[serde(flatten)]
+    report: &'a AssumeReport<LineCol>,
 }
 
 fn github_run(args: &AssumeArgs) -> Result<Option<Run>> {
@@ -199,106 +157,32 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
             "--principal is required (aws:ARN, service:NAME or federated:ARN), or --github-repo OWNER/REPO"
         ),
     };
-    let mut given = Context::new();
-    for pair in &args.context {
-        let (key, value) = pair
-            .split_once('=')
-            .with_context(|| format!("--context `{pair}` is not KEY=VALUE"))?;
-        if key.is_empty() {
-            bail!("--context `{pair}` has no key");
-        }
-        given.insert(key, value);
-    }
+    let given = policy::assume::parse_context(args.context.iter().map(String::as_str))
+        .map_err(|e| anyhow::anyhow!("--context {e}"))?;
     let request = policy::assume::request(caller, args.action.as_deref(), run.as_ref(), &given);
-    let evaluation = policy::evaluate(trust, &request);
     let policy_errors = analysis
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let pos = |span: Span| {
-        let (s, e) = index.range(&text, span);
-        (s.line, s.column, e.line, e.column)
-    };
+    let index = LineIndex::new(&text);
+    let report = assume_report(trust, &request, run.as_ref(), policy_errors)
+        .map(|span| LineCol::of(&index, &text, span));
     let out = match args.format {
         AssumeFormat::Json => {
-            let statements = evaluation
-                .statements
-                .iter()
-                .map(|t| {
-                    let (line, column, end_line, end_column) = pos(t.span);
-                    let (outcome, condition) = match &t.outcome {
-                        Outcome::Applies => ("applies", None),
-                        Outcome::Skipped(_) => ("skipped", None),
-                        Outcome::PrincipalMismatch(_) => ("principal-mismatch", None),
-                        Outcome::ActionMismatch(_) => ("action-mismatch", None),
-                        Outcome::ConditionFailed(f) => {
-                            let (line, column, end_line, end_column) = pos(f.span);
-                            (
-                                "condition-failed",
-                                Some(JsonCondition {
-                                    operator: f.operator.clone(),
-                                    key: f.key.clone(),
-                                    expected: f.expected.clone(),
-                                    actual: f.actual.clone(),
-                                    why: f.why.clone(),
-                                    line,
-                                    column,
-                                    end_line,
-                                    end_column,
-                                }),
-                            )
-                        }
-                    };
-                    JsonStatement {
-                        number: t.index + 1,
-                        sid: t.sid.clone(),
-                        effect: t.effect.map(|e| e.as_str()),
-                        outcome,
-                        explanation: t.explain(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        condition,
-                    }
-                })
-                .collect();
             let answer = JsonAnswer {
                 file: &name,
-                decision: evaluation.decision.verdict(),
-                detail: evaluation.decision.id(),
-                reason: evaluation.reason(),
-                principal: request.caller.spec(),
-                action: &request.action,
-                context: request
-                    .context
-                    .entries()
-                    .iter()
-                    .map(|e| (e.key.as_str(), e.values.as_slice()))
-                    .collect(),
-                github: run.as_ref().map(|r| JsonGithub {
-                    sub: r.sub(),
-                    claims: r.claims().entries.into_iter().collect(),
-                }),
-                deciding_statement: evaluation.deciding.map(|i| i + 1),
-                statements,
-                policy_errors,
+                report: &report,
             };
             serde_json::to_string_pretty(&answer)? + "\n"
         }
         AssumeFormat::Human => {
             let mut s = String::new();
-            let verdict = match evaluation.decision {
-                Decision::Allow => "ALLOW",
-                Decision::ExplicitDeny => "DENY (explicit)",
-                Decision::ImplicitDeny => "DENY (implicit)",
-            };
-            s.push_str(&format!("{verdict}: {}\n", evaluation.reason()));
-            s.push_str(&format!("  principal: {}\n", request.caller.spec()));
-            s.push_str(&format!("  action:    {}\n", request.action));
-            if let Some(r) = &run {
-                s.push_str(&format!("  token sub: {}\n", r.sub()));
+            s.push_str(&format!("{}: {}\n", report.detail.title(), report.reason));
+            s.push_str(&format!("  principal: {}\n", report.principal));
+            s.push_str(&format!("  action:    {}\n", report.action));
+            if let Some(github) = &report.github {
+                s.push_str(&format!("  token sub: {}\n", github.sub));
             }
             for e in request.context.entries() {
                 s.push_str(&format!(
@@ -307,18 +191,11 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
                     e.values.join(", ")
                 ));
             }
-            for t in &evaluation.statements {
-                let span = match &t.outcome {
-                    Outcome::ConditionFailed(f) => f.span,
-                    Outcome::PrincipalMismatch(span) | Outcome::ActionMismatch(span) => *span,
-                    Outcome::Applies | Outcome::Skipped(Skip::NoEffect) | Outcome::Skipped(_) => {
-                        t.span
-                    }
-                };
-                let (line, column, _, _) = pos(span);
+            for st in &report.statements {
+                let at = st.focus.unwrap_or(st.at);
                 s.push_str(&format!(
-                    "- {}\n  --> {name}:{line}:{column}\n",
-                    t.explain()
+                    "- {}\n  --> {name}:{}:{}\n",
+                    st.explanation, at.line, at.column
                 ));
             }
             if policy_errors > 0 {
@@ -330,7 +207,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
         }
     };
     print!("{out}");
-    Ok(if evaluation.decision == Decision::Allow {
+    Ok(if report.allowed() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

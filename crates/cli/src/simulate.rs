@@ -23,8 +23,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use cicd_core::appspec::{self, Deployment, Detection, Platform, Scenario, Status, Step, Timeline};
-use cicd_core::{Kind, LineIndex, Options, Severity, Span};
+use cicd_core::appspec::report::{EventReport, LifecycleReport, StatusId, lifecycle_report};
+use cicd_core::appspec::{self, Deployment, Detection, Platform, Scenario};
+use cicd_core::{Kind, LineIndex, Model, Options, Severity};
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
@@ -100,15 +101,18 @@ pub(crate) fn simulate(args: &SimulateArgs) -> Result<ExitCode> {
 
 fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
     let (name, bytes) = crate::read_input(&args.appspec, None)?;
-    let (text, _) = cicd_core::source::decode(&bytes);
-    let spec = appspec::read(&text);
+    // One analysis: the AppSpec model for the timeline and the errors for the note.
+    let (text, analysis) = cicd_core::analyze_bytes(Kind::Appspec, &bytes, &Options::default())?;
+    let Model::Appspec(spec) = &analysis.model else {
+        bail!("`{name}` was not read as an AppSpec");
+    };
     if spec.detection == Detection::Template {
         bail!(
             "`{name}` is a CloudFormation or SAM template, not an AppSpec (`cicd check {name}` explains)"
         );
     }
     if let Some(d) = args.deployment
-        && spec.platform != Platform::Server
+        && spec.platform != Platform::Ec2
         && d != DeploymentArg::BlueGreen
     {
         bail!(
@@ -119,14 +123,14 @@ fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
     let scenario = Scenario {
         deployment: match (args.deployment, spec.platform) {
             (Some(d), _) => d.into(),
-            (None, Platform::Server) => Deployment::InPlace,
+            (None, Platform::Ec2) => Deployment::InPlace,
             (None, _) => Deployment::BlueGreen,
         },
         test_listener: args.test_listener,
         first_deployment: args.first_deployment,
         fail: args.fail.clone(),
     };
-    let tl = appspec::timeline(&spec, &scenario);
+    let tl = appspec::timeline(spec, &scenario);
     if let Some(event) = &args.fail
         && tl.failure.is_none()
     {
@@ -138,18 +142,23 @@ fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
             .unwrap_or_else(|| format!("`{event}` cannot fail in this deployment"));
         bail!("--fail {event}: {why}");
     }
-    let errors = cicd_core::check(Kind::Appspec, &text, &Options::default())
-        .map(|d| d.iter().filter(|d| d.severity == Severity::Error).count())
-        .unwrap_or(0);
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let index = LineIndex::new(&text);
-    let line = |span: Span| index.position(&text, span.start()).line;
+    let report = lifecycle_report(&tl, errors).map(|span| index.position(&text, span.start()).line);
     match args.format {
         Format::Json => {
-            let out = JsonTimeline::new(&name, &tl, errors, &line);
+            let out = JsonTimeline {
+                file: &name,
+                report: &report,
+            };
             println!("{}", serde_json::to_string_pretty(&out)?);
         }
         Format::Human => {
-            print!("{}", human(&name, &tl, &line));
+            print!("{}", human(&name, &report));
             if errors > 0 {
                 eprintln!(
                     "note: `cicd check {name}` reports {errors} error(s) in this AppSpec; the timeline shows what the file says as if they were fixed"
@@ -160,113 +169,15 @@ fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The JSON contract: the file's name, then the core's report with line numbers.
 #[derive(Serialize)]
 struct JsonTimeline<'a> {
     file: &'a str,
-    platform: &'static str,
-    deployment: &'static str,
-    first_deployment: bool,
-    test_listener: bool,
-    events: Vec<JsonEvent<'a>>,
-    failure: Option<JsonFailure<'a>>,
-    rollback: Vec<JsonEvent<'a>>,
-    notes: &'a [String],
-    duration: u32,
-    appspec_errors: usize,
+    #[serde(flatten)]
+    report: &'a LifecycleReport<u32>,
 }
 
-#[derive(Serialize)]
-struct JsonFailure<'a> {
-    index: usize,
-    event: &'static str,
-    at: u32,
-    message: &'a str,
-    rollback_possible: bool,
-}
-
-#[derive(Serialize)]
-struct JsonEvent<'a> {
-    index: usize,
-    name: &'static str,
-    kind: &'static str,
-    fleet: &'static str,
-    revision: &'static str,
-    status: &'static str,
-    reason: Option<&'a str>,
-    description: &'a str,
-    scripts: Vec<JsonScript<'a>>,
-    function: Option<&'a str>,
-    line: Option<u32>,
-    start: u32,
-    duration: u32,
-}
-
-#[derive(Serialize)]
-struct JsonScript<'a> {
-    location: &'a str,
-    timeout: u32,
-    runas: Option<&'a str>,
-    line: u32,
-}
-
-impl<'a> JsonTimeline<'a> {
-    fn new(file: &'a str, tl: &'a Timeline, errors: usize, line: &dyn Fn(Span) -> u32) -> Self {
-        let events = |steps: &'a [Step]| -> Vec<JsonEvent<'a>> {
-            steps
-                .iter()
-                .enumerate()
-                .map(|(index, s)| JsonEvent {
-                    index,
-                    name: s.event,
-                    kind: s.kind.id(),
-                    fleet: s.fleet.id(),
-                    revision: s.revision.id(),
-                    status: s.status.id(),
-                    reason: match &s.status {
-                        Status::Skipped(why) => Some(why.as_str()),
-                        _ => None,
-                    },
-                    description: &s.description,
-                    scripts: s
-                        .scripts
-                        .iter()
-                        .map(|sc| JsonScript {
-                            location: &sc.location,
-                            timeout: sc.timeout,
-                            runas: sc.runas.as_deref(),
-                            line: line(sc.span),
-                        })
-                        .collect(),
-                    function: s.function.as_deref(),
-                    line: s.hook_span.map(line),
-                    start: s.start,
-                    duration: s.duration,
-                })
-                .collect()
-        };
-        JsonTimeline {
-            file,
-            platform: tl.platform.id(),
-            deployment: tl.deployment.id(),
-            first_deployment: tl.first_deployment,
-            test_listener: tl.test_listener,
-            events: events(&tl.steps),
-            failure: tl.failure.as_ref().map(|f| JsonFailure {
-                index: f.step,
-                event: f.event,
-                at: f.at,
-                message: &f.message,
-                rollback_possible: f.rollback_possible,
-            }),
-            rollback: events(&tl.rollback),
-            notes: &tl.notes,
-            duration: tl.duration,
-            appspec_errors: errors,
-        }
-    }
-}
-
-fn human(file: &str, tl: &Timeline, line: &dyn Fn(Span) -> u32) -> String {
+fn human(file: &str, tl: &LifecycleReport<u32>) -> String {
     let mut out = format!(
         "{} {} deployment of {file}{}\n\n",
         tl.platform.title(),
@@ -277,19 +188,14 @@ fn human(file: &str, tl: &Timeline, line: &dyn Fn(Span) -> u32) -> String {
             ""
         }
     );
-    steps(&mut out, &tl.steps, line, tl.platform == Platform::Server);
+    steps(&mut out, &tl.events, tl.platform == Platform::Ec2);
     if let Some(f) = &tl.failure {
         out.push_str(&format!("\nFAILURE at {}s: {}\n", f.at, f.message));
         if tl.rollback.is_empty() {
             out.push_str("No rollback is shown: see the message above and the notes.\n");
         } else {
             out.push_str("\nAutomatic rollback:\n\n");
-            steps(
-                &mut out,
-                &tl.rollback,
-                line,
-                tl.platform == Platform::Server,
-            );
+            steps(&mut out, &tl.rollback, tl.platform == Platform::Ec2);
         }
     }
     if !tl.notes.is_empty() {
@@ -301,31 +207,27 @@ fn human(file: &str, tl: &Timeline, line: &dyn Fn(Span) -> u32) -> String {
     out
 }
 
-fn steps(out: &mut String, steps: &[Step], line: &dyn Fn(Span) -> u32, server: bool) {
+fn steps(out: &mut String, steps: &[EventReport<u32>], ec2: bool) {
     let mut fleet = "";
     for s in steps {
-        if server && s.fleet.id() != fleet {
+        if ec2 && s.fleet.id() != fleet {
             fleet = s.fleet.id();
             out.push_str(&format!("  [{}]\n", fleet.replace('-', " ")));
         }
-        let revision = match s.revision {
-            appspec::RevisionSource::Target if s.kind == appspec::StepKind::Hook => {
-                " · this AppSpec"
-            }
-            appspec::RevisionSource::LastSuccessful => " · last successful revision",
-            appspec::RevisionSource::MostRecent => " · most recent revision (this AppSpec)",
-            _ => "",
+        let revision = match s.revision_label() {
+            "" => String::new(),
+            label => format!(" · {label}"),
         };
-        let status = match &s.status {
-            Status::Runs => String::new(),
-            Status::Skipped(why) => format!("  SKIPPED: {why}"),
-            Status::Failed => "  FAILED".to_string(),
-            Status::NotReached => "  not reached".to_string(),
+        let status = match s.status {
+            StatusId::Runs => String::new(),
+            StatusId::Skipped => format!("  SKIPPED: {}", s.reason.as_deref().unwrap_or("")),
+            StatusId::Failed => "  FAILED".to_string(),
+            StatusId::NotReached => "  not reached".to_string(),
         };
         out.push_str(&format!(
             "{:>6}  {:<22} {}{revision}{status}\n",
             format!("{}s", s.start),
-            s.event,
+            s.name,
             s.kind.id()
         ));
         if !s.description.is_empty() {
@@ -339,18 +241,11 @@ fn steps(out: &mut String, steps: &[Step], line: &dyn Fn(Span) -> u32, server: b
                 .unwrap_or_default();
             out.push_str(&format!(
                 "{:8}{:<22} - {} (timeout {}s{runas}; line {})\n",
-                "",
-                "",
-                sc.location,
-                sc.timeout,
-                line(sc.span)
+                "", "", sc.location, sc.timeout, sc.line
             ));
         }
         if let Some(f) = &s.function {
-            let at = s
-                .hook_span
-                .map(|sp| format!("; line {}", line(sp)))
-                .unwrap_or_default();
+            let at = s.line.map(|l| format!("; line {l}")).unwrap_or_default();
             out.push_str(&format!("{:8}{:<22} - function {f}{at}\n", "", ""));
         }
     }

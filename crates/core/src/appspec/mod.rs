@@ -21,6 +21,7 @@
 pub mod events;
 pub mod lifecycle;
 pub mod model;
+pub mod report;
 mod ruby;
 pub(crate) mod rules;
 mod schema;

@@ -10,6 +10,11 @@ use crate::source::{Node, Pair, Span};
 
 /// The compute platform an AppSpec targets (CodeDeploy's `computePlatform`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Platform {
     /// EC2 instances and on-premises servers (`os:` key; YAML read by the CodeDeploy agent).
     /// AWS calls this platform `Server` (see [`Platform::aws_name`]).

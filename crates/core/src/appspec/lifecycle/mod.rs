@@ -30,10 +30,16 @@ pub const NOMINAL_EMPTY_HOOK_SECONDS: u32 = 1;
 
 /// The kind of EC2/on-premises deployment (ECS and Lambda deployments are always blue/green).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Deployment {
     /// In-place, no load balancer in the deployment group.
     InPlace,
     /// In-place behind a Classic, Application or Network Load Balancer.
+    #[cfg_attr(feature = "serde", serde(rename = "in-place-lb"))]
     InPlaceWithLoadBalancer,
     /// Blue/green: replacement instances, then original instances.
     BlueGreen,
@@ -97,6 +103,11 @@ impl Default for Scenario {
 
 /// What a step is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum StepKind {
     /// The `Start` pseudo event.
     Start,
@@ -125,6 +136,11 @@ impl StepKind {
 
 /// Where a step runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Fleet {
     /// The instances of an in-place deployment.
     Instances,
@@ -154,6 +170,11 @@ impl Fleet {
 
 /// Whose AppSpec provides the step's scripts or function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum RevisionSource {
     /// The revision being deployed (this file).
     Target,
@@ -173,6 +194,16 @@ impl RevisionSource {
             RevisionSource::LastSuccessful => "last-successful",
             RevisionSource::MostRecent => "most-recent",
             RevisionSource::None => "none",
+        }
+    }
+
+    /// Whose scripts these are, for people (empty when no AppSpec is involved).
+    pub fn label(self) -> &'static str {
+        match self {
+            RevisionSource::Target => "this AppSpec",
+            RevisionSource::LastSuccessful => "last successful revision",
+            RevisionSource::MostRecent => "most recent revision (this AppSpec)",
+            RevisionSource::None => "",
         }
     }
 }

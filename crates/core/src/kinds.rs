@@ -236,6 +236,22 @@ impl Kind {
     }
 }
 
+// A kind is written as its id in reports and messages.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Kind::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown kind `{id}`")))
+    }
+}
+
 /// The strongest claim; the earliest kind of the table among equals.
 fn strongest(claims: impl Iterator<Item = (Kind, Strength)>) -> Option<Kind> {
     let mut best: Option<(Kind, Strength)> = None;

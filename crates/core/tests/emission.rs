@@ -24,11 +24,11 @@ fn files_below(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "emission sites are recorded in debug builds only"
+)]
 fn every_diagnostic_is_created_in_its_rules_file() {
-    assert!(
-        cfg!(debug_assertions),
-        "emission sites are recorded in debug builds only"
-    );
     let root = common::workspace();
     let mut inputs: Vec<(String, PathBuf)> = Vec::new();
     // Fixtures: run as their folder's code says (the SRC rules through the syntax check).

@@ -18,7 +18,8 @@ use crate::components::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
-use crate::state::{Action, CheckStatus, Dialog, Notice, State};
+use crate::state::{Action, Dialog, Notice, State};
+use cicd_engine::{CheckStatus, Engine, Panel};
 use cicd_share as share;
 use cicd_share::workspace::{Theme, Workspace, language};
 
@@ -138,6 +139,20 @@ pub fn App() -> Html {
     });
     let copied = use_state(|| false);
     let force = use_force_update();
+    // The engine answers what the state asks after every render (`State::requests` is empty
+    // once every report is current).
+    let engine = use_mut_ref(Engine::new);
+    {
+        let state = state.clone();
+        use_effect(move || {
+            for request in state.requests() {
+                let answer = engine.borrow_mut().handle(request);
+                if let Some(report) = answer {
+                    state.dispatch(Action::Report(Box::new(report)));
+                }
+            }
+        });
+    }
     let embed = options.embed;
 
     // Autosave every change, off the keystroke's critical path: the latest workspace is written
@@ -363,8 +378,8 @@ pub fn App() -> Html {
     let Some(file) = state.current() else {
         return html! {};
     };
-    let check = state.check(file.id);
-    // The check already detected the kind (detection may parse the text: do it once).
+    let check = state.report(file.id);
+    // The engine detected the kind (detection may parse the text: it is done once, there).
     let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
     let kind = status.kind();
     let lang = language(file, kind);
@@ -379,7 +394,7 @@ pub fn App() -> Html {
         .files
         .iter()
         .map(|f| {
-            let c = state.check(f.id);
+            let c = state.report(f.id);
             TabInfo {
                 id: f.id,
                 name: f.name.clone(),
@@ -455,7 +470,7 @@ pub fn App() -> Html {
                     <div role="tabpanel" class="editor-frame" aria-labelledby={format!("tab-{}", file.id)}>
                         <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
                             {dark} read_only={options.read_only} {diagnostics} revision={state.revision} cursor={state.cursor}
-                            highlights={state.highlights.clone()}
+                            highlights={state.highlights()}
                             {on_change} {on_docs} />
                     </div>
                 </section>
@@ -464,10 +479,14 @@ pub fn App() -> Html {
                     if let Some(code) = state.docs {
                         <DocsPane {code} on_close={close_docs} />
                     }
-                    if let (Some(view), Some(form)) = (state.trust.clone(), state.assume_form.clone()) {
-                        <AssumePanel {view} {form} on_form={on_assume} />
-                    } else if let Some(timeline) = state.timeline.clone() {
-                        <TimelinePanel {timeline} scenario={state.scenario.clone()} {on_scenario} />
+                    if let Some(report) = state.current_report() {
+                        if let (Panel::Trust(view), form) = (&report.panel, state.assume_form.clone()) {
+                            <AssumePanel form={form.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} />
+                        } else if matches!(report.panel, Panel::Lifecycle(_)) {
+                            <TimelinePanel report={report.clone()} scenario={state.scenario.clone()} {on_scenario} />
+                        } else if !embed {
+                            <Results {status} />
+                        }
                     } else if !embed {
                         <Results {status} />
                     }

@@ -24,8 +24,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::simulate::Highlight;
-use crate::state::{CursorRequest, ViewDiagnostic};
+use cicd_engine::{Highlight, ViewDiagnostic};
+
+use crate::state::CursorRequest;
 
 #[wasm_bindgen(module = "/js/gen/cm6.js")]
 extern "C" {
@@ -111,7 +112,7 @@ fn to_js(list: &[ViewDiagnostic]) -> js_sys::Array {
                 Severity::Info => "info",
             },
         );
-        set(&o, "code", d.code);
+        set(&o, "code", d.code.as_str());
         set(&o, "message", d.message.as_str());
         if let Some(help) = &d.help {
             set(&o, "help", help.as_str());
@@ -250,7 +251,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         let o = js_sys::Object::new();
                         set(&o, "from", h.from16);
                         set(&o, "to", h.to16);
-                        set(&o, "class", h.class);
+                        set(&o, "class", h.class.as_str());
                         out.push(&o);
                     }
                     m.js.set_highlights(&out);

@@ -6,7 +6,6 @@ mod components;
 mod editor;
 mod examples;
 mod page;
-mod simulate;
 mod state;
 
 fn main() {

@@ -1,161 +1,16 @@
-//! The app's state and its pure reducer. The reducer calls the core (`cicd_core::check`) and
-//! keeps the results; components only render state and dispatch actions. Tested natively.
+//! The app's state and its pure reducer. The reducer never calls the core: it keeps the
+//! workspace, bumps a file's version when the file changes, and stores the engine's reports
+//! ([`Action::Report`]); [`State::requests`] says what the engine must be asked for the reports
+//! to be current. Components only render state and dispatch actions. Tested natively, with the
+//! engine run in-process.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use cicd_core::appspec::{Scenario, Timeline};
-use cicd_core::{Kind, LineIndex, Severity};
-use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace, effective_kind};
+use cicd_core::appspec::Scenario;
+use cicd_engine::{AssumeForm, FileInput, FileReport, Highlight, Panel, PanelInputs, Request};
+use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace};
 use yew::Reducible;
-
-use crate::simulate::{AssumeForm, Highlight, TrustView, suggested_form, trust_view};
-
-/// A diagnostic ready for display: positions for people (1-based line/column in characters) and
-/// for the editor (UTF-16 offsets).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ViewDiagnostic {
-    /// Rule code.
-    pub code: &'static str,
-    /// Rule name.
-    pub name: &'static str,
-    /// Severity.
-    pub severity: Severity,
-    /// Message.
-    pub message: String,
-    /// Help text.
-    pub help: Option<String>,
-    /// 1-based line of the start.
-    pub line: u32,
-    /// 1-based character column of the start.
-    pub column: u32,
-    /// Start, UTF-16 offset.
-    pub from16: u32,
-    /// End, UTF-16 offset.
-    pub to16: u32,
-    /// A mechanical fix, in UTF-16 offsets.
-    pub fix: Option<ViewFix>,
-}
-
-/// A fix ready for the editor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ViewFix {
-    /// Button text.
-    pub title: String,
-    /// Start, UTF-16 offset.
-    pub from16: u32,
-    /// End, UTF-16 offset.
-    pub to16: u32,
-    /// Replacement text.
-    pub insert: String,
-}
-
-/// Whether and how a file was checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckStatus {
-    /// Checked by its kind's validator.
-    Checked(Kind),
-    /// Recognised, but its kind has no validator yet.
-    Unsupported(Kind),
-    /// Not a configuration kind: plain text.
-    PlainText,
-}
-
-impl CheckStatus {
-    /// The kind the file was recognised as, if any.
-    pub fn kind(self) -> Option<Kind> {
-        match self {
-            CheckStatus::Checked(kind) | CheckStatus::Unsupported(kind) => Some(kind),
-            CheckStatus::PlainText => None,
-        }
-    }
-}
-
-/// The result of checking one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileCheck {
-    /// How it was checked.
-    pub status: CheckStatus,
-    /// Findings, sorted by position.
-    pub diagnostics: Vec<ViewDiagnostic>,
-    /// Number of errors.
-    pub errors: usize,
-    /// Number of warnings.
-    pub warnings: usize,
-}
-
-/// Checks one file with the core.
-pub fn check_file(file: &File, image: Option<&str>) -> FileCheck {
-    let Some(kind) = effective_kind(file) else {
-        return FileCheck {
-            status: CheckStatus::PlainText,
-            diagnostics: Vec::new(),
-            errors: 0,
-            warnings: 0,
-        };
-    };
-    let options = cicd_core::Options {
-        buildspec: cicd_core::buildspec::Options {
-            image: image.map(str::to_string),
-        },
-        ..cicd_core::Options::default()
-    };
-    let Ok(diagnostics) = cicd_core::check(kind, &file.text, &options) else {
-        return FileCheck {
-            status: CheckStatus::Unsupported(kind),
-            diagnostics: Vec::new(),
-            errors: 0,
-            warnings: 0,
-        };
-    };
-    let text = &file.text;
-    // Positions are only needed when there is something to show (a clean 5,000-line file then
-    // skips a pass over its text on every keystroke).
-    let index = if diagnostics.is_empty() {
-        LineIndex::new("")
-    } else {
-        LineIndex::new(text)
-    };
-    let view: Vec<ViewDiagnostic> = diagnostics
-        .into_iter()
-        .map(|d| {
-            let (start, end) = index.range(text, d.span);
-            let fix = d.fix.map(|f| {
-                let (from, to) = index.range(text, f.span);
-                ViewFix {
-                    title: f.title,
-                    from16: from.utf16_offset,
-                    to16: to.utf16_offset,
-                    insert: f.replacement,
-                }
-            });
-            ViewDiagnostic {
-                code: d.code,
-                name: cicd_core::registry::rule(d.code).map_or("", |r| r.name),
-                severity: d.severity,
-                message: d.message,
-                help: d.help,
-                line: start.line,
-                column: start.column,
-                from16: start.utf16_offset,
-                to16: end.utf16_offset,
-                fix,
-            }
-        })
-        .collect();
-    FileCheck {
-        status: CheckStatus::Checked(kind),
-        errors: view
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count(),
-        warnings: view
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count(),
-        diagnostics: view,
-    }
-}
 
 /// A message shown above the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,8 +49,12 @@ pub struct CursorRequest {
 pub struct State {
     /// The files and settings.
     pub workspace: Workspace,
-    /// Check results by file id.
-    pub checks: Rc<BTreeMap<u32, Rc<FileCheck>>>,
+    /// The engine's latest report of each file, by file id.
+    pub reports: Rc<BTreeMap<u32, Rc<FileReport>>>,
+    /// Each file's version: bumps whenever its text, name or settings change.
+    pub versions: Rc<BTreeMap<u32, u64>>,
+    /// The last version given out (versions only grow, even across deleted files).
+    last_version: u64,
     /// Bumps whenever texts change from outside the editor (loading a workspace).
     pub generation: u32,
     /// Bumps with every check, so that the editor receives every result (even an unchanged one,
@@ -214,16 +73,11 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The open dialog.
     pub dialog: Option<Dialog>,
-    /// The "Assume role?" form (filled from the first trust policy shown).
+    /// The "Assume role?" form (the one the engine suggested for the first trust policy shown,
+    /// until the user changes it).
     pub assume_form: Option<AssumeForm>,
-    /// The current trust policy's answer to the form.
-    pub trust: Option<Rc<TrustView>>,
     /// The deployment the AppSpec timeline simulates.
     pub scenario: Scenario,
-    /// The current AppSpec's lifecycle timeline.
-    pub timeline: Option<Rc<Timeline>>,
-    /// Ranges of the current file the simulations point at.
-    pub highlights: Rc<Vec<Highlight>>,
 }
 
 /// Everything that can happen.
@@ -290,16 +144,21 @@ pub enum Action {
     SetAssumeForm(AssumeForm),
     /// Change the simulated deployment (type, listener, first deployment, failing event).
     SetScenario(Scenario),
+    /// The engine answered about a file.
+    Report(Box<FileReport>),
 }
 
 impl State {
-    /// A state showing `workspace`, every file checked.
+    /// A state showing `workspace` (its files are analysed once the engine answers
+    /// [`State::requests`]).
     pub fn new(workspace: Workspace) -> State {
         let workspace = workspace.normalize();
-        let checks = check_all(&workspace);
-        let mut state = State {
+        let versions: BTreeMap<u32, u64> = workspace.files.iter().map(|f| (f.id, 1)).collect();
+        State {
             workspace,
-            checks: Rc::new(checks),
+            reports: Rc::new(BTreeMap::new()),
+            versions: Rc::new(versions),
+            last_version: 1,
             generation: 0,
             revision: 0,
             changes: 0,
@@ -309,13 +168,8 @@ impl State {
             notice: None,
             dialog: None,
             assume_form: None,
-            trust: None,
             scenario: Scenario::default(),
-            timeline: None,
-            highlights: Rc::new(Vec::new()),
-        };
-        state.refresh_simulations();
-        state
+        }
     }
 
     /// The selected file.
@@ -323,17 +177,73 @@ impl State {
         self.workspace.current()
     }
 
-    /// The check result of a file.
-    pub fn check(&self, id: u32) -> Option<Rc<FileCheck>> {
-        self.checks.get(&id).cloned()
+    /// The engine's latest report of a file.
+    pub fn report(&self, id: u32) -> Option<Rc<FileReport>> {
+        self.reports.get(&id).cloned()
     }
 
-    fn recheck(&mut self, id: u32) {
-        if let Some(file) = self.workspace.files.iter().find(|f| f.id == id) {
-            let result = check_file(file, self.workspace.settings.image.as_deref());
-            Rc::make_mut(&mut self.checks).insert(id, Rc::new(result));
-            self.revision += 1;
+    /// The current file's report, when it is for the file's current version.
+    pub fn current_report(&self) -> Option<Rc<FileReport>> {
+        let id = self.current()?.id;
+        self.report(id)
+            .filter(|r| self.versions.get(&id) == Some(&r.version))
+    }
+
+    /// The ranges of the current file its simulation points at.
+    pub fn highlights(&self) -> Rc<Vec<Highlight>> {
+        let list = match self.current_report().as_deref().map(|r| &r.panel) {
+            Some(Panel::Lifecycle(view)) => view.highlights.clone(),
+            Some(Panel::Trust(view)) => view.highlights.clone(),
+            _ => Vec::new(),
+        };
+        Rc::new(list)
+    }
+
+    /// What the panels are asked to show.
+    pub fn panel_inputs(&self) -> PanelInputs {
+        PanelInputs {
+            scenario: self.scenario.clone(),
+            assume: self.assume_form.clone(),
         }
+    }
+
+    /// What the engine must be asked for every report to be current: an analysis of each file
+    /// whose report is missing or older than the file, and the current file's panel when only
+    /// its inputs changed.
+    pub fn requests(&self) -> Vec<Request> {
+        let inputs = self.panel_inputs();
+        let current = self.current().map(|f| f.id);
+        let mut out = Vec::new();
+        for file in &self.workspace.files {
+            let version = self.versions.get(&file.id).copied().unwrap_or(0);
+            match self.reports.get(&file.id) {
+                Some(report) if report.version == version => {
+                    if Some(file.id) == current && report.inputs != inputs {
+                        out.push(Request::Panel {
+                            id: file.id,
+                            version,
+                            inputs: inputs.clone(),
+                        });
+                    }
+                }
+                _ => out.push(Request::Analyze(FileInput {
+                    id: file.id,
+                    version,
+                    name: file.name.clone(),
+                    text: file.text.clone(),
+                    kind: file.kind.id().to_string(),
+                    image: self.workspace.settings.image.clone(),
+                    inputs: inputs.clone(),
+                })),
+            }
+        }
+        out
+    }
+
+    /// Marks a file changed: its report is stale until the engine answers for the new version.
+    fn touch(&mut self, id: u32) {
+        self.last_version += 1;
+        Rc::make_mut(&mut self.versions).insert(id, self.last_version);
     }
 
     fn index_of(&self, id: u32) -> Option<usize> {
@@ -349,6 +259,7 @@ impl State {
                 | Action::CloseDocs
                 | Action::Notify(_)
                 | Action::Dialog(_)
+                | Action::Report(_)
         );
         if changes_workspace {
             self.changes += 1;
@@ -360,7 +271,7 @@ impl State {
                     && file.text != text
                 {
                     file.text = text;
-                    self.recheck(id);
+                    self.touch(id);
                     self.selected_diagnostic = None;
                 }
             }
@@ -386,7 +297,7 @@ impl State {
                         kind: KindChoice::Auto,
                     });
                     self.workspace.selected = self.workspace.files.len() - 1;
-                    self.recheck(id);
+                    self.touch(id);
                     self.selected_diagnostic = None;
                     self.generation += 1;
                 }
@@ -398,14 +309,15 @@ impl State {
                     if let Some(file) = self.workspace.files.iter_mut().find(|f| f.id == id) {
                         file.name = unique;
                     }
-                    self.recheck(id);
+                    self.touch(id);
                     self.generation += 1;
                 }
             }
             Action::Delete(id) => {
                 if let Some(i) = self.index_of(id) {
                     self.workspace.files.remove(i);
-                    Rc::make_mut(&mut self.checks).remove(&id);
+                    Rc::make_mut(&mut self.reports).remove(&id);
+                    Rc::make_mut(&mut self.versions).remove(&id);
                     if self.workspace.files.is_empty() {
                         self.workspace.files.push(File {
                             id: id + 1,
@@ -413,7 +325,7 @@ impl State {
                             text: String::new(),
                             kind: KindChoice::Auto,
                         });
-                        self.recheck(id + 1);
+                        self.touch(id + 1);
                     }
                     if self.workspace.selected >= i && self.workspace.selected > 0 {
                         self.workspace.selected -= 1;
@@ -443,7 +355,7 @@ impl State {
             Action::SetKind { id, kind } => {
                 if let Some(file) = self.workspace.files.iter_mut().find(|f| f.id == id) {
                     file.kind = kind;
-                    self.recheck(id);
+                    self.touch(id);
                     self.selected_diagnostic = None;
                     self.generation += 1;
                 }
@@ -452,6 +364,13 @@ impl State {
                 let (generation, revision, changes) =
                     (self.generation + 1, self.revision + 1, self.changes);
                 let mut next = State::new(*workspace);
+                // Versions keep growing: an answer about the replaced files is never taken for
+                // one about the new files.
+                next.last_version = self.last_version;
+                let ids: Vec<u32> = next.workspace.files.iter().map(|f| f.id).collect();
+                for id in ids {
+                    next.touch(id);
+                }
                 next.generation = generation;
                 next.revision = revision;
                 next.changes = changes;
@@ -467,7 +386,7 @@ impl State {
                     let id = self.workspace.next_id();
                     let name = self.workspace.unique_name(&file.name, None);
                     self.workspace.files.push(File { id, name, ..file });
-                    self.recheck(id);
+                    self.touch(id);
                     added += 1;
                 }
                 if added > 0 {
@@ -486,10 +405,10 @@ impl State {
             Action::SelectDiagnostic(i) => {
                 let current = self.current().map(|f| f.id);
                 if let Some(id) = current
-                    && let Some(d) = self.check(id).and_then(|c| c.diagnostics.get(i).cloned())
+                    && let Some(d) = self.report(id).and_then(|c| c.diagnostics.get(i).cloned())
                 {
                     self.selected_diagnostic = Some(i);
-                    self.docs = Some(d.code);
+                    self.docs = cicd_core::registry::rule(&d.code).map(|r| r.code);
                     let seq = self.cursor.map_or(1, |c| c.seq + 1);
                     self.cursor = Some(CursorRequest {
                         file: id,
@@ -507,80 +426,37 @@ impl State {
                 self.workspace.settings.image = image.filter(|i| !i.is_empty());
                 let ids: Vec<u32> = self.workspace.files.iter().map(|f| f.id).collect();
                 for id in ids {
-                    self.recheck(id);
+                    self.touch(id);
                 }
             }
             Action::Notify(notice) => self.notice = notice,
             Action::Dialog(dialog) => self.dialog = dialog,
             Action::SetAssumeForm(form) => self.assume_form = Some(form),
             Action::SetScenario(scenario) => self.scenario = scenario,
-        }
-        if changes_workspace {
-            self.refresh_simulations();
+            Action::Report(report) => self.store(*report),
         }
         self
     }
 
-    /// Recomputes the simulation of the current file (only the kind shown runs).
-    fn refresh_simulations(&mut self) {
-        let Some(id) = self.current().map(|f| f.id) else {
+    /// Keeps a report, unless the file changed since it was asked for (a newer request is then
+    /// on its way) or the file is gone.
+    fn store(&mut self, mut report: FileReport) {
+        if self.versions.get(&report.id) != Some(&report.version) {
             return;
-        };
-        let status = self.check(id).map(|c| c.status);
-        self.trust = None;
-        self.timeline = None;
-        // Only simulated kinds need the text (a large buildspec is not copied on every keystroke).
-        let file = match status {
-            Some(CheckStatus::Checked(Kind::TrustPolicy | Kind::Appspec)) => {
-                self.current().cloned()
-            }
-            _ => None,
-        };
-        let Some(file) = file else {
-            if !self.highlights.is_empty() {
-                self.highlights = Rc::new(Vec::new());
-            }
-            return;
-        };
-        let mut highlights = Vec::new();
-        match status {
-            Some(CheckStatus::Checked(Kind::TrustPolicy)) => {
-                let form = self
-                    .assume_form
-                    .get_or_insert_with(|| suggested_form(&file.text));
-                let view = trust_view(&file.text, form);
-                highlights.clone_from(&view.highlights);
-                self.trust = Some(Rc::new(view));
-            }
-            Some(CheckStatus::Checked(Kind::Appspec)) => {
-                let timeline = cicd_core::appspec::simulate(&file.text, &self.scenario);
-                if let Some(failure) = &timeline.failure
-                    && let Some(span) = timeline.steps.get(failure.step).and_then(|s| s.hook_span)
-                {
-                    let (from, to) = LineIndex::new(&file.text).range(&file.text, span);
-                    highlights.push(Highlight {
-                        from16: from.utf16_offset,
-                        to16: to.utf16_offset,
-                        class: "fail",
-                    });
-                }
-                self.timeline = Some(Rc::new(timeline));
-            }
-            _ => {}
         }
-        if *self.highlights != highlights {
-            self.highlights = Rc::new(highlights);
+        // The first trust policy shown fills the form with what the engine suggested; the form
+        // then stays as it is while the policy is edited (so that edits change the answer).
+        if self.assume_form.is_none()
+            && let Panel::Trust(view) = &report.panel
+        {
+            self.assume_form = Some(view.form.clone());
+            report.inputs.assume = self.assume_form.clone();
         }
+        if self.current().map(|f| f.id) == Some(report.id) {
+            self.revision += 1;
+        }
+        Rc::make_mut(&mut self.reports).insert(report.id, Rc::new(report));
     }
-}
-
-fn check_all(workspace: &Workspace) -> BTreeMap<u32, Rc<FileCheck>> {
-    let image = workspace.settings.image.as_deref();
-    workspace
-        .files
-        .iter()
-        .map(|f| (f.id, Rc::new(check_file(f, image))))
-        .collect()
 }
 
 impl Reducible for State {
@@ -593,31 +469,166 @@ impl Reducible for State {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+
+    use cicd_core::Kind;
+    use cicd_engine::{CheckStatus, Engine};
+
     use super::*;
 
-    fn state() -> State {
-        State::new(Workspace::new(vec![
+    /// A state with the engine answering its requests at once, as the app does after each
+    /// render.
+    #[derive(Clone)]
+    struct T {
+        state: State,
+        engine: Rc<RefCell<Engine>>,
+    }
+
+    impl T {
+        fn new(state: State) -> T {
+            T {
+                state,
+                engine: Rc::new(RefCell::new(Engine::new())),
+            }
+            .settled()
+        }
+
+        fn settled(mut self) -> T {
+            for _ in 0..10 {
+                let requests = self.state.requests();
+                if requests.is_empty() {
+                    return self;
+                }
+                for request in requests {
+                    let answer = self.engine.borrow_mut().handle(request);
+                    if let Some(report) = answer {
+                        self.state = self.state.apply(Action::Report(Box::new(report)));
+                    }
+                }
+            }
+            panic!("the state keeps asking the engine");
+        }
+
+        fn apply(mut self, action: Action) -> T {
+            self.state = self.state.apply(action);
+            self.settled()
+        }
+
+        fn analyses(&self) -> u64 {
+            self.engine.borrow().analyses()
+        }
+    }
+
+    impl std::ops::Deref for T {
+        type Target = State;
+        fn deref(&self) -> &State {
+            &self.state
+        }
+    }
+
+    fn state() -> T {
+        T::new(State::new(Workspace::new(vec![
             (
                 "buildspec.yml",
                 "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
             ),
             ("notes.txt", "hello"),
             ("pipeline.json", "{\"pipeline\": {}}"),
-        ]))
+        ])))
+    }
+
+    #[test]
+    fn every_edit_is_analysed_once_and_panels_come_from_that_analysis() {
+        let policy = include_str!("../../../examples/trust-policy-github-oidc.json");
+        let appspec = include_str!("../../../examples/appspec-ec2.yml");
+        let s = T::new(State::new(Workspace::new(vec![
+            ("trust-policy.json", policy),
+            ("appspec.yml", appspec),
+            ("notes.txt", "hello"),
+        ])));
+        assert_eq!(s.analyses(), 2, "each checked file once at start");
+        let mut s = s;
+        for n in 0..5 {
+            s = s.apply(Action::Edit {
+                id: 1,
+                text: policy.replace("myrepo", &format!("repo{n}")),
+            });
+        }
+        assert_eq!(s.analyses(), 7, "five edits, five analyses");
+        assert!(matches!(
+            s.current_report().map(|r| r.panel.clone()),
+            Some(Panel::Trust(_))
+        ));
+        // Changing the form, selecting files and the timeline's scenario analyse nothing.
+        let mut form = s.assume_form.clone().expect("filled from the policy");
+        form.repo = "someone/else".into();
+        let s = s.apply(Action::SetAssumeForm(form.clone()));
+        let Some(Panel::Trust(view)) = s.current_report().map(|r| r.panel.clone()) else {
+            panic!("a trust panel")
+        };
+        assert_eq!(view.form, form);
+        let s = s.apply(Action::Select(2));
+        let s = s.apply(Action::SetScenario(Scenario {
+            fail: Some("AfterInstall".into()),
+            ..Scenario::default()
+        }));
+        let Some(Panel::Lifecycle(view)) = s.current_report().map(|r| r.panel.clone()) else {
+            panic!("a lifecycle panel")
+        };
+        assert!(view.report.failure.is_some());
+        assert_eq!(s.highlights().len(), 1);
+        assert_eq!(s.analyses(), 7);
+        // A rename is a change of the file (its kind may change): analysed again.
+        let s = s.apply(Action::Rename {
+            id: 3,
+            name: "buildspec.yml".into(),
+        });
+        assert_eq!(s.analyses(), 8);
+    }
+
+    #[test]
+    fn a_late_answer_for_an_older_version_is_dropped() {
+        let s = state();
+        let engine = s.engine.clone();
+        let stale = engine
+            .borrow_mut()
+            .handle(s.requests().pop().unwrap_or(Request::Forget { id: 0 }));
+        assert!(stale.is_none(), "nothing is pending after settling");
+        // Two edits; the answer to the first arrives after the second.
+        let first = s.state.clone().apply(Action::Edit {
+            id: 1,
+            text: "version: 9\n".into(),
+        });
+        let first_request = first.requests().remove(0);
+        let second = first.apply(Action::Edit {
+            id: 1,
+            text: "version: 0.2\nphases:\n  build:\n    commands: [make]\n".into(),
+        });
+        let late = engine.borrow_mut().handle(first_request).expect("answered");
+        let after = second.apply(Action::Report(Box::new(late)));
+        assert!(
+            after.current_report().is_none(),
+            "the stale answer is not shown"
+        );
+        assert_eq!(
+            after.requests().len(),
+            1,
+            "the latest version is still asked for"
+        );
     }
 
     #[test]
     fn editing_rechecks_and_reports_positions() {
         let s = state();
-        assert_eq!(s.check(1).unwrap().diagnostics.len(), 0);
+        assert_eq!(s.report(1).unwrap().diagnostics.len(), 0);
         let s = s.apply(Action::Edit {
             id: 1,
             text: "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"é: x\"\n".into(),
         });
-        let check = s.check(1).unwrap();
+        let check = s.report(1).unwrap();
         assert_eq!(check.errors, 1);
         let d = &check.diagnostics[0];
-        assert_eq!((d.code, d.line, d.column), ("BS023", 5, 9));
+        assert_eq!((d.code.as_str(), d.line, d.column), ("BS023", 5, 9));
         let text = &s.workspace.files[0].text;
         let utf16_start = text[..text.find("echo").unwrap()].encode_utf16().count() as u32;
         assert_eq!(d.from16, utf16_start);
@@ -632,12 +643,12 @@ mod tests {
     fn statuses() {
         let s = state();
         assert_eq!(
-            s.check(1).unwrap().status,
+            s.report(1).unwrap().status,
             CheckStatus::Checked(Kind::Buildspec)
         );
-        assert_eq!(s.check(2).unwrap().status, CheckStatus::PlainText);
+        assert_eq!(s.report(2).unwrap().status, CheckStatus::PlainText);
         assert_eq!(
-            s.check(3).unwrap().status,
+            s.report(3).unwrap().status,
             CheckStatus::Unsupported(Kind::Pipeline)
         );
         let s = s.apply(Action::SetKind {
@@ -645,10 +656,10 @@ mod tests {
             kind: KindChoice::Kind(cicd_core::Kind::Buildspec),
         });
         assert_eq!(
-            s.check(2).unwrap().status,
+            s.report(2).unwrap().status,
             CheckStatus::Checked(Kind::Buildspec)
         );
-        assert!(s.check(2).unwrap().errors > 0);
+        assert!(s.report(2).unwrap().errors > 0);
     }
 
     #[test]
@@ -671,7 +682,7 @@ mod tests {
         let s = s.apply(Action::Select(1));
         let s = s.apply(Action::Delete(1));
         assert!(s.workspace.files.iter().all(|f| f.id != 1));
-        assert!(s.check(1).is_none());
+        assert!(s.report(1).is_none());
         assert!(s.current().is_some());
         let mut s = s;
         for id in [2, 3, 4] {
@@ -717,15 +728,15 @@ mod tests {
         let loaded = s.apply(Action::Load(Box::new(incoming), None));
         assert_eq!(loaded.workspace.files.len(), 1);
         assert_eq!(loaded.generation, 1);
-        assert!(loaded.check(1).unwrap().errors > 0);
+        assert!(loaded.report(1).unwrap().errors > 0);
     }
 
     #[test]
     fn image_setting_rechecks() {
         let text = "version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 18\n  build:\n    commands: [npm ci]\n";
-        let s = State::new(Workspace::new(vec![("buildspec.yml", text)]));
-        assert_eq!(s.check(1).unwrap().warnings, 0);
+        let s = T::new(State::new(Workspace::new(vec![("buildspec.yml", text)])));
+        assert_eq!(s.report(1).unwrap().warnings, 0);
         let s = s.apply(Action::SetImage(Some("aws/codebuild/standard:8.0".into())));
-        assert_eq!(s.check(1).unwrap().diagnostics[0].code, "BS033");
+        assert_eq!(s.report(1).unwrap().diagnostics[0].code, "BS033");
     }
 }

@@ -95,6 +95,18 @@ pub enum StatusId {
     NotReached,
 }
 
+impl StatusId {
+    /// `runs`, `skipped`, `failed` or `not-reached`.
+    pub fn id(self) -> &'static str {
+        match self {
+            StatusId::Runs => "runs",
+            StatusId::Skipped => "skipped",
+            StatusId::Failed => "failed",
+            StatusId::NotReached => "not-reached",
+        }
+    }
+}
+
 /// A script of the file that an event runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -2,17 +2,16 @@
 
 use std::rc::Rc;
 
-use cicd_core::trust_policy::evaluate::Decision;
+use cicd_core::trust_policy::report::DecisionId;
+use cicd_engine::{AssumeForm, AssumeMode, FileReport, Panel};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-use crate::simulate::{AssumeForm, AssumeMode, TrustView, form_for_example};
 
 /// Props of [`AssumePanel`].
 #[derive(Properties, PartialEq)]
 pub struct AssumeProps {
-    /// The answer for the current form.
-    pub view: Rc<TrustView>,
+    /// The current file's report (its panel is the answer).
+    pub report: Rc<FileReport>,
     /// The form.
     pub form: AssumeForm,
     /// The form changed.
@@ -52,7 +51,9 @@ fn value_of(e: &Event) -> String {
 #[component]
 pub fn AssumePanel(props: &AssumeProps) -> Html {
     let form = &props.form;
-    let view = &props.view;
+    let Panel::Trust(view) = &props.report.panel else {
+        return html! {};
+    };
     let field = |set: fn(&mut AssumeForm, String)| {
         let form = form.clone();
         let cb = props.on_form.clone();
@@ -109,24 +110,33 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
             </div>
         },
     };
+    let answer = view.report.as_ref();
     let verdict = if !view.readable {
         html! { <p class="verdict verdict-unknown" role="status">{"Fix the JSON first: the policy cannot be read."}</p> }
     } else if let Some(error) = &view.form_error {
         html! { <p class="verdict verdict-unknown" role="status">{ error.clone() }</p> }
-    } else {
-        let (class, word) = match view.decision {
-            Some(Decision::Allow) => ("verdict-allow", "Allowed"),
-            Some(Decision::ExplicitDeny) => ("verdict-deny", "Denied (explicit Deny)"),
-            _ => ("verdict-deny", "Denied"),
+    } else if let Some(answer) = answer {
+        let (class, word) = match answer.detail {
+            DecisionId::Allow => ("verdict-allow", "Allowed"),
+            DecisionId::ExplicitDeny => ("verdict-deny", "Denied (explicit Deny)"),
+            DecisionId::ImplicitDeny => ("verdict-deny", "Denied"),
         };
+        let decision = if answer.allowed() { "allow" } else { "deny" };
         html! {
             <div class={classes!("verdict", class)} role="status" aria-live="polite"
-                data-decision={view.decision.map_or("", |d| d.verdict())}>
+                data-decision={decision}>
                 <strong>{ word }</strong>
-                <span class="verdict-reason">{ view.reason.clone() }</span>
+                <span class="verdict-reason">{ answer.reason.clone() }</span>
             </div>
         }
+    } else {
+        html! {}
     };
+    let sub = answer
+        .and_then(|a| a.github.as_ref())
+        .map(|g| g.sub.clone());
+    let deciding = answer.and_then(|a| a.deciding_statement);
+    let statements = answer.map(|a| a.statements.as_slice()).unwrap_or(&[]);
     html! {
         <section class="panel assume" aria-labelledby="assume-title">
             <header class="panel-header"><h2 id="assume-title">{"Assume role?"}</h2></header>
@@ -135,17 +145,20 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                 <button type="button" aria-pressed={(form.mode == AssumeMode::Principal).to_string()} onclick={mode(AssumeMode::Principal)}>{"Another principal"}</button>
             </div>
             { fields }
-            if let Some(sub) = &view.sub {
+            if let Some(sub) = &sub {
                 <p class="token">{"The run's token: "}<code class="token-sub">{ format!("sub = {sub}") }</code></p>
             }
             { verdict }
-            if !view.statements.is_empty() {
+            if !statements.is_empty() {
                 <ol class="statements">
-                    { for view.statements.iter().map(|s| html! {
-                        <li class={classes!(s.applies.then_some("applies"), s.deciding.then_some("deciding"))} data-applies={s.applies.to_string()}>
-                            <span class="statement-label">{ format!("{} · {}", s.label, s.effect) }</span>
+                    { for statements.iter().map(|s| {
+                        let applies = s.applies();
+                        let is_deciding = deciding == Some(s.number);
+                        html! {
+                        <li class={classes!(applies.then_some("applies"), is_deciding.then_some("deciding"))} data-applies={applies.to_string()}>
+                            <span class="statement-label">{ format!("{} · {}", s.label(), s.effect.as_deref().unwrap_or("?")) }</span>
                             <span class="statement-why">{ s.explanation.clone() }</span>
-                            if let Some(failed) = &s.failed {
+                            if let Some(failed) = &s.condition {
                                 <dl class="failed-condition">
                                     <dt>{"Condition"}</dt><dd><code>{ format!("{} {}", failed.operator, failed.key) }</code></dd>
                                     <dt>{"Policy expects"}</dt><dd>{ for failed.expected.iter().map(|v| html! { <code>{ v.clone() }</code> }) }</dd>
@@ -158,7 +171,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                                 </dl>
                             }
                         </li>
-                    }) }
+                    }}) }
                 </ol>
             }
             if !view.wildcards.is_empty() {
@@ -171,16 +184,16 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                                 <p class="muted">{"Other conditions of the statement keep everyone else out."}</p>
                             } else {
                                 <ul class="admitted">
-                                    { for w.admitted.iter().map(|(value, note, unintended)| {
-                                        let next = form_for_example(form, &w.key, value);
+                                    { for w.admitted.iter().map(|a| {
+                                        let next = a.try_form.clone();
                                         let cb = props.on_form.clone();
                                         let onclick = Callback::from(move |_: MouseEvent| cb.emit(next.clone()));
                                         html! {
-                                            <li class={classes!(unintended.then_some("unintended"))}>
+                                            <li class={classes!(a.unintended.then_some("unintended"))}>
                                                 <button type="button" class="link-button" {onclick} title="Try this caller">
-                                                    <code>{ value.clone() }</code>
+                                                    <code>{ a.value.clone() }</code>
                                                 </button>
-                                                <span class="muted">{ format!(" — {note}") }</span>
+                                                <span class="muted">{ format!(" — {}", a.note) }</span>
                                             </li>
                                         }
                                     }) }

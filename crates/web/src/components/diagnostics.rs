@@ -6,13 +6,13 @@ use std::rc::Rc;
 use cicd_core::Severity;
 use yew::prelude::*;
 
-use crate::state::{CheckStatus, FileCheck};
+use cicd_engine::{CheckStatus, FileReport};
 
 /// Props of [`DiagnosticsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
-    /// The current file's results.
-    pub check: Option<Rc<FileCheck>>,
+    /// The current file's report (`None` while the engine has not answered yet).
+    pub check: Option<Rc<FileReport>>,
     /// The selected row.
     pub selected: Option<usize>,
     /// A row was chosen.
@@ -31,7 +31,14 @@ fn icon(severity: Severity) -> (&'static str, &'static str) {
 #[component]
 pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
     let Some(check) = props.check.clone() else {
-        return html! {};
+        return html! {
+            <section class="panel problems" aria-labelledby="problems-title">
+                <header class="panel-header">
+                    <h2 id="problems-title">{"Problems"}</h2>
+                    <span class="problems-summary" data-status="pending" aria-live="polite">{"Checking…"}</span>
+                </header>
+            </section>
+        };
     };
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let summary = match check.status {
@@ -68,11 +75,11 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
                     let selected = props.selected == Some(i);
                     html! {
                         <li class={classes!("diagnostic", format!("sev-{label}"), selected.then_some("selected"))}
-                            data-code={d.code} data-severity={label} data-line={d.line.to_string()}>
+                            data-code={d.code.clone()} data-severity={label} data-line={d.line.to_string()}>
                             <button type="button" {onclick} aria-current={selected.then_some("true")}>
                                 <span class="sev-icon" aria-hidden="true">{ glyph }</span>
                                 <span class="visually-hidden">{ format!("{label}: ") }</span>
-                                <span class="diag-code">{ d.code }</span>
+                                <span class="diag-code">{ d.code.clone() }</span>
                                 <span class="diag-message">{ d.message.clone() }</span>
                                 <span class="diag-pos">{ format!("{}:{}", d.line, d.column) }</span>
                             </button>

@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
-use cicd_core::appspec::{Deployment, Platform, Scenario, Status, Step, StepKind, Timeline};
+use cicd_core::appspec::report::{EventReport, LifecycleReport, StatusId};
+use cicd_core::appspec::{Deployment, Fleet, Platform, RevisionSource, Scenario, StepKind};
+use cicd_core::report::Place;
+use cicd_engine::{FileReport, Panel};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -12,8 +15,8 @@ use yew::prelude::*;
 /// Props of [`TimelinePanel`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    /// The timeline for the current scenario.
-    pub timeline: Rc<Timeline>,
+    /// The current file's report (its panel is the timeline for the scenario).
+    pub report: Rc<FileReport>,
     /// The scenario.
     pub scenario: Scenario,
     /// The scenario changed.
@@ -23,13 +26,14 @@ pub struct TimelineProps {
 /// How long the whole playback takes, whatever the nominal duration (ms).
 const PLAYBACK_MS: u32 = 7000;
 
+type Step = EventReport<Place>;
+
 fn step_ms(step: &Step, total: u32) -> u32 {
     let total = total.max(1);
     (step.duration.max(1).saturating_mul(PLAYBACK_MS) / total).clamp(220, 1400)
 }
 
 fn fleet_title(step: &Step) -> &'static str {
-    use cicd_core::appspec::Fleet;
     match step.fleet {
         Fleet::Instances => "Instances",
         Fleet::ReplacementInstances => "Replacement instances (green)",
@@ -42,8 +46,11 @@ fn fleet_title(step: &Step) -> &'static str {
 /// The lifecycle timeline panel.
 #[component]
 pub fn TimelinePanel(props: &TimelineProps) -> Html {
-    let timeline = props.timeline.clone();
-    let total_steps = timeline.steps.len() + timeline.rollback.len();
+    let timeline: Rc<LifecycleReport<Place>> = match &props.report.panel {
+        Panel::Lifecycle(view) => Rc::new(view.report.clone()),
+        _ => return html! {},
+    };
+    let total_steps = timeline.events.len() + timeline.rollback.len();
     // Index of the step being played (over steps, then rollback steps), and whether playing.
     let playhead = use_state(|| None::<usize>);
     let playing = use_state(|| false);
@@ -58,14 +65,12 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             if *playing {
                 let at = playhead.unwrap_or(0);
                 let step = timeline
-                    .steps
+                    .events
                     .iter()
                     .chain(timeline.rollback.iter())
                     .nth(at)
                     .cloned();
-                let stop_here = step
-                    .as_ref()
-                    .is_some_and(|s| matches!(s.status, Status::Failed))
+                let stop_here = step.as_ref().is_some_and(|s| s.status == StatusId::Failed)
                     && timeline.rollback.is_empty();
                 match step {
                     Some(step) if !stop_here => {
@@ -155,12 +160,11 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             Some(p) if p > index => "done",
             _ => "",
         };
-        let failable =
-            step.kind == StepKind::Hook && !matches!(step.status, Status::Skipped(_)) && !rollback;
+        let failable = step.kind == StepKind::Hook && step.status != StatusId::Skipped && !rollback;
         let onclick = {
             let scenario = scenario.clone();
             let cb = props.on_scenario.clone();
-            let event = step.event.to_string();
+            let event = step.name.clone();
             Callback::from(move |_: MouseEvent| {
                 let fail = if scenario.fail.as_deref() == Some(event.as_str()) {
                     None
@@ -173,13 +177,14 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 });
             })
         };
-        let status = match &step.status {
-            Status::Runs => html! {},
-            Status::Skipped(why) => {
+        let status = match step.status {
+            StatusId::Runs => html! {},
+            StatusId::Skipped => {
+                let why = step.reason.as_deref().unwrap_or("");
                 html! { <span class="step-note">{ format!("skipped: {why}") }</span> }
             }
-            Status::Failed => html! { <span class="step-badge failed">{"fails"}</span> },
-            Status::NotReached => html! { <span class="step-note">{"not reached"}</span> },
+            StatusId::Failed => html! { <span class="step-badge failed">{"fails"}</span> },
+            StatusId::NotReached => html! { <span class="step-note">{"not reached"}</span> },
         };
         let detail = if let Some(function) = &step.function {
             html! { <span class="step-detail">{"Lambda function "}<code>{ function.clone() }</code></span> }
@@ -196,16 +201,13 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             html! {}
         };
         let revision = match step.revision {
-            cicd_core::appspec::RevisionSource::LastSuccessful => {
-                "last successful revision's scripts"
-            }
-            cicd_core::appspec::RevisionSource::MostRecent => "most recent revision's scripts",
-            _ => "",
+            RevisionSource::LastSuccessful | RevisionSource::MostRecent => step.revision.label(),
+            RevisionSource::Target | RevisionSource::None => "",
         };
         let content = html! {
             <>
                 <span class="step-time">{ format!("{}s", step.start) }</span>
-                <span class="step-name">{ step.event }</span>
+                <span class="step-name">{ step.name.clone() }</span>
                 <span class={classes!("step-kind", format!("kind-{}", step.kind.id()))}>{ step.kind.id() }</span>
                 { status }
                 if !revision.is_empty() { <span class="step-note">{ revision }</span> }
@@ -215,10 +217,10 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         };
         html! {
             <li class={classes!("step", state, format!("status-{}", step.status.id()))}
-                data-event={step.event} data-kind={step.kind.id()} data-status={step.status.id()}>
+                data-event={step.name.clone()} data-kind={step.kind.id()} data-status={step.status.id()}>
                 if failable {
                     <button type="button" class="step-button" {onclick}
-                        title={if scenario.fail.as_deref() == Some(step.event) { "Click to let this hook succeed" } else { "Click to make this hook fail" }}>
+                        title={if scenario.fail.as_deref() == Some(step.name.as_str()) { "Click to let this hook succeed" } else { "Click to make this hook fail" }}>
                         { content }
                     </button>
                 } else {
@@ -229,14 +231,14 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     };
     let mut rows = Vec::new();
     let mut last_fleet = None;
-    for (i, step) in timeline.steps.iter().enumerate() {
+    for (i, step) in timeline.events.iter().enumerate() {
         if last_fleet != Some(step.fleet) {
             rows.push(html! { <li class="fleet" aria-hidden="true">{ fleet_title(step) }</li> });
             last_fleet = Some(step.fleet);
         }
         rows.push(row(i, step, false));
     }
-    let base = timeline.steps.len();
+    let base = timeline.events.len();
     let rollback_rows: Vec<Html> = timeline
         .rollback
         .iter()
@@ -251,7 +253,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 <span class="muted">{ format!("{} · {}", timeline.platform.title(), timeline.deployment.title()) }</span>
             </header>
             <div class="controls">
-                if timeline.platform == Platform::Server {
+                if timeline.platform == Platform::Ec2 {
                     <label class="field"><span>{"Deployment"}</span>
                         <select aria-label="Deployment type" onchange={set(|s, v| s.deployment = Deployment::from_id(&v).unwrap_or(s.deployment))}>
                             { for Deployment::ALL.iter().map(|d| html! { <option value={d.id()} selected={*d == props.scenario.deployment}>{ d.title() }</option> }) }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::state::CheckStatus;
+use cicd_engine::CheckStatus;
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,54 @@
+//! The problems list: the analysis's diagnostics with positions for people and for the editor.
+
+use cicd_core::{Analysis, LineIndex};
+
+use crate::protocol::{ViewDiagnostic, ViewFix};
+
+/// The line index the views need: built only when something will be placed (a clean 5,000-line
+/// buildspec then skips a pass over its text on every keystroke).
+pub(crate) fn line_index(text: &str, analysis: &Analysis) -> LineIndex {
+    let places_needed = !analysis.diagnostics.is_empty()
+        || matches!(
+            analysis.model,
+            cicd_core::Model::Appspec(_) | cicd_core::Model::TrustPolicy(_)
+        );
+    LineIndex::new(if places_needed { text } else { "" })
+}
+
+/// The diagnostics, placed.
+pub(crate) fn diagnostics(
+    text: &str,
+    index: &LineIndex,
+    analysis: &Analysis,
+) -> Vec<ViewDiagnostic> {
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = index.range(text, d.span);
+            let fix = d.fix.as_ref().map(|f| {
+                let (from, to) = index.range(text, f.span);
+                ViewFix {
+                    title: f.title.clone(),
+                    from16: from.utf16_offset,
+                    to16: to.utf16_offset,
+                    insert: f.replacement.clone(),
+                }
+            });
+            ViewDiagnostic {
+                code: d.code.to_string(),
+                name: cicd_core::registry::rule(d.code)
+                    .map_or("", |r| r.name)
+                    .to_string(),
+                severity: d.severity,
+                message: d.message.clone(),
+                help: d.help.clone(),
+                line: start.line,
+                column: start.column,
+                from16: start.utf16_offset,
+                to16: end.utf16_offset,
+                fix,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,249 @@
+//! The messages between the playground's shell (editor, workspace, panels) and the engine. The
+//! shell sends a [`Request`] whenever a file or a panel's inputs change; the engine answers with
+//! a [`FileReport`]. Requests carry the file's version: the shell keeps only answers for the
+//! latest version of each file, so a late answer never overwrites a newer one.
+
+use cicd_core::Kind;
+use cicd_core::appspec::Scenario;
+use cicd_core::appspec::report::LifecycleReport;
+use cicd_core::report::Place;
+use cicd_core::trust_policy::report::AssumeReport;
+use serde::{Deserialize, Serialize};
+
+/// What the shell asks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// A file's text, name or settings changed: analyse it and answer with its report.
+    Analyze(FileInput),
+    /// Only the inputs of the file's panel changed: answer from the analysis already made.
+    Panel {
+        /// File id.
+        id: u32,
+        /// The file's version the panel inputs go with.
+        version: u64,
+        /// The panel's inputs.
+        inputs: PanelInputs,
+    },
+    /// The file was closed.
+    Forget {
+        /// File id.
+        id: u32,
+    },
+}
+
+/// A file as the engine needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInput {
+    /// File id.
+    pub id: u32,
+    /// Version: bumps whenever the text, name or settings change.
+    pub version: u64,
+    /// File name (for kind detection).
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// How the kind is chosen: `auto`, `text` or a kind's id.
+    pub kind: String,
+    /// The CodeBuild image buildspecs are checked against.
+    pub image: Option<String>,
+    /// The panel's inputs.
+    pub inputs: PanelInputs,
+}
+
+/// What the simulation panels are asked to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelInputs {
+    /// The deployment the AppSpec timeline simulates.
+    pub scenario: Scenario,
+    /// The "Assume role?" form; `None` until the user changes it (the engine then suggests one
+    /// from the policy).
+    pub assume: Option<AssumeForm>,
+}
+
+/// Who asks to assume the role.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssumeMode {
+    /// A GitHub Actions run (its OIDC token).
+    #[default]
+    Github,
+    /// Any principal, with a raw request context.
+    Principal,
+}
+
+/// The "Assume role?" form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssumeForm {
+    /// GitHub run or raw principal.
+    pub mode: AssumeMode,
+    /// `owner/repo`.
+    pub repo: String,
+    /// Triggering event.
+    pub event: String,
+    /// Branch or tag (`main`, `refs/tags/v1`).
+    pub git_ref: String,
+    /// Environment the job references (empty for none).
+    pub environment: String,
+    /// Requested audience (empty for the default).
+    pub audience: String,
+    /// `aws:ARN`, `service:NAME` or `federated:ARN`.
+    pub principal: String,
+    /// The action (empty for the caller's default).
+    pub action: String,
+    /// Extra context keys, one `key=value` per line.
+    pub context: String,
+}
+
+/// The engine's answer about one file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    /// File id.
+    pub id: u32,
+    /// The version this report is for.
+    pub version: u64,
+    /// The panel inputs this report's panel is for.
+    pub inputs: PanelInputs,
+    /// How the file was checked.
+    pub status: CheckStatus,
+    /// Findings, sorted by position.
+    pub diagnostics: Vec<ViewDiagnostic>,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// The simulation panel of the file's kind, if it has one.
+    pub panel: Panel,
+}
+
+/// Whether and how a file was checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckStatus {
+    /// Checked by its kind's validator.
+    Checked(Kind),
+    /// Recognised, but its kind has no validator yet.
+    Unsupported(Kind),
+    /// Not a configuration kind: plain text.
+    PlainText,
+}
+
+impl CheckStatus {
+    /// The kind the file was recognised as, if any.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            CheckStatus::Checked(kind) | CheckStatus::Unsupported(kind) => Some(kind),
+            CheckStatus::PlainText => None,
+        }
+    }
+}
+
+/// A diagnostic ready for display: positions for people (1-based line/column in characters) and
+/// for the editor (UTF-16 offsets).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewDiagnostic {
+    /// Rule code.
+    pub code: String,
+    /// Rule name.
+    pub name: String,
+    /// Severity.
+    pub severity: cicd_core::Severity,
+    /// Message.
+    pub message: String,
+    /// Help text.
+    pub help: Option<String>,
+    /// 1-based line of the start.
+    pub line: u32,
+    /// 1-based character column of the start.
+    pub column: u32,
+    /// Start, UTF-16 offset.
+    pub from16: u32,
+    /// End, UTF-16 offset.
+    pub to16: u32,
+    /// A mechanical fix, in UTF-16 offsets.
+    pub fix: Option<ViewFix>,
+}
+
+/// A fix ready for the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewFix {
+    /// Button text.
+    pub title: String,
+    /// Start, UTF-16 offset.
+    pub from16: u32,
+    /// End, UTF-16 offset.
+    pub to16: u32,
+    /// Replacement text.
+    pub insert: String,
+}
+
+/// The simulation panel next to a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Panel {
+    /// The file's kind has no simulation (or the file could not be checked).
+    None,
+    /// An AppSpec's lifecycle timeline.
+    Lifecycle(Box<LifecycleView>),
+    /// A trust policy's "Assume role?" answer.
+    Trust(Box<TrustView>),
+}
+
+/// The lifecycle panel: the core's report, placed for the editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleView {
+    /// The timeline.
+    pub report: LifecycleReport<Place>,
+    /// What to highlight in the editor (the failing hook).
+    pub highlights: Vec<Highlight>,
+}
+
+/// A range of the editor to highlight, with a class (`allow`, `deny` or `fail`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    /// Start, UTF-16 offset.
+    pub from16: u32,
+    /// End, UTF-16 offset.
+    pub to16: u32,
+    /// `allow`, `deny` or `fail`.
+    pub class: String,
+}
+
+/// The "Assume role?" panel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrustView {
+    /// The form the answer is for (the suggested one when the user has not changed it).
+    pub form: AssumeForm,
+    /// The policy could be read (valid JSON with statements).
+    pub readable: bool,
+    /// A problem with the form (not OWNER/REPO, unknown principal kind, a bad context line).
+    pub form_error: Option<String>,
+    /// The answer (absent when the policy is unreadable or the form has a problem).
+    pub report: Option<AssumeReport<Place>>,
+    /// What to highlight in the editor.
+    pub highlights: Vec<Highlight>,
+    /// "Who gets in?"
+    pub wildcards: Vec<WildcardView>,
+}
+
+/// Callers a wildcard lets in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WildcardView {
+    /// The operator.
+    pub operator: String,
+    /// The key.
+    pub key: String,
+    /// The wildcard value.
+    pub pattern: String,
+    /// Examples of callers it admits.
+    pub admitted: Vec<AdmittedCaller>,
+}
+
+/// One caller a wildcard admits, with the form that tries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdmittedCaller {
+    /// The value that matches.
+    pub value: String,
+    /// Who that is.
+    pub note: String,
+    /// Whether it is probably not meant to get in.
+    pub unintended: bool,
+    /// The form that tries this caller.
+    pub try_form: AssumeForm,
+}

@@ -1,0 +1,266 @@
+//! The engine answers like the playground expects: one analysis per edit, panels derived from
+//! that analysis, late answers identifiable by version.
+
+use cicd_core::trust_policy::evaluate::Decision;
+use cicd_engine::{
+    AssumeForm, AssumeMode, CheckStatus, Engine, FileInput, FileReport, Panel, PanelInputs,
+    Request, TrustView,
+};
+
+const GUIDE_POLICY: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
+const GUIDE_APPSPEC: &str = include_str!("../../../examples/appspec-ec2.yml");
+
+fn input(id: u32, version: u64, name: &str, text: &str) -> FileInput {
+    FileInput {
+        id,
+        version,
+        name: name.to_string(),
+        text: text.to_string(),
+        kind: "auto".to_string(),
+        image: None,
+        inputs: PanelInputs::default(),
+    }
+}
+
+fn analyze(engine: &mut Engine, input: FileInput) -> FileReport {
+    engine
+        .handle(Request::Analyze(input))
+        .expect("an analyze request is answered")
+}
+
+fn trust(report: &FileReport) -> &TrustView {
+    match &report.panel {
+        Panel::Trust(view) => view,
+        other => panic!("not a trust panel: {other:?}"),
+    }
+}
+
+#[test]
+fn each_edit_is_analysed_once_and_panels_reuse_the_analysis() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust-policy.json", GUIDE_POLICY));
+    assert_eq!(engine.analyses(), 1);
+    assert_eq!(r.status, CheckStatus::Checked(cicd_core::Kind::TrustPolicy));
+    // Three edits: three analyses.
+    for v in 2..=4 {
+        let text = GUIDE_POLICY.replace("myrepo", &format!("myrepo{v}"));
+        analyze(&mut engine, input(1, v, "trust-policy.json", &text));
+    }
+    assert_eq!(engine.analyses(), 4);
+    // The form changes: the panel is recomputed from the kept analysis.
+    let form = AssumeForm {
+        repo: "someone/else".into(),
+        ..trust(&r).form.clone()
+    };
+    let answer = engine
+        .handle(Request::Panel {
+            id: 1,
+            version: 4,
+            inputs: PanelInputs {
+                assume: Some(form.clone()),
+                ..PanelInputs::default()
+            },
+        })
+        .expect("answered");
+    assert_eq!(engine.analyses(), 4, "a panel change analyses nothing");
+    assert_eq!(trust(&answer).form, form);
+    assert_eq!(
+        trust(&answer).report.as_ref().map(|r| r.detail.decision()),
+        Some(Decision::ImplicitDeny)
+    );
+    // The same text sent again (a rename back, a re-sent request): no new analysis.
+    analyze(&mut engine, {
+        let text = GUIDE_POLICY.replace("myrepo", "myrepo4");
+        input(1, 5, "trust-policy.json", &text)
+    });
+    assert_eq!(engine.analyses(), 4);
+    // A panel request for a version the engine has not seen waits for its analysis.
+    assert!(
+        engine
+            .handle(Request::Panel {
+                id: 1,
+                version: 9,
+                inputs: PanelInputs::default()
+            })
+            .is_none()
+    );
+}
+
+#[test]
+fn guide_policy_allows_its_repository_and_denies_another() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust.json", GUIDE_POLICY));
+    let view = trust(&r);
+    assert_eq!(view.form.repo, "myorg/myrepo");
+    let report = view.report.as_ref().expect("an answer");
+    assert_eq!(report.detail.decision(), Decision::Allow);
+    assert_eq!(
+        report.github.as_ref().map(|g| g.sub.as_str()),
+        Some("repo:myorg/myrepo:ref:refs/heads/main")
+    );
+    assert!(report.statements[0].applies());
+    assert_eq!(report.deciding_statement, Some(1));
+    assert_eq!(view.highlights.len(), 1);
+    assert_eq!(view.highlights[0].class, "allow");
+    let evil = AssumeForm {
+        repo: "myorg/myrepo-evil".into(),
+        ..view.form.clone()
+    };
+    let r = engine
+        .handle(Request::Panel {
+            id: 1,
+            version: 1,
+            inputs: PanelInputs {
+                assume: Some(evil),
+                ..PanelInputs::default()
+            },
+        })
+        .expect("answered");
+    let view = trust(&r);
+    let report = view.report.as_ref().expect("an answer");
+    assert_eq!(report.detail.decision(), Decision::ImplicitDeny);
+    let failed = report.statements[0]
+        .condition
+        .clone()
+        .expect("a failed condition");
+    assert_eq!(failed.operator, "StringLike");
+    assert!(failed.key.ends_with(":sub"));
+    assert_eq!(failed.expected, vec!["repo:myorg/myrepo:*".to_string()]);
+    assert_eq!(
+        failed.actual,
+        Some(vec![
+            "repo:myorg/myrepo-evil:ref:refs/heads/main".to_string()
+        ])
+    );
+    assert_eq!(view.highlights[0].class, "fail");
+    // The highlight is the failing condition, in UTF-16 offsets.
+    let h = &view.highlights[0];
+    let text: Vec<u16> = GUIDE_POLICY.encode_utf16().collect();
+    let marked = String::from_utf16_lossy(&text[h.from16 as usize..h.to16 as usize]);
+    assert!(
+        marked.contains("token.actions.githubusercontent.com:sub"),
+        "{marked}"
+    );
+}
+
+#[test]
+fn wildcard_examples_come_with_a_form_that_tries_them() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust.json", GUIDE_POLICY));
+    let w = &trust(&r).wildcards[0];
+    assert_eq!(w.pattern, "repo:myorg/myrepo:*");
+    let example = w.admitted.first().expect("an admitted caller").clone();
+    let r = engine
+        .handle(Request::Panel {
+            id: 1,
+            version: 1,
+            inputs: PanelInputs {
+                assume: Some(example.try_form),
+                ..PanelInputs::default()
+            },
+        })
+        .expect("answered");
+    let report = trust(&r).report.clone().expect("an answer");
+    assert_eq!(
+        report.github.map(|g| g.sub),
+        Some(example.value),
+        "the form presents the admitted sub"
+    );
+    assert_eq!(report.detail.decision(), Decision::Allow);
+}
+
+#[test]
+fn raw_principal_mode_and_form_errors() {
+    let mut engine = Engine::new();
+    analyze(&mut engine, input(1, 1, "trust.json", GUIDE_POLICY));
+    let mut ask = |form: AssumeForm| {
+        let r = engine
+            .handle(Request::Panel {
+                id: 1,
+                version: 1,
+                inputs: PanelInputs {
+                    assume: Some(form),
+                    ..PanelInputs::default()
+                },
+            })
+            .expect("answered");
+        trust(&r).clone()
+    };
+    let form = AssumeForm {
+        mode: AssumeMode::Principal,
+        principal: "service:codebuild.amazonaws.com".into(),
+        ..AssumeForm::default()
+    };
+    let view = ask(form.clone());
+    let report = view.report.expect("an answer");
+    assert_eq!(report.action, "sts:AssumeRole");
+    assert_eq!(report.detail.decision(), Decision::ImplicitDeny);
+    assert!(
+        ask(AssumeForm {
+            principal: "robot:x".into(),
+            ..form.clone()
+        })
+        .form_error
+        .is_some()
+    );
+    // A context line that is not KEY=VALUE is reported, as `cicd assume --context` does.
+    let bad_context = ask(AssumeForm {
+        context: "aws:SourceAccount=1\nnot a pair".into(),
+        ..form
+    });
+    assert_eq!(
+        bad_context.form_error.as_deref(),
+        Some("request context: `not a pair` is not KEY=VALUE")
+    );
+    assert!(
+        ask(AssumeForm {
+            repo: "no-slash".into(),
+            ..AssumeForm::default()
+        })
+        .form_error
+        .is_some()
+    );
+}
+
+#[test]
+fn an_unreadable_policy_says_so() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust.json", "{ nope"));
+    assert!(!trust(&r).readable);
+    assert!(trust(&r).report.is_none());
+}
+
+#[test]
+fn appspec_panel_fails_a_hook_and_highlights_it() {
+    let mut engine = Engine::new();
+    let mut file = input(2, 1, "appspec.yml", GUIDE_APPSPEC);
+    file.inputs.scenario.fail = Some("AfterInstall".into());
+    let r = analyze(&mut engine, file);
+    let Panel::Lifecycle(view) = &r.panel else {
+        panic!("not a lifecycle panel")
+    };
+    let failure = view.report.failure.as_ref().expect("a failure");
+    assert_eq!(failure.event, "AfterInstall");
+    let h = &view.highlights[0];
+    let text: Vec<u16> = GUIDE_APPSPEC.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16_lossy(&text[h.from16 as usize..h.to16 as usize]),
+        "AfterInstall"
+    );
+}
+
+#[test]
+fn plain_text_and_planned_kinds() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "notes.txt", "hello"));
+    assert_eq!(r.status, CheckStatus::PlainText);
+    let r = analyze(
+        &mut engine,
+        input(2, 1, "pipeline.json", "{\"pipeline\": {}}"),
+    );
+    assert_eq!(
+        r.status,
+        CheckStatus::Unsupported(cicd_core::Kind::Pipeline)
+    );
+    assert_eq!(engine.analyses(), 0);
+}

@@ -33,7 +33,7 @@ async function measure(page, text, label) {
   await page.waitForTimeout(300);
   // Type at the end of the first command, one key at a time, waiting for each result.
   await page.evaluate(() => { window.__cicdLatency.diagnostics.length = 0; window.__cicdLatency.painted.length = 0; });
-  const line = text.split("\n").findIndex((l) => l.includes("- ") || l.includes('"Sid"'));
+  const line = text.split("\n").findIndex((l) => l.includes("- ") || l.includes('"Effect"'));
   await page.evaluate((line) => {
     const ed = window.__cicdEditor;
     const lines = ed.getText().split("\n");

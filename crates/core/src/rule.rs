@@ -25,7 +25,9 @@ pub struct Rule {
     /// `Use instead:`, `## References`. Empty when the crate is built without the `docs`
     /// feature.
     pub docs: &'static str,
-    /// The source file that declares the rule (and alone may report it).
+    /// The source file that declares the rule (and alone may report it): recorded in debug
+    /// builds, for the tests that hold rules to their files; release binaries carry no paths.
+    #[cfg(debug_assertions)]
     pub file: &'static str,
 }
 
@@ -44,6 +46,14 @@ impl Rule {
             fix: None,
             site: Site::caller(),
         }
+    }
+
+    /// The source file that declares the rule (debug builds only).
+    pub fn file(&self) -> Option<&'static str> {
+        #[cfg(debug_assertions)]
+        return Some(self.file);
+        #[cfg(not(debug_assertions))]
+        None
     }
 
     /// The docs with the one-space indent of doc comments removed.
@@ -153,6 +163,7 @@ macro_rules! declare_rule {
             // the playground fetches them from its `rules/` folder when they are opened.
             #[cfg(not(feature = "docs"))]
             docs: "",
+            #[cfg(debug_assertions)]
             file: file!(),
         };
     };

@@ -93,21 +93,25 @@ fn every_rule_is_registered_once_in_a_file_of_its_own() {
     let rules = registry::all();
     let mut files = HashSet::new();
     for rule in &rules {
+        let Some(file) = rule.file() else {
+            // Release builds record no source files; the pointer check below still runs.
+            continue;
+        };
         assert!(
-            files.insert(rule.file),
+            files.insert(file),
             "{} shares its file {} with another rule",
             rule.code,
-            rule.file
+            file
         );
         let folder = match registry::kind_of(rule.code) {
             Some(kind) => format!("/{}/rules/", kind_module(kind.id())),
             None => "/source/rules/".to_string(),
         };
         assert!(
-            rule.file.replace('\\', "/").contains(&folder),
+            file.replace('\\', "/").contains(&folder),
             "{} is declared in {}, outside {folder}",
             rule.code,
-            rule.file
+            file
         );
     }
     let pointers: HashSet<*const cicd_core::rule::Rule> =

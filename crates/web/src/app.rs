@@ -140,16 +140,23 @@ pub fn App() -> Html {
     let copied = use_state(|| false);
     let force = use_force_update();
     // The engine answers what the state asks after every render (`State::requests` is empty
-    // once every report is current).
+    // once every report is current). It runs after Yew's scheduler run, not inside it: a long
+    // analysis inside it would make Yew yield to the browser before rendering the answer.
     let engine = use_mut_ref(Engine::new);
     {
         let state = state.clone();
         use_effect(move || {
-            for request in state.requests() {
-                let answer = engine.borrow_mut().handle(request);
-                if let Some(report) = answer {
-                    state.dispatch(Action::Report(Box::new(report)));
-                }
+            let requests = state.requests();
+            if !requests.is_empty() {
+                let dispatcher = state.dispatcher();
+                wasm_bindgen_futures::spawn_local(async move {
+                    for request in requests {
+                        let answer = engine.borrow_mut().handle(request);
+                        if let Some(report) = answer {
+                            dispatcher.dispatch(Action::Report(Box::new(report)));
+                        }
+                    }
+                });
             }
         });
     }
@@ -479,7 +486,8 @@ pub fn App() -> Html {
                     if let Some(code) = state.docs {
                         <DocsPane {code} on_close={close_docs} />
                     }
-                    if let Some(report) = state.current_report() {
+                    // The latest answer stays up while the next one is computed (no flicker).
+                    if let Some(report) = check.clone() {
                         if let (Panel::Trust(view), form) = (&report.panel, state.assume_form.clone()) {
                             <AssumePanel form={form.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {

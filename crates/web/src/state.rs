@@ -183,15 +183,22 @@ impl State {
     }
 
     /// The current file's report, when it is for the file's current version.
+    #[cfg(test)]
     pub fn current_report(&self) -> Option<Rc<FileReport>> {
         let id = self.current()?.id;
         self.report(id)
             .filter(|r| self.versions.get(&id) == Some(&r.version))
     }
 
-    /// The ranges of the current file its simulation points at.
+    /// The ranges of the current file its simulation points at (from the latest answer, which
+    /// stays up while the next one is computed).
     pub fn highlights(&self) -> Rc<Vec<Highlight>> {
-        let list = match self.current_report().as_deref().map(|r| &r.panel) {
+        let id = self.current().map(|f| f.id);
+        let list = match id
+            .and_then(|id| self.report(id))
+            .as_deref()
+            .map(|r| &r.panel)
+        {
             Some(Panel::Lifecycle(view)) => view.highlights.clone(),
             Some(Panel::Trust(view)) => view.highlights.clone(),
             _ => Vec::new(),

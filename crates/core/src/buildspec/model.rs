@@ -34,8 +34,6 @@ pub struct Phase {
     pub name: &'static str,
     /// The phase's key.
     pub span: Span,
-    /// Its commands (`commands`), as written.
-    pub commands: Vec<Spanned<String>>,
 }
 
 /// Lowers the tree.
@@ -50,7 +48,6 @@ pub(crate) fn lower(root: &Node) -> Buildspec {
                 Some(Phase {
                     name,
                     span: pair.key.span,
-                    commands: strings(pair.value.get("commands")),
                 })
             })
             .collect(),

@@ -15,7 +15,7 @@ use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
     AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, FileInput, FileReport, Highlight,
-    LifecycleView, Panel, PanelInputs, Request, TrustView, ViewDiagnostic, ViewFix, WildcardView,
+    LifecycleView, Panel, PanelInputs, Reply, Request, TrustView, ViewDiagnostic, ViewFix, WildcardView,
 };
 
 /// What the engine keeps of a file: its last input and the analysis made of it.
@@ -64,6 +64,13 @@ impl Engine {
             }
             Request::Forget { id } => {
                 self.files.remove(&id);
+                None
+            }
+            Request::DebugPanic => {
+                // An out-of-bounds read, like a real bug would do.
+                let empty: Vec<u8> = Vec::new();
+                let index = std::hint::black_box(empty.len() + 1);
+                let _ = std::hint::black_box(empty[index]);
                 None
             }
         }

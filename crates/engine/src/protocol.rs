@@ -29,6 +29,9 @@ pub enum Request {
         /// File id.
         id: u32,
     },
+    /// Makes the engine panic: the browser tests prove with it that the playground keeps the
+    /// user's text and recovers when the engine stops.
+    DebugPanic,
 }
 
 /// A file as the engine needs it.
@@ -246,4 +249,21 @@ pub struct AdmittedCaller {
     pub unintended: bool,
     /// The form that tries this caller.
     pub try_form: AssumeForm,
+}
+
+/// What the engine's worker says to the shell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The engine is loaded and listening.
+    Ready,
+    /// An answer about a file.
+    Report(Box<FileReport>),
+    /// A request about a file needed no answer (a panel request for a version the engine has
+    /// not analysed: the file's `Analyze` follows). Lets the shell send the file's next request.
+    Skipped {
+        /// File id.
+        id: u32,
+    },
+    /// The engine stopped because of an internal error (a panic); it answers nothing more.
+    Stopped(String),
 }

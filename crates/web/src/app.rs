@@ -11,15 +11,16 @@ use crate::components::dialogs::{Gallery, IncomingDialog, ShareDialog};
 use crate::components::docs::DocsPane;
 use crate::components::filebar::FileBar;
 use crate::components::lifecycle::TimelinePanel;
-use crate::components::notice::NoticeBar;
+use crate::components::notice::{EngineStopped, NoticeBar};
 use crate::components::results::Results;
 use crate::components::tabs::{FileTabs, TabInfo};
 use crate::components::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
-use crate::state::{Action, Dialog, Notice, State};
-use cicd_engine::{CheckStatus, Engine, Panel};
+use crate::state::{Action, Dialog, EngineStatus, Notice, State};
+use crate::engine::{self, EngineClient};
+use cicd_engine::{CheckStatus, Panel, Reply};
 use cicd_share as share;
 use cicd_share::workspace::{Theme, Workspace, language};
 
@@ -139,24 +140,43 @@ pub fn App() -> Html {
     });
     let copied = use_state(|| false);
     let force = use_force_update();
-    // The engine answers what the state asks after every render (`State::requests` is empty
-    // once every report is current). It runs after Yew's scheduler run, not inside it: a long
-    // analysis inside it would make Yew yield to the browser before rendering the answer.
-    let engine = use_mut_ref(Engine::new);
+    // The engine (a Web Worker) answers what the state asks; the client is started once, and
+    // again when the user restarts a stopped engine.
+    let client = use_mut_ref(|| None::<Rc<EngineClient>>);
+    {
+        let client = client.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.engine_starts, move |_| {
+            let failed = dispatcher.clone();
+            if let Some(old) = client.borrow_mut().take() {
+                old.terminate();
+            }
+            let on_event: Rc<dyn Fn(engine::Event)> = Rc::new(move |event| match event {
+                engine::Event::Ready => dispatcher.dispatch(Action::EngineReady),
+                engine::Event::Reply(Reply::Report(report)) => {
+                    dispatcher.dispatch(Action::Report(report))
+                }
+                engine::Event::Reply(_) => {}
+                engine::Event::Failed(message) => {
+                    dispatcher.dispatch(Action::EngineStopped(message))
+                }
+            });
+            match EngineClient::start(on_event) {
+                Ok(started) => {
+                    engine::set_current(&started);
+                    *client.borrow_mut() = Some(started);
+                }
+                Err(message) => failed.dispatch(Action::EngineStopped(message)),
+            }
+        });
+    }
     {
         let state = state.clone();
+        let client = client.clone();
         use_effect(move || {
-            let requests = state.requests();
-            if !requests.is_empty() {
-                let dispatcher = state.dispatcher();
-                wasm_bindgen_futures::spawn_local(async move {
-                    for request in requests {
-                        let answer = engine.borrow_mut().handle(request);
-                        if let Some(report) = answer {
-                            dispatcher.dispatch(Action::Report(Box::new(report)));
-                        }
-                    }
-                });
+            if let Some(client) = client.borrow().as_ref() {
+                let files = state.workspace.files.iter().map(|f| f.id).collect();
+                client.sync(state.requests(), &files);
             }
         });
     }
@@ -285,6 +305,10 @@ pub fn App() -> Html {
     let on_scenario = {
         let state = state.clone();
         Callback::from(move |scenario| state.dispatch(Action::SetScenario(scenario)))
+    };
+    let restart_engine = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RestartEngine))
     };
     let close_docs = {
         let state = state.clone();
@@ -482,7 +506,11 @@ pub fn App() -> Html {
                     </div>
                 </section>
                 <aside class="side" aria-label="Problems and documentation">
-                    <DiagnosticsPanel check={check.clone()} selected={state.selected_diagnostic} on_select={on_select_diag} />
+                    if let EngineStatus::Stopped(message) = &state.engine {
+                        <EngineStopped message={AttrValue::from(message.clone())} on_restart={restart_engine} />
+                    }
+                    <DiagnosticsPanel check={check.clone()} loading={state.engine == EngineStatus::Loading}
+                        selected={state.selected_diagnostic} on_select={on_select_diag} />
                     if let Some(code) = state.docs {
                         <DocsPane {code} on_close={close_docs} />
                     }
@@ -496,7 +524,7 @@ pub fn App() -> Html {
                             <Results {status} />
                         }
                     } else if !embed {
-                        <Results {status} />
+                        <Results {status} loading={state.engine == EngineStatus::Loading} />
                     }
                 </aside>
             </main>

@@ -1,9 +1,11 @@
-//! CI/CD Playground in the browser: a Yew app over `cicd-core`. Rendering and interaction only;
-//! every rule lives in the core.
+//! CI/CD Playground in the browser: the shell (this Yew app: editor, workspace, panels, share
+//! links, storage) and the engine (`crates/engine`, in a Web Worker loaded after the editor).
+//! Rendering and interaction only; every rule lives in the core.
 
 mod app;
 mod components;
 mod editor;
+mod engine;
 mod examples;
 mod page;
 mod state;
@@ -26,4 +28,11 @@ pub fn debug_panic() {
             .copied()
             .unwrap_or_else(|| panic!("debug_panic: deliberate panic for tests")),
     );
+}
+
+/// Makes the engine (the Web Worker) panic, to test that the playground keeps the user's text and
+/// can restart the checks (called from the browser tests through `window.wasmBindings`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn debug_engine_panic() {
+    engine::debug_panic();
 }

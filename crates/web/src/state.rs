@@ -44,6 +44,18 @@ pub struct CursorRequest {
     pub seq: u32,
 }
 
+/// Where the engine (the checks, in a Web Worker) is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum EngineStatus {
+    /// Loading (at start, or after a restart): the editor works, the panels wait.
+    #[default]
+    Loading,
+    /// Answering.
+    Ready,
+    /// It could not load, or stopped because of an internal error (the message says which).
+    Stopped(String),
+}
+
 /// The app's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -78,6 +90,10 @@ pub struct State {
     pub assume_form: Option<AssumeForm>,
     /// The deployment the AppSpec timeline simulates.
     pub scenario: Scenario,
+    /// Where the engine is.
+    pub engine: EngineStatus,
+    /// Bumps when the user restarts the engine (the app then starts a new one).
+    pub engine_starts: u32,
 }
 
 /// Everything that can happen.
@@ -146,6 +162,12 @@ pub enum Action {
     SetScenario(Scenario),
     /// The engine answered about a file.
     Report(Box<FileReport>),
+    /// The engine is loaded: every file is sent to it.
+    EngineReady,
+    /// The engine could not load or stopped.
+    EngineStopped(String),
+    /// Start a new engine.
+    RestartEngine,
 }
 
 impl State {
@@ -169,6 +191,8 @@ impl State {
             dialog: None,
             assume_form: None,
             scenario: Scenario::default(),
+            engine: EngineStatus::Loading,
+            engine_starts: 0,
         }
     }
 
@@ -267,6 +291,9 @@ impl State {
                 | Action::Notify(_)
                 | Action::Dialog(_)
                 | Action::Report(_)
+                | Action::EngineReady
+                | Action::EngineStopped(_)
+                | Action::RestartEngine
         );
         if changes_workspace {
             self.changes += 1;
@@ -371,6 +398,8 @@ impl State {
                 let (generation, revision, changes) =
                     (self.generation + 1, self.revision + 1, self.changes);
                 let mut next = State::new(*workspace);
+                next.engine = self.engine.clone();
+                next.engine_starts = self.engine_starts;
                 // Versions keep growing: an answer about the replaced files is never taken for
                 // one about the new files.
                 next.last_version = self.last_version;
@@ -441,6 +470,20 @@ impl State {
             Action::SetAssumeForm(form) => self.assume_form = Some(form),
             Action::SetScenario(scenario) => self.scenario = scenario,
             Action::Report(report) => self.store(*report),
+            Action::EngineReady => {
+                self.engine = EngineStatus::Ready;
+                // A new engine knows no file: every file is analysed again (the answers of the
+                // previous engine, if any, stay up meanwhile).
+                let ids: Vec<u32> = self.workspace.files.iter().map(|f| f.id).collect();
+                for id in ids {
+                    self.touch(id);
+                }
+            }
+            Action::EngineStopped(message) => self.engine = EngineStatus::Stopped(message),
+            Action::RestartEngine => {
+                self.engine = EngineStatus::Loading;
+                self.engine_starts += 1;
+            }
         }
         self
     }

@@ -13,6 +13,9 @@ use cicd_engine::{CheckStatus, FileReport};
 pub struct DiagnosticsProps {
     /// The current file's report (`None` while the engine has not answered yet).
     pub check: Option<Rc<FileReport>>,
+    /// Whether the engine is still loading (said while there is no report yet).
+    #[prop_or_default]
+    pub loading: bool,
     /// The selected row.
     pub selected: Option<usize>,
     /// A row was chosen.
@@ -35,7 +38,9 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
             <section class="panel problems" aria-labelledby="problems-title">
                 <header class="panel-header">
                     <h2 id="problems-title">{"Problems"}</h2>
-                    <span class="problems-summary" data-status="pending" aria-live="polite">{"Checking…"}</span>
+                    <span class="problems-summary" data-status="pending" aria-live="polite">
+                        { if props.loading { "Loading the checks…" } else { "Checking…" } }
+                    </span>
                 </header>
             </section>
         };

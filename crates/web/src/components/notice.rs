@@ -30,3 +30,35 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
         </div>
     }
 }
+
+/// Props of [`EngineStopped`].
+#[derive(Properties, PartialEq)]
+pub struct EngineStoppedProps {
+    /// Why the checks stopped.
+    pub message: AttrValue,
+    /// Start the checks again.
+    pub on_restart: Callback<()>,
+}
+
+/// Says that the checks (the engine's worker) could not load or stopped: the text is kept and
+/// editable, and the checks can be started again without reloading the page.
+#[component]
+pub fn EngineStopped(props: &EngineStoppedProps) -> Html {
+    let restart = props.on_restart.reform(|_: MouseEvent| ());
+    let reload = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    html! {
+        <section class="panel engine-stopped" role="alert" data-engine="stopped">
+            <p><strong>{"The checks stopped."}</strong>
+                {" Your text is kept and you can go on editing; problems and simulations are paused."}</p>
+            <p class="actions">
+                <button type="button" class="button primary" onclick={restart}>{"Restart the checks"}</button>
+                <button type="button" class="button" onclick={reload}>{"Reload the page"}</button>
+            </p>
+            <details><summary>{"Details"}</summary><pre>{ props.message.clone() }</pre></details>
+        </section>
+    }
+}

@@ -9,12 +9,16 @@ use cicd_engine::CheckStatus;
 pub struct ResultsProps {
     /// How the current file was checked.
     pub status: CheckStatus,
+    /// Whether the checks are still loading.
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// What to say when the current file has no simulation.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let text = match props.status {
+        _ if props.loading => "Loading the checks…",
         CheckStatus::Checked(cicd_core::Kind::Buildspec) => {
             "Buildspec files are checked as you type. Open an AppSpec to play its deployment's lifecycle events, or a trust policy to ask who may assume the role."
         }

@@ -15,7 +15,8 @@ use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
     AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, FileInput, FileReport, Highlight,
-    LifecycleView, Panel, PanelInputs, Reply, Request, TrustView, ViewDiagnostic, ViewFix, WildcardView,
+    LifecycleView, Panel, PanelInputs, Reply, Request, TrustView, ViewDiagnostic, ViewFix,
+    WildcardView,
 };
 
 /// What the engine keeps of a file: its last input and the analysis made of it.

@@ -11,7 +11,9 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("cicd-worker runs in the browser (a Web Worker built by Trunk); see `cicd` for the command line");
+    eprintln!(
+        "cicd-worker runs in the browser (a Web Worker built by Trunk); see `cicd` for the command line"
+    );
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,11 +1,10 @@
-//! The workspace as JSON (autosave, downloads, share links), read with the core's JSON reader and
-//! written by hand: the playground's wasm already carries that reader, and a second JSON library
-//! with derived (de)serializers would add tens of kilobytes to every page load.
+//! The workspace as JSON (autosave, downloads, share links), written by hand and read into a small
+//! owned [`Json`] value: in the browser by the browser's own `JSON.parse` (so the playground's
+//! first-paint module carries no JSON parser at all), natively by the core's JSON reader. One
+//! validator turns the value into a workspace, with the same messages everywhere.
 //!
 //! Keys are short because they end up in URLs: `{"f":[{"i":1,"n":"name","t":"text","k":"kind"}],
 //! "s":0,"o":{"th":"dark","im":"image"}}`; `k`, `th` and `im` are left out at their defaults.
-
-use cicd_core::source::{self, Limits, Node};
 
 use crate::workspace::{File, KindChoice, Settings, Theme, Workspace};
 
@@ -71,39 +70,157 @@ pub fn to_json(workspace: &Workspace, pretty: bool) -> String {
     out
 }
 
-fn text<'a>(node: &'a Node, what: &str) -> Result<&'a str, String> {
-    node.scalar()
-        .filter(|s| s.style == source::Style::JsonString)
-        .map(|s| s.text.as_str())
-        .ok_or_else(|| format!("{what} must be a string"))
+/// A JSON value, as far as the workspace format needs it (deeper nesting than the format has is
+/// cut off, so hostile input cannot make reading it recurse without bound).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    /// `null`, or a value nested deeper than the format allows.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, in document order (of two equal keys the last wins, as `JSON.parse` does).
+    Object(Vec<(String, Json)>),
 }
 
-fn number(node: &Node, what: &str) -> Result<u32, String> {
-    node.scalar()
-        .filter(|s| s.style == source::Style::JsonNumber)
-        .and_then(|s| s.text.parse::<u32>().ok())
-        .ok_or_else(|| format!("{what} must be a whole number"))
+/// How deep values are read (the workspace format nests 3 levels).
+const MAX_DEPTH: usize = 8;
+
+impl Json {
+    /// Reads `text` (the browser's `JSON.parse` in wasm, the core's reader natively).
+    pub fn parse(text: &str) -> Result<Json, String> {
+        parse(text)
+    }
+
+    /// The value of `key` in an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
-/// Reads a workspace written by [`to_json`] (or by earlier versions with the same keys).
-pub fn from_json(json: &str) -> Result<Workspace, String> {
-    let doc = source::parse_json(json, &Limits::default());
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Result<Json, String> {
+    use wasm_bindgen::JsCast;
+
+    fn convert(value: &wasm_bindgen::JsValue, depth: usize) -> Json {
+        if depth > MAX_DEPTH || value.is_null() || value.is_undefined() {
+            return Json::Null;
+        }
+        if let Some(b) = value.as_bool() {
+            return Json::Bool(b);
+        }
+        if let Some(n) = value.as_f64() {
+            return Json::Number(n);
+        }
+        if let Some(s) = value.as_string() {
+            return Json::String(s);
+        }
+        if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+            return Json::Array(array.iter().map(|v| convert(&v, depth + 1)).collect());
+        }
+        let object: &js_sys::Object = value.unchecked_ref();
+        Json::Object(
+            js_sys::Object::entries(object)
+                .iter()
+                .filter_map(|pair| {
+                    let pair: js_sys::Array = pair.dyn_into().ok()?;
+                    Some((pair.get(0).as_string()?, convert(&pair.get(1), depth + 1)))
+                })
+                .collect(),
+        )
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "unreadable".to_string(), |e| String::from(e.message()));
+        format!("not valid JSON: {message}")
+    })?;
+    Ok(convert(&value, 0))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(text: &str) -> Result<Json, String> {
+    use cicd_core::source::{self, Limits, Node, Style, Value};
+
+    fn convert(node: &Node, depth: usize) -> Json {
+        if depth > MAX_DEPTH {
+            return Json::Null;
+        }
+        match &node.value {
+            Value::Map(map) => Json::Object(
+                map.entries
+                    .iter()
+                    .filter_map(|p| Some((p.key_str()?.to_string(), convert(&p.value, depth + 1))))
+                    .collect(),
+            ),
+            Value::Seq(seq) => {
+                Json::Array(seq.items.iter().map(|i| convert(i, depth + 1)).collect())
+            }
+            Value::Scalar(s) => match s.style {
+                Style::JsonString => Json::String(s.text.clone()),
+                Style::JsonNumber => s.text.parse().map_or(Json::Null, Json::Number),
+                _ => match s.text.as_str() {
+                    "true" => Json::Bool(true),
+                    "false" => Json::Bool(false),
+                    _ => Json::Null,
+                },
+            },
+            Value::Invalid => Json::Null,
+        }
+    }
+    let doc = source::parse_json(text, &Limits::default());
     // Every problem reading JSON is an error (the YAML-only multiple-documents warning aside).
     if let Some(issue) = doc.issues.first() {
         return Err(format!("not valid JSON: {}", issue.message));
     }
-    let root = &doc.root;
-    if root.map().is_none() {
+    Ok(convert(&doc.root, 0))
+}
+
+fn text<'a>(value: &'a Json, what: &str) -> Result<&'a str, String> {
+    value
+        .as_str()
+        .ok_or_else(|| format!("{what} must be a string"))
+}
+
+fn number(value: &Json, what: &str) -> Result<u32, String> {
+    match value {
+        Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => {
+            Ok(*n as u32)
+        }
+        _ => Err(format!("{what} must be a whole number")),
+    }
+}
+
+/// Reads a workspace written by [`to_json`] (or by earlier versions with the same keys).
+pub fn from_json(json: &str) -> Result<Workspace, String> {
+    let root = Json::parse(json)?;
+    if !matches!(root, Json::Object(_)) {
         return Err("the data is not a JSON object".to_string());
     }
     let files = root.get("f").ok_or("there is no list of files (`f`)")?;
-    if files.seq().is_none() {
+    let Json::Array(files) = files else {
         return Err("`f` must be a list of files".to_string());
-    }
+    };
     let mut out = Vec::new();
-    for (n, f) in files.items().iter().enumerate() {
+    for (n, f) in files.iter().enumerate() {
         let what = |k: &str| format!("file {} `{k}`", n + 1);
-        if f.map().is_none() {
+        if !matches!(f, Json::Object(_)) {
             return Err(format!("file {} is not an object", n + 1));
         }
         let kind = match f.get("k") {

@@ -16,10 +16,10 @@ use crate::components::results::Results;
 use crate::components::tabs::{FileTabs, TabInfo};
 use crate::components::toolbar::Toolbar;
 use crate::editor::Editor;
+use crate::engine::{self, EngineClient};
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
 use crate::state::{Action, Dialog, EngineStatus, Notice, State};
-use crate::engine::{self, EngineClient};
 use cicd_engine::{CheckStatus, Panel, Reply};
 use cicd_share as share;
 use cicd_share::workspace::{Theme, Workspace, language};
@@ -52,9 +52,12 @@ fn link_failed(error: impl std::fmt::Display) -> Notice {
 fn recover(workspace: &mut Workspace) -> Option<Notice> {
     // The bridge saves `{"file": ID, "text": "…"}`.
     let json = crate::editor::take_emergency();
-    let doc = cicd_core::source::parse_json(&json, &cicd_core::source::Limits::default());
-    let id: u32 = doc.root.get("file")?.as_str()?.parse().ok()?;
-    let text = doc.root.get("text")?.scalar()?.text.clone();
+    let saved = cicd_share::json::Json::parse(&json).ok()?;
+    let id: u32 = match saved.get("file")? {
+        cicd_share::json::Json::Number(n) => *n as u32,
+        other => other.as_str()?.parse().ok()?,
+    };
+    let text = saved.get("text")?.as_str()?.to_string();
     let file = workspace.files.iter_mut().find(|f| f.id == id)?;
     file.text = text;
     Some(Notice {
@@ -410,9 +413,8 @@ pub fn App() -> Html {
         return html! {};
     };
     let check = state.report(file.id);
-    // The engine detected the kind (detection may parse the text: it is done once, there).
     let status = check.as_ref().map_or(CheckStatus::PlainText, |c| c.status);
-    let kind = status.kind();
+    let kind = state.kind_of(file);
     let lang = language(file, kind);
     let diagnostics = Rc::new(
         check
@@ -429,10 +431,7 @@ pub fn App() -> Html {
             TabInfo {
                 id: f.id,
                 name: f.name.clone(),
-                kind: c
-                    .as_ref()
-                    .and_then(|c| c.status.kind())
-                    .map_or("text", |k| k.id()),
+                kind: state.kind_of(f).map_or("text", |k| k.id()),
                 errors: c.as_ref().map_or(0, |c| c.errors),
                 warnings: c.as_ref().map_or(0, |c| c.warnings),
             }

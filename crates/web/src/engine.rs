@@ -45,7 +45,7 @@ pub struct EngineClient {
     /// Files the engine was told about (so that closed ones can be forgotten).
     known: RefCell<BTreeSet<u32>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl EngineClient {
@@ -63,7 +63,9 @@ impl EngineClient {
                 let reply: Reply = match serde_wasm_bindgen::from_value(event.data()) {
                     Ok(r) => r,
                     Err(e) => {
-                        on_event(Event::Failed(format!("unreadable reply from the checks: {e}")));
+                        on_event(Event::Failed(format!(
+                            "unreadable reply from the checks: {e}"
+                        )));
                         return;
                     }
                 };
@@ -81,13 +83,14 @@ impl EngineClient {
         };
         let on_error = {
             let on_event = on_event.clone();
-            Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-                let message = event.message();
-                on_event(Event::Failed(if message.is_empty() {
-                    "the checks could not be loaded".to_string()
-                } else {
-                    message
-                }));
+            // A failed load fires a plain `Event`; an error inside the worker an `ErrorEvent`.
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                let message = event
+                    .dyn_ref::<ErrorEvent>()
+                    .map(ErrorEvent::message)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "the checks could not be loaded".to_string());
+                on_event(Event::Failed(message));
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

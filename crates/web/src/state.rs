@@ -201,6 +201,20 @@ impl State {
         self.workspace.current()
     }
 
+    /// The kind of a file: the user's choice, else what the engine detected (it may read the
+    /// content), else — until the engine has answered — what the file name says (so that the
+    /// editor's language and the file bar do not change when the first answer arrives).
+    pub fn kind_of(&self, file: &File) -> Option<cicd_core::Kind> {
+        match file.kind {
+            KindChoice::Text => None,
+            KindChoice::Kind(kind) => Some(kind),
+            KindChoice::Auto => match self.reports.get(&file.id) {
+                Some(report) => report.status.kind(),
+                None => cicd_core::Kind::from_file_name(&file.name),
+            },
+        }
+    }
+
     /// The engine's latest report of a file.
     pub fn report(&self, id: u32) -> Option<Rc<FileReport>> {
         self.reports.get(&id).cloned()
@@ -479,7 +493,12 @@ impl State {
                     self.touch(id);
                 }
             }
-            Action::EngineStopped(message) => self.engine = EngineStatus::Stopped(message),
+            Action::EngineStopped(message) => {
+                // The first report says why (the panic's message comes before the trap's error).
+                if !matches!(self.engine, EngineStatus::Stopped(_)) {
+                    self.engine = EngineStatus::Stopped(message);
+                }
+            }
             Action::RestartEngine => {
                 self.engine = EngineStatus::Loading;
                 self.engine_starts += 1;

@@ -1,0 +1,92 @@
+// The engine runs in a Web Worker loaded after the editor: the editor works before it arrives,
+// and when it cannot load or stops, the text is kept and the checks can be restarted.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, open } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+async function withBrowser(fn) {
+  const b = await browser();
+  try {
+    return await fn(b.context);
+  } finally {
+    await b.close();
+  }
+}
+
+const WORKER = /cicd-worker/;
+const text = (page) => page.evaluate(() => window.__cicdEditor.getText());
+const summary = (page) => page.$eval(".problems-summary", (s) => s.textContent.trim());
+
+/** Types `what` at the end of the first line containing `needle`. */
+async function typeAfter(page, needle, what) {
+  await page.evaluate((needle) => {
+    const ed = window.__cicdEditor;
+    const at = ed.getText().indexOf(needle);
+    ed.setCursor(at + needle.length, true);
+  }, needle);
+  await page.keyboard.type(what);
+}
+
+test("the editor works before the engine arrives; the panels say so, without moving the editor", async () => {
+  await withBrowser(async (context) => {
+    // Hold the engine's files back until the test lets them through.
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await context.route(WORKER, async (route) => { await released; await route.continue(); });
+    const page = await open(context, server.url + "?example=buildspec");
+    assert.equal(await summary(page), "Loading the checks…");
+    assert.match(await page.$eval(".results", (r) => r.textContent), /Loading the checks/);
+    const before = await page.$eval(".cm-editor", (e) => JSON.stringify(e.getBoundingClientRect()));
+    // Typing works at once, and breaks the file.
+    await typeAfter(page, "version: 0.2", "9");
+    assert.match(await text(page), /version: 0\.29/);
+    release();
+    await page.waitForSelector('.diagnostics li[data-code="BS011"]');
+    const after = await page.$eval(".cm-editor", (e) => JSON.stringify(e.getBoundingClientRect()));
+    assert.equal(after, before, "the editor does not move when the checks arrive");
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test("an engine that cannot load: the text is kept and saved, and the checks can be restarted", async () => {
+  await withBrowser(async (context) => {
+    await context.route(WORKER, (route) => route.abort());
+    const page = await open(context, server.url + "?example=buildspec");
+    await page.waitForSelector('.engine-stopped[data-engine="stopped"]');
+    assert.match(await page.$eval(".engine-stopped", (e) => e.textContent), /text is kept/);
+    // Editing and autosave go on.
+    await typeAfter(page, "version: 0.2", "9");
+    await page.waitForTimeout(400);
+    const saved = await page.evaluate(() => localStorage.getItem("cicd-playground:workspace"));
+    assert.match(saved, /version: 0\.29/);
+    // The files come back: restarting loads the checks and analyses the current text.
+    await context.unroute(WORKER);
+    await page.click("text=Restart the checks");
+    await page.waitForSelector('.diagnostics li[data-code="BS011"]');
+    assert.equal(await page.$(".engine-stopped"), null);
+    assert.equal(await page.$(".fatal-banner"), null, "the shell itself never stopped");
+  });
+});
+
+test("an engine panic: the shell keeps working and the checks restart", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=trust-policy");
+    await page.waitForSelector(".verdict[data-decision]");
+    await page.evaluate(() => window.wasmBindings.debug_engine_panic());
+    await page.waitForSelector('.engine-stopped[data-engine="stopped"]');
+    assert.match(await page.$eval(".engine-stopped details", (d) => d.textContent), /panicked|index out of bounds/);
+    assert.equal(await page.$(".fatal-banner"), null, "the shell survives the engine's panic");
+    // The last answers stay up, the editor works.
+    assert.ok(await page.$(".verdict[data-decision]"));
+    await typeAfter(page, '"Version": "2012-10-17"', " ");
+    await page.click("text=Restart the checks");
+    await page.waitForSelector(".engine-stopped", { state: "detached" });
+    // The restarted engine answers again: break the JSON and see the error.
+    await typeAfter(page, '"Version": "2012-10-17"', ",,");
+    await page.waitForSelector('.diagnostics li[data-code="SRC009"]');
+  });
+});

@@ -2,6 +2,17 @@
 // banner when it cannot start or stops because of an internal error.
 const script = document.querySelector("script[data-js]");
 
+// The engine (every rule and simulator) runs in a Web Worker. Its wasm is fetched and compiled
+// as soon as the shell's own files are in (so that it never slows the editor down), while the
+// shell starts; the shell hands the compiled module to the worker.
+window.cicdCompileEngine = () =>
+  WebAssembly.compileStreaming(fetch("cicd-worker_bg.wasm", { priority: "low" }));
+function startEngine() {
+  window.cicdEngineModule = window.cicdCompileEngine();
+  // A failure is reported by the shell when it asks for the module.
+  window.cicdEngineModule.catch(() => {});
+}
+
 function fatalBanner(message) {
   if (document.querySelector(".fatal-banner")) return;
   const banner = document.createElement("div");
@@ -27,8 +38,14 @@ function fatalBanner(message) {
 window.cicdShowFatal = fatalBanner;
 
 try {
+  // The shell's JS and the editor bundle, then the shell's wasm (preloaded by the page).
   const bindings = await import(script.dataset.js);
-  await bindings.default({ module_or_path: script.dataset.wasm });
+  const wasm = await fetch(script.dataset.wasm).then((r) => {
+    if (!r.ok) throw new Error(`${script.dataset.wasm}: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  });
+  startEngine();
+  await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;
   document.documentElement.dataset.ready = "true";
 } catch (error) {

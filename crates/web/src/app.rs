@@ -149,7 +149,7 @@ pub fn App() -> Html {
     {
         let client = client.clone();
         let dispatcher = state.dispatcher();
-        use_effect_with(state.engine_starts, move |_| {
+        use_effect_with(state.engine_starts, move |starts| {
             let failed = dispatcher.clone();
             if let Some(old) = client.borrow_mut().take() {
                 old.terminate();
@@ -164,7 +164,7 @@ pub fn App() -> Html {
                     dispatcher.dispatch(Action::EngineStopped(message))
                 }
             });
-            match EngineClient::start(on_event) {
+            match EngineClient::start(on_event, *starts > 0) {
                 Ok(started) => {
                     engine::set_current(&started);
                     *client.borrow_mut() = Some(started);

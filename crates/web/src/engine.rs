@@ -19,8 +19,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// The worker's loader (Trunk's loader shim for the `cicd-worker` binary), next to the page.
-const WORKER_URL: &str = "cicd-worker_loader.js";
+/// The worker's entry script (`www/engine-worker.js`), next to the page.
+const WORKER_URL: &str = "engine-worker.js";
+/// The engine's wasm, next to the page (when the page has not compiled it already).
+const ENGINE_WASM: &str = "cicd-worker_bg.wasm";
 
 /// What the client tells the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,8 +51,9 @@ pub struct EngineClient {
 }
 
 impl EngineClient {
-    /// Starts the worker; `on_event` receives what happens.
-    pub fn start(on_event: Rc<dyn Fn(Event)>) -> Result<Rc<EngineClient>, String> {
+    /// Starts the worker; `on_event` receives what happens. `again` says the engine was started
+    /// before (its wasm is then fetched and compiled anew, in case that is what failed).
+    pub fn start(on_event: Rc<dyn Fn(Event)>, again: bool) -> Result<Rc<EngineClient>, String> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(WORKER_URL, &options)
@@ -105,7 +108,44 @@ impl EngineClient {
             _on_error: on_error,
         });
         *client.borrow_mut() = Some(Rc::downgrade(&this));
+        this.hand_over_module(again, on_event);
         Ok(this)
+    }
+
+    /// Gives the worker the engine's compiled wasm module (compiled by the page's boot script
+    /// while the shell loaded), or its URL when the page did not compile it.
+    fn hand_over_module(&self, again: bool, on_event: Rc<dyn Fn(Event)>) {
+        let window = js_sys::global();
+        let compile = |name: &str| js_sys::Reflect::get(&window, &JsValue::from_str(name)).ok();
+        let promise = if again {
+            compile("cicdCompileEngine")
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&JsValue::NULL).ok())
+        } else {
+            compile("cicdEngineModule")
+        }
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        let Some(promise) = promise else {
+            let _ = self.worker.post_message(&JsValue::from_str(ENGINE_WASM));
+            return;
+        };
+        let worker = self.worker.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(module) => {
+                    let _ = worker.post_message(&module);
+                }
+                Err(e) => {
+                    let why = e.dyn_ref::<js_sys::Error>().map_or_else(
+                        || "network error".to_string(),
+                        |e| String::from(e.message()),
+                    );
+                    on_event(Event::Failed(format!(
+                        "the checks could not be loaded: {why}"
+                    )));
+                }
+            }
+        });
     }
 
     /// Sends what the state asks for (files in `files` are the workspace's; the engine forgets

@@ -2,9 +2,11 @@
 // banner when it cannot start or stops because of an internal error.
 const script = document.querySelector("script[data-js]");
 
-// The engine (every rule and simulator) runs in a Web Worker. Its wasm is fetched and compiled
-// as soon as the shell's own files are in (so that it never slows the editor down), while the
-// shell starts; the shell hands the compiled module to the worker.
+// The engine (every rule and simulator) runs in a Web Worker, and for small files on the main
+// thread too (a worker's reply reaches the page only after the next frame). Its wasm is fetched
+// and compiled once, as soon as the shell's own files are in (so that it never slows the editor
+// down), while the shell starts; the shell hands the compiled module to the worker and creates
+// the main-thread instance with `cicdInlineEngine`.
 window.cicdCompileEngine = () =>
   WebAssembly.compileStreaming(fetch("cicd-worker_bg.wasm", { priority: "low" }));
 function startEngine() {
@@ -12,6 +14,11 @@ function startEngine() {
   // A failure is reported by the shell when it asks for the module.
   window.cicdEngineModule.catch(() => {});
 }
+window.cicdInlineEngine = async () => {
+  const engine = await import("./cicd-worker.js");
+  await engine.default({ module_or_path: await window.cicdEngineModule });
+  return new engine.InlineEngine();
+};
 
 function fatalBanner(message) {
   if (document.querySelector(".fatal-banner")) return;

@@ -10,7 +10,7 @@ import { serve, browser, open, setEditorText } from "../../tests/e2e/harness.mjs
 
 const KEYSTROKES = Number(process.env.KEYSTROKES || 200);
 
-function largeBuildspec(lines) {
+export function largeBuildspec(lines) {
   const out = ["version: 0.2", "env:", "  variables:"];
   for (let i = 0; i < lines / 10; i++) out.push(`    VAR_${i}: value-${i}`);
   out.push("phases:");
@@ -52,23 +52,25 @@ async function measure(page, text, label) {
   console.log(`${label.padEnd(22)} n=${d.length}  to diagnostics p50 ${fmt(percentile(d, 50))} ms  p95 ${fmt(percentile(d, 95))} ms | to next frame p50 ${fmt(percentile(p, 50))} ms  p95 ${fmt(percentile(p, 95))} ms`);
 }
 
-const server = await serve();
-const b = await browser();
-try {
-  const page = await open(b.context, server.url + "?example=buildspec");
-  const seed = readFileSync(new URL("../../examples/buildspec.yml", import.meta.url), "utf8");
-  await measure(page, seed, "guide buildspec");
-  await measure(page, largeBuildspec(5000), "5,000-line buildspec");
-} finally {
-  await b.close();
-}
-// A fresh profile: the first one's saved workspace would make the example ask before opening.
-const b2 = await browser();
-try {
-  const page = await open(b2.context, server.url + "?example=trust-policy");
-  const policy = readFileSync(new URL("../../examples/trust-policy-github-oidc.json", import.meta.url), "utf8");
-  await measure(page, policy, "guide trust policy");
-} finally {
-  await b2.close();
-  await server.close();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await serve();
+  const b = await browser();
+  try {
+    const page = await open(b.context, server.url + "?example=buildspec");
+    const seed = readFileSync(new URL("../../examples/buildspec.yml", import.meta.url), "utf8");
+    await measure(page, seed, "guide buildspec");
+    await measure(page, largeBuildspec(5000), "5,000-line buildspec");
+  } finally {
+    await b.close();
+  }
+  // A fresh profile: the first one's saved workspace would make the example ask before opening.
+  const b2 = await browser();
+  try {
+    const page = await open(b2.context, server.url + "?example=trust-policy");
+    const policy = readFileSync(new URL("../../examples/trust-policy-github-oidc.json", import.meta.url), "utf8");
+    await measure(page, policy, "guide trust policy");
+  } finally {
+    await b2.close();
+    await server.close();
+  }
 }

@@ -1,7 +1,12 @@
-//! The shell's side of the engine: the engine runs in a Web Worker (`cicd-worker`, built by Trunk
-//! from `crates/engine`); this client starts it, sends it the state's requests and hands its
-//! replies to the app.
+//! The shell's side of the engine: the engine (`cicd-worker`, built by Trunk from `crates/engine`)
+//! runs in a Web Worker, and for small files also on the main thread; this client starts both,
+//! sends each the state's requests and hands their replies to the app.
 //!
+//! - Small files (up to [`INLINE_MAX_BYTES`]) are analysed on the main thread, right after Yew's
+//!   scheduler run: their analysis takes a millisecond or two, while a worker's reply reaches the
+//!   page only after the next frame (Chromium renders first after an input). Larger files go to
+//!   the worker, so that typing in them never blocks the page. A file stays with the engine that
+//!   analysed it (its panel requests follow it) until its next analysis.
 //! - Nothing is sent before the worker says it is ready (its wasm loads after the editor); the
 //!   newest request per file waits meanwhile.
 //! - One request per file is in flight; while it is, a newer one replaces the waiting one (the
@@ -23,6 +28,15 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 const WORKER_URL: &str = "engine-worker.js";
 /// The engine's wasm, next to the page (when the page has not compiled it already).
 const ENGINE_WASM: &str = "cicd-worker_bg.wasm";
+/// Files up to this size are analysed on the main thread (about 1,000 lines: a few milliseconds).
+pub const INLINE_MAX_BYTES: usize = 32 * 1024;
+
+/// Which engine has a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route {
+    Inline,
+    Worker,
+}
 
 /// What the client tells the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +60,15 @@ pub struct EngineClient {
     waiting: RefCell<BTreeMap<u32, Request>>,
     /// Files the engine was told about (so that closed ones can be forgotten).
     known: RefCell<BTreeSet<u32>>,
+    /// The main-thread engine (a wasm-bindgen `InlineEngine`), once created.
+    inline: Rc<RefCell<Option<JsValue>>>,
+    /// Requests for the main-thread engine, answered after the current scheduler run, with what
+    /// each asks (so that one asked again meanwhile is not answered twice).
+    inline_queue: Rc<RefCell<BTreeMap<u32, (Asked, Request)>>>,
+    /// Which engine has each file.
+    routes: RefCell<BTreeMap<u32, Route>>,
+    /// Receives what happens.
+    on_event: Rc<dyn Fn(Event)>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -104,12 +127,83 @@ impl EngineClient {
             in_flight: RefCell::new(BTreeMap::new()),
             waiting: RefCell::new(BTreeMap::new()),
             known: RefCell::new(BTreeSet::new()),
+            inline: Rc::new(RefCell::new(None)),
+            inline_queue: Rc::new(RefCell::new(BTreeMap::new())),
+            routes: RefCell::new(BTreeMap::new()),
+            on_event: on_event.clone(),
             _on_message: on_message,
             _on_error: on_error,
         });
         *client.borrow_mut() = Some(Rc::downgrade(&this));
         this.hand_over_module(again, on_event);
+        this.create_inline();
         Ok(this)
+    }
+
+    /// Creates the main-thread engine (the page's `cicdInlineEngine`); without it, every file goes
+    /// to the worker.
+    fn create_inline(&self) {
+        let Some(promise) = js_sys::Reflect::get(&js_sys::global(), &"cicdInlineEngine".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&JsValue::NULL).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        else {
+            return;
+        };
+        let inline = self.inline.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(engine) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                *inline.borrow_mut() = Some(engine);
+            }
+        });
+    }
+
+    /// Answers the queued main-thread requests (called after the scheduler run that queued them).
+    fn run_inline(
+        inline: &RefCell<Option<JsValue>>,
+        queue: &RefCell<BTreeMap<u32, (Asked, Request)>>,
+        on_event: &dyn Fn(Event),
+    ) {
+        let requests = std::mem::take(&mut *queue.borrow_mut());
+        let Some(engine) = inline.borrow().clone() else {
+            return;
+        };
+        let handle = js_sys::Reflect::get(&engine, &"handle".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(handle) = handle else {
+            return;
+        };
+        for (_, (_, request)) in requests {
+            let Ok(value) = serde_wasm_bindgen::to_value(&request) else {
+                continue;
+            };
+            match handle.call1(&engine, &value) {
+                Ok(reply) if !reply.is_undefined() => match serde_wasm_bindgen::from_value(reply) {
+                    Ok(reply) => on_event(Event::Reply(reply)),
+                    Err(e) => on_event(Event::Failed(format!(
+                        "unreadable reply from the checks: {e}"
+                    ))),
+                },
+                Ok(_) => {}
+                Err(e) => {
+                    // The main-thread engine failed (a panic traps its instance): the worker
+                    // takes every file from now on.
+                    *inline.borrow_mut() = None;
+                    let why = e.dyn_ref::<js_sys::Error>().map_or_else(
+                        || "internal error".to_string(),
+                        |e| String::from(e.message()),
+                    );
+                    web_sys::console::error_1(
+                        &format!("the checks on the page stopped ({why}); the worker takes over")
+                            .into(),
+                    );
+                    on_event(Event::Ready);
+                    return;
+                }
+            }
+        }
     }
 
     /// Gives the worker the engine's compiled wasm module (compiled by the page's boot script
@@ -151,12 +245,37 @@ impl EngineClient {
     /// Sends what the state asks for (files in `files` are the workspace's; the engine forgets
     /// the others).
     pub fn sync(&self, requests: Vec<Request>, files: &BTreeSet<u32>) {
+        let mut queued_inline = false;
         for request in requests {
             let Some(id) = file_of(&request) else {
                 continue;
             };
             self.known.borrow_mut().insert(id);
+            let previous = self.routes.borrow().get(&id).copied();
+            let route = match &request {
+                Request::Analyze(input) => {
+                    if self.inline.borrow().is_some() && input.text.len() <= INLINE_MAX_BYTES {
+                        Route::Inline
+                    } else {
+                        Route::Worker
+                    }
+                }
+                _ => previous.unwrap_or(Route::Worker),
+            };
+            if previous.is_some_and(|p| p != route) {
+                // The other engine keeps no copy of a file it no longer answers for.
+                self.forget(id, previous);
+            }
+            self.routes.borrow_mut().insert(id, route);
             let asked = Asked::of(&request);
+            if route == Route::Inline {
+                let mut queue = self.inline_queue.borrow_mut();
+                if queue.get(&id).is_none_or(|(a, _)| *a != asked) {
+                    queue.insert(id, (asked, request));
+                    queued_inline = true;
+                }
+                continue;
+            }
             let in_flight = self.in_flight.borrow().get(&id).cloned();
             match in_flight {
                 Some(current) if current == asked => {
@@ -172,13 +291,40 @@ impl EngineClient {
                 }
             }
         }
+        if queued_inline {
+            // After Yew's scheduler run: an analysis inside it would make Yew yield to the
+            // browser before rendering the answer.
+            let (inline, queue, on_event) = (
+                self.inline.clone(),
+                self.inline_queue.clone(),
+                self.on_event.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                EngineClient::run_inline(&inline, &queue, &*on_event);
+            });
+        }
         let gone: Vec<u32> = self.known.borrow().difference(files).copied().collect();
         for id in gone {
             self.known.borrow_mut().remove(&id);
             self.waiting.borrow_mut().remove(&id);
-            if self.ready.get() {
+            let route = self.routes.borrow_mut().remove(&id);
+            self.forget(id, route);
+        }
+    }
+
+    /// Tells the engine that has `id` to forget it.
+    fn forget(&self, id: u32, route: Option<Route>) {
+        match route {
+            Some(Route::Inline) => {
+                self.inline_queue.borrow_mut().insert(
+                    id,
+                    (Asked::of(&Request::Forget { id }), Request::Forget { id }),
+                );
+            }
+            Some(Route::Worker) if self.ready.get() => {
                 self.send_raw(&Request::Forget { id });
             }
+            _ => {}
         }
     }
 

@@ -44,6 +44,7 @@ pub fn share(args: &ShareArgs) -> Result<std::process::ExitCode> {
             name,
             text,
             kind: KindChoice::Auto,
+            scenario: String::new(),
         });
     }
     let workspace = workspace.normalize();

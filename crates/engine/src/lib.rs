@@ -52,7 +52,7 @@ impl Engine {
             Request::Panel {
                 id,
                 version,
-                inputs,
+                scenario,
             } => {
                 let entry = self.files.get_mut(&id)?;
                 if entry.input.version != version {
@@ -60,7 +60,7 @@ impl Engine {
                     // follows, and answers for both.
                     return None;
                 }
-                entry.input.inputs = inputs;
+                entry.input.scenario = scenario;
                 Some(report(entry))
             }
             Request::Forget { id } => {
@@ -125,15 +125,21 @@ fn report(entry: &Entry) -> FileReport {
         (Some(kind), Some(_)) => CheckStatus::Checked(kind),
         (Some(kind), None) => CheckStatus::Unsupported(kind),
     };
+    let mut inputs = PanelInputs::parse(&input.scenario);
+    let mut suggested = false;
     let (diagnostics, panel) = match &entry.analysis {
         Some(analysis) => {
             let index = check::line_index(text, analysis);
             let panel = match &analysis.model {
                 Model::Appspec(spec) => {
-                    lifecycle::panel(text, &index, analysis, spec, &input.inputs.scenario)
+                    lifecycle::panel(text, &index, analysis, spec, &inputs.scenario)
                 }
                 Model::TrustPolicy(policy) => {
-                    trust::panel(text, &index, analysis, policy, input.inputs.assume.as_ref())
+                    if inputs.assume.is_none() {
+                        inputs.assume = Some(trust::suggested_form(policy));
+                        suggested = true;
+                    }
+                    trust::panel(text, &index, analysis, policy, inputs.assume.as_ref())
                 }
                 Model::Buildspec(_) => Panel::None,
             };
@@ -145,7 +151,9 @@ fn report(entry: &Entry) -> FileReport {
     FileReport {
         id: input.id,
         version: input.version,
-        inputs: input.inputs.clone(),
+        scenario: input.scenario.clone(),
+        inputs,
+        suggested,
         status,
         errors: count(cicd_core::Severity::Error),
         warnings: count(cicd_core::Severity::Warning),

@@ -21,8 +21,8 @@ pub enum Request {
         id: u32,
         /// The file's version the panel inputs go with.
         version: u64,
-        /// The panel's inputs.
-        inputs: PanelInputs,
+        /// The file's panel settings ([`FileInput::scenario`]).
+        scenario: String,
     },
     /// The file was closed.
     Forget {
@@ -49,18 +49,46 @@ pub struct FileInput {
     pub kind: String,
     /// The CodeBuild image buildspecs are checked against.
     pub image: Option<String>,
-    /// The panel's inputs.
-    pub inputs: PanelInputs,
+    /// The file's panel settings as the workspace keeps them: a JSON text of [`PanelInputs`]
+    /// (empty, unreadable or partial: the defaults fill in).
+    pub scenario: String,
 }
 
-/// What the simulation panels are asked to show.
+/// What the simulation panels are asked to show: the JSON the workspace keeps with each file
+/// (`{"l":{…},"a":{…}}`, short keys because they end up in links). Every part is optional and
+/// read on its own, so one unreadable part (a link from a newer version) loses only itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PanelInputs {
     /// The deployment the AppSpec timeline simulates.
+    #[serde(rename = "l")]
     pub scenario: Scenario,
     /// The "Assume role?" form; `None` until the user changes it (the engine then suggests one
     /// from the policy).
+    #[serde(rename = "a", skip_serializing_if = "Option::is_none")]
     pub assume: Option<AssumeForm>,
+}
+
+impl PanelInputs {
+    /// Reads a file's panel settings; whatever cannot be read is left at its default.
+    pub fn parse(json: &str) -> PanelInputs {
+        let Ok(serde_json::Value::Object(mut parts)) = serde_json::from_str(json) else {
+            return PanelInputs::default();
+        };
+        let mut part = |key: &str| parts.remove(key).unwrap_or(serde_json::Value::Null);
+        PanelInputs {
+            scenario: serde_json::from_value(part("l")).unwrap_or_default(),
+            assume: serde_json::from_value(part("a")).ok().flatten(),
+        }
+    }
+
+    /// The settings as the workspace keeps them (empty for the defaults).
+    pub fn to_json(&self) -> String {
+        if *self == PanelInputs::default() {
+            return String::new();
+        }
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// Who asks to assume the role.
@@ -75,6 +103,7 @@ pub enum AssumeMode {
 
 /// The "Assume role?" form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AssumeForm {
     /// GitHub run or raw principal.
     pub mode: AssumeMode,
@@ -103,8 +132,14 @@ pub struct FileReport {
     pub id: u32,
     /// The version this report is for.
     pub version: u64,
-    /// The panel inputs this report's panel is for.
+    /// The panel settings this report's panel is for, as sent ([`FileInput::scenario`]).
+    pub scenario: String,
+    /// The same settings as the panels used them (defaults filled in, the "Assume role?" form
+    /// suggested from the policy when the settings had none).
     pub inputs: PanelInputs,
+    /// Whether the engine suggested the "Assume role?" form (the shell then keeps it with the
+    /// file, so that editing the policy changes the answer rather than the question).
+    pub suggested: bool,
     /// How the file was checked.
     pub status: CheckStatus,
     /// Findings, sorted by position.

@@ -18,7 +18,7 @@ fn input(id: u32, version: u64, name: &str, text: &str) -> FileInput {
         text: text.to_string(),
         kind: "auto".to_string(),
         image: None,
-        inputs: PanelInputs::default(),
+        scenario: String::new(),
     }
 }
 
@@ -56,10 +56,11 @@ fn each_edit_is_analysed_once_and_panels_reuse_the_analysis() {
         .handle(Request::Panel {
             id: 1,
             version: 4,
-            inputs: PanelInputs {
+            scenario: PanelInputs {
                 assume: Some(form.clone()),
                 ..PanelInputs::default()
-            },
+            }
+            .to_json(),
         })
         .expect("answered");
     assert_eq!(engine.analyses(), 4, "a panel change analyses nothing");
@@ -80,7 +81,7 @@ fn each_edit_is_analysed_once_and_panels_reuse_the_analysis() {
             .handle(Request::Panel {
                 id: 1,
                 version: 9,
-                inputs: PanelInputs::default()
+                scenario: String::new()
             })
             .is_none()
     );
@@ -110,10 +111,11 @@ fn guide_policy_allows_its_repository_and_denies_another() {
         .handle(Request::Panel {
             id: 1,
             version: 1,
-            inputs: PanelInputs {
+            scenario: PanelInputs {
                 assume: Some(evil),
                 ..PanelInputs::default()
-            },
+            }
+            .to_json(),
         })
         .expect("answered");
     let view = trust(&r);
@@ -154,10 +156,11 @@ fn wildcard_examples_come_with_a_form_that_tries_them() {
         .handle(Request::Panel {
             id: 1,
             version: 1,
-            inputs: PanelInputs {
+            scenario: PanelInputs {
                 assume: Some(example.try_form),
                 ..PanelInputs::default()
-            },
+            }
+            .to_json(),
         })
         .expect("answered");
     let report = trust(&r).report.clone().expect("an answer");
@@ -178,10 +181,11 @@ fn raw_principal_mode_and_form_errors() {
             .handle(Request::Panel {
                 id: 1,
                 version: 1,
-                inputs: PanelInputs {
+                scenario: PanelInputs {
                     assume: Some(form),
                     ..PanelInputs::default()
-                },
+                }
+                .to_json(),
             })
             .expect("answered");
         trust(&r).clone()
@@ -234,7 +238,7 @@ fn an_unreadable_policy_says_so() {
 fn appspec_panel_fails_a_hook_and_highlights_it() {
     let mut engine = Engine::new();
     let mut file = input(2, 1, "appspec.yml", GUIDE_APPSPEC);
-    file.inputs.scenario.fail = Some("AfterInstall".into());
+    file.scenario = r#"{"l":{"fail":"AfterInstall"}}"#.into();
     let r = analyze(&mut engine, file);
     let Panel::Lifecycle(view) = &r.panel else {
         panic!("not a lifecycle panel")
@@ -263,4 +267,60 @@ fn plain_text_and_planned_kinds() {
         CheckStatus::Unsupported(cicd_core::Kind::Pipeline)
     );
     assert_eq!(engine.analyses(), 0);
+}
+
+#[test]
+fn panel_settings_are_read_part_by_part_and_round_trip() {
+    let form = AssumeForm {
+        repo: "a/b".into(),
+        event: "pull_request".into(),
+        ..AssumeForm::default()
+    };
+    let inputs = PanelInputs {
+        scenario: cicd_core::appspec::Scenario {
+            fail: Some("AfterInstall".into()),
+            ..cicd_core::appspec::Scenario::default()
+        },
+        assume: Some(form.clone()),
+    };
+    let json = inputs.to_json();
+    assert_eq!(PanelInputs::parse(&json), inputs);
+    assert_eq!(PanelInputs::default().to_json(), "");
+    // One unreadable part loses only itself; junk is the defaults.
+    let partial = PanelInputs::parse(
+        r#"{"l":{"deployment":42},"a":{"repo":"a/b","event":"pull_request"},"z":1}"#,
+    );
+    assert_eq!(partial.scenario, cicd_core::appspec::Scenario::default());
+    assert_eq!(partial.assume, Some(form));
+    assert_eq!(PanelInputs::parse("[1"), PanelInputs::default());
+    assert_eq!(PanelInputs::parse(""), PanelInputs::default());
+
+    // The engine reads the file's settings, and says when it suggested the form itself.
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust.json", GUIDE_POLICY));
+    assert!(r.suggested);
+    assert_eq!(
+        r.inputs.assume.as_ref().map(|f| f.repo.as_str()),
+        Some("myorg/myrepo")
+    );
+    let r = analyze(
+        &mut engine,
+        FileInput {
+            scenario: json.clone(),
+            ..input(1, 2, "trust.json", GUIDE_POLICY)
+        },
+    );
+    assert!(!r.suggested);
+    assert_eq!(r.scenario, json);
+    assert_eq!(trust(&r).form.event, "pull_request");
+}
+
+#[test]
+fn a_serialized_reply_reads_back() {
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust.json", GUIDE_POLICY));
+    let reply = cicd_engine::Reply::Report(Box::new(r));
+    let json = serde_json::to_string(&reply).expect("serializes");
+    let back: cicd_engine::Reply = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(serde_json::to_string(&back).expect("serializes"), json);
 }

@@ -4,7 +4,8 @@
 //! validator turns the value into a workspace, with the same messages everywhere.
 //!
 //! Keys are short because they end up in URLs: `{"f":[{"i":1,"n":"name","t":"text","k":"kind"}],
-//! "s":0,"o":{"th":"dark","im":"image"}}`; `k`, `th` and `im` are left out at their defaults.
+//! "s":0,"o":{"th":"dark","im":"image"}}`; `k`, `th` and `im` are left out at their defaults, and
+//! so is `c`, a file's panel settings (a JSON text the engine reads, carried as a string).
 
 use crate::workspace::{File, KindChoice, Settings, Theme, Workspace};
 
@@ -48,6 +49,10 @@ pub fn to_json(workspace: &Workspace, pretty: bool) -> String {
         if f.kind != KindChoice::Auto {
             out.push_str(",\"k\":");
             string(&mut out, f.kind.id());
+        }
+        if !f.scenario.is_empty() {
+            out.push_str(",\"c\":");
+            string(&mut out, &f.scenario);
         }
         out.push('}');
     }
@@ -247,6 +252,13 @@ pub fn from_json(json: &str) -> Result<Workspace, String> {
             )?
             .to_string(),
             kind,
+            // Panel settings are optional extras: a wrong type or an oversized value is dropped.
+            scenario: f
+                .get("c")
+                .and_then(Json::as_str)
+                .filter(|c| c.len() <= crate::workspace::MAX_SCENARIO)
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     let selected = match root.get("s") {
@@ -281,6 +293,7 @@ mod tests {
             "{\"f\":[{\"i\":1,\"n\":\"buildspec.yml\",\"t\":\"v: \\\"q\\\"\\n\\t\\\\ é😀\\u0001\"}],\"s\":0,\"o\":{}}"
         );
         ws.files[0].kind = KindChoice::Text;
+        ws.files[0].scenario = r#"{"l":{"fail":"AfterInstall"}}"#.into();
         ws.settings.theme = Theme::Dark;
         ws.settings.image = Some("aws/codebuild/standard:7.0".into());
         ws.selected = 0;
@@ -307,5 +320,8 @@ mod tests {
                 .contains("kind")
         );
         assert!(from_json("{").unwrap_err().contains("JSON"));
+        // Panel settings of the wrong type are dropped, not an error.
+        let ws = from_json(r#"{"f":[{"i":1,"n":"a","t":"b","c":7}]}"#).unwrap();
+        assert_eq!(ws.files[0].scenario, "");
     }
 }

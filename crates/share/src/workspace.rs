@@ -57,7 +57,14 @@ pub struct File {
     pub text: String,
     /// How its kind is chosen.
     pub kind: KindChoice,
+    /// The settings of the file's simulation panels (lifecycle scenario, "Assume role?" form,
+    /// …) as compact JSON, read by the engine (empty: the defaults). Opaque here, so that a new
+    /// panel never changes the link format; at most [`MAX_SCENARIO`] bytes.
+    pub scenario: String,
 }
+
+/// Longest panel settings kept with a file (longer ones are dropped, never an error).
+pub const MAX_SCENARIO: usize = 16 * 1024;
 
 /// The colour theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -124,6 +131,7 @@ impl Workspace {
                     name: name.to_string(),
                     text: text.to_string(),
                     kind: KindChoice::Auto,
+                    scenario: String::new(),
                 })
                 .collect(),
             selected: 0,
@@ -181,6 +189,9 @@ impl Workspace {
             }
             if f.name.trim().is_empty() {
                 f.name = "untitled.yml".to_string();
+            }
+            if f.scenario.len() > MAX_SCENARIO {
+                f.scenario.clear();
             }
         }
         let mut names = std::collections::HashSet::new();

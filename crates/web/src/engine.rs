@@ -379,7 +379,7 @@ impl EngineClient {
 struct Asked {
     version: u64,
     panel_only: bool,
-    inputs: Option<cicd_engine::PanelInputs>,
+    scenario: Option<String>,
 }
 
 impl Asked {
@@ -388,19 +388,19 @@ impl Asked {
             Request::Analyze(input) => Asked {
                 version: input.version,
                 panel_only: false,
-                inputs: Some(input.inputs.clone()),
+                scenario: Some(input.scenario.clone()),
             },
             Request::Panel {
-                version, inputs, ..
+                version, scenario, ..
             } => Asked {
                 version: *version,
                 panel_only: true,
-                inputs: Some(inputs.clone()),
+                scenario: Some(scenario.clone()),
             },
             Request::Forget { .. } | Request::DebugPanic => Asked {
                 version: 0,
                 panel_only: false,
-                inputs: None,
+                scenario: None,
             },
         }
     }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use cicd_core::appspec::Scenario;
 use cicd_engine::{AssumeForm, FileInput, FileReport, Highlight, Panel, PanelInputs, Request};
+
 use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace};
 use yew::Reducible;
 
@@ -85,11 +86,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The open dialog.
     pub dialog: Option<Dialog>,
-    /// The "Assume role?" form (the one the engine suggested for the first trust policy shown,
-    /// until the user changes it).
-    pub assume_form: Option<AssumeForm>,
-    /// The deployment the AppSpec timeline simulates.
-    pub scenario: Scenario,
+    /// The panel settings last set for each file, with their JSON (until the engine answers).
+    inputs_set: Rc<BTreeMap<u32, (String, PanelInputs)>>,
     /// Where the engine is.
     pub engine: EngineStatus,
     /// Bumps when the user restarts the engine (the app then starts a new one).
@@ -156,9 +154,10 @@ pub enum Action {
     Notify(Option<Notice>),
     /// Open or close a dialog.
     Dialog(Option<Dialog>),
-    /// Change the "Assume role?" form.
+    /// Change the current file's "Assume role?" form.
     SetAssumeForm(AssumeForm),
-    /// Change the simulated deployment (type, listener, first deployment, failing event).
+    /// Change the current file's simulated deployment (type, listener, first deployment,
+    /// failing event).
     SetScenario(Scenario),
     /// The engine answered about a file.
     Report(Box<FileReport>),
@@ -189,8 +188,7 @@ impl State {
             cursor: None,
             notice: None,
             dialog: None,
-            assume_form: None,
-            scenario: Scenario::default(),
+            inputs_set: Rc::new(BTreeMap::new()),
             engine: EngineStatus::Loading,
             engine_starts: 0,
         }
@@ -244,11 +242,34 @@ impl State {
         Rc::new(list)
     }
 
-    /// What the panels are asked to show.
+    /// The current file's panel settings as its panels last used them (defaults filled in).
     pub fn panel_inputs(&self) -> PanelInputs {
-        PanelInputs {
-            scenario: self.scenario.clone(),
-            assume: self.assume_form.clone(),
+        let Some(file) = self.current() else {
+            return PanelInputs::default();
+        };
+        // Set here and not answered yet (two quick changes build on each other) …
+        if let Some((json, inputs)) = self.inputs_set.get(&file.id)
+            && *json == file.scenario
+        {
+            return inputs.clone();
+        }
+        // … or as the engine read them (the shell carries no JSON reader).
+        match self.report(file.id) {
+            Some(report) if report.scenario == file.scenario => report.inputs.clone(),
+            _ => PanelInputs::default(),
+        }
+    }
+
+    /// Changes the current file's panel settings (they travel with the file: autosave, links,
+    /// downloads).
+    fn set_inputs(&mut self, change: impl FnOnce(&mut PanelInputs)) {
+        let mut inputs = self.panel_inputs();
+        change(&mut inputs);
+        let json = inputs.to_json();
+        let i = self.workspace.selected;
+        if let Some(file) = self.workspace.files.get_mut(i) {
+            file.scenario = json.clone();
+            Rc::make_mut(&mut self.inputs_set).insert(file.id, (json, inputs));
         }
     }
 
@@ -256,18 +277,17 @@ impl State {
     /// whose report is missing or older than the file, and the current file's panel when only
     /// its inputs changed.
     pub fn requests(&self) -> Vec<Request> {
-        let inputs = self.panel_inputs();
         let current = self.current().map(|f| f.id);
         let mut out = Vec::new();
         for file in &self.workspace.files {
             let version = self.versions.get(&file.id).copied().unwrap_or(0);
             match self.reports.get(&file.id) {
                 Some(report) if report.version == version => {
-                    if Some(file.id) == current && report.inputs != inputs {
+                    if Some(file.id) == current && report.scenario != file.scenario {
                         out.push(Request::Panel {
                             id: file.id,
                             version,
-                            inputs: inputs.clone(),
+                            scenario: file.scenario.clone(),
                         });
                     }
                 }
@@ -278,7 +298,7 @@ impl State {
                     text: file.text.clone(),
                     kind: file.kind.id().to_string(),
                     image: self.workspace.settings.image.clone(),
-                    inputs: inputs.clone(),
+                    scenario: file.scenario.clone(),
                 })),
             }
         }
@@ -343,6 +363,7 @@ impl State {
                         name,
                         text,
                         kind: KindChoice::Auto,
+                        scenario: String::new(),
                     });
                     self.workspace.selected = self.workspace.files.len() - 1;
                     self.touch(id);
@@ -372,6 +393,7 @@ impl State {
                             name: "buildspec.yml".into(),
                             text: String::new(),
                             kind: KindChoice::Auto,
+                            scenario: String::new(),
                         });
                         self.touch(id + 1);
                     }
@@ -481,8 +503,8 @@ impl State {
             }
             Action::Notify(notice) => self.notice = notice,
             Action::Dialog(dialog) => self.dialog = dialog,
-            Action::SetAssumeForm(form) => self.assume_form = Some(form),
-            Action::SetScenario(scenario) => self.scenario = scenario,
+            Action::SetAssumeForm(form) => self.set_inputs(|i| i.assume = Some(form)),
+            Action::SetScenario(scenario) => self.set_inputs(|i| i.scenario = scenario),
             Action::Report(report) => self.store(*report),
             Action::EngineReady => {
                 self.engine = EngineStatus::Ready;
@@ -513,13 +535,16 @@ impl State {
         if self.versions.get(&report.id) != Some(&report.version) {
             return;
         }
-        // The first trust policy shown fills the form with what the engine suggested; the form
-        // then stays as it is while the policy is edited (so that edits change the answer).
-        if self.assume_form.is_none()
-            && let Panel::Trust(view) = &report.panel
+        // A form the engine suggested is kept with the file: it then stays as it is while the
+        // policy is edited (so that edits change the answer, not the question).
+        if report.suggested
+            && let Some(file) = self.workspace.files.iter_mut().find(|f| f.id == report.id)
+            && file.scenario == report.scenario
         {
-            self.assume_form = Some(view.form.clone());
-            report.inputs.assume = self.assume_form.clone();
+            file.scenario = report.inputs.to_json();
+            report.scenario = file.scenario.clone();
+            report.suggested = false;
+            self.changes += 1;
         }
         if self.current().map(|f| f.id) == Some(report.id) {
             self.revision += 1;
@@ -629,7 +654,7 @@ mod tests {
             Some(Panel::Trust(_))
         ));
         // Changing the form, selecting files and the timeline's scenario analyse nothing.
-        let mut form = s.assume_form.clone().expect("filled from the policy");
+        let mut form = s.panel_inputs().assume.expect("filled from the policy");
         form.repo = "someone/else".into();
         let s = s.apply(Action::SetAssumeForm(form.clone()));
         let Some(Panel::Trust(view)) = s.current_report().map(|r| r.panel.clone()) else {
@@ -807,5 +832,54 @@ mod tests {
         assert_eq!(s.report(1).unwrap().warnings, 0);
         let s = s.apply(Action::SetImage(Some("aws/codebuild/standard:8.0".into())));
         assert_eq!(s.report(1).unwrap().diagnostics[0].code, "BS033");
+    }
+
+    #[test]
+    fn panel_settings_travel_with_their_file() {
+        let policy = include_str!("../../../examples/trust-policy-github-oidc.json");
+        let appspec = include_str!("../../../examples/appspec-ec2.yml");
+        let s = T::new(State::new(Workspace::new(vec![
+            ("appspec.yml", appspec),
+            ("trust-policy.json", policy),
+        ])));
+        // Two changes before the engine answers build on each other.
+        let mut s = s;
+        s.state = s.state.apply(Action::SetScenario(Scenario {
+            deployment: cicd_core::appspec::Deployment::BlueGreen,
+            ..Scenario::default()
+        }));
+        let mut next = s.panel_inputs().scenario;
+        next.fail = Some("AfterInstall".into());
+        s.state = s.state.apply(Action::SetScenario(next));
+        let s = s.settled();
+        let inputs = s.panel_inputs();
+        assert_eq!(
+            inputs.scenario.deployment,
+            cicd_core::appspec::Deployment::BlueGreen
+        );
+        assert_eq!(inputs.scenario.fail.as_deref(), Some("AfterInstall"));
+        // The trust policy keeps its own form, suggested by the engine and kept with the file.
+        let s = s.apply(Action::Select(2));
+        let mut form = s.panel_inputs().assume.expect("suggested and kept");
+        assert!(s.workspace.files[1].scenario.contains("myorg/myrepo"));
+        form.event = "pull_request".into();
+        let s = s.apply(Action::SetAssumeForm(form));
+        // Everything is in the workspace: a link (or autosave) brings it back.
+        let back = cicd_share::from_json(&cicd_share::to_json(&s.workspace, false)).expect("reads");
+        let s2 = T::new(State::new(back));
+        let s2 = s2.apply(Action::Select(2));
+        assert_eq!(
+            s2.panel_inputs().assume.map(|f| f.event),
+            Some("pull_request".to_string())
+        );
+        let s2 = s2.apply(Action::Select(1));
+        assert_eq!(
+            s2.panel_inputs().scenario.fail.as_deref(),
+            Some("AfterInstall")
+        );
+        let Some(Panel::Lifecycle(view)) = s2.current_report().map(|r| r.panel.clone()) else {
+            panic!("a lifecycle panel")
+        };
+        assert!(view.report.failure.is_some());
     }
 }

@@ -79,7 +79,11 @@ impl Deployment {
 
 /// What the deployment looks like.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(default)
+)]
 pub struct Scenario {
     /// EC2/on-premises deployment kind (ignored for ECS and Lambda, always blue/green).
     pub deployment: Deployment,

@@ -43,6 +43,19 @@ fn fleet_title(step: &Step) -> &'static str {
     }
 }
 
+/// The first step from `from` on that the deployment runs (events it does not reach are passed
+/// over; the rollback follows the events).
+fn next_played(timeline: &LifecycleReport<Place>, from: usize) -> Option<usize> {
+    timeline
+        .events
+        .iter()
+        .chain(timeline.rollback.iter())
+        .enumerate()
+        .skip(from)
+        .find(|(_, step)| step.status != StatusId::NotReached)
+        .map(|(i, _)| i)
+}
+
 /// The lifecycle timeline panel.
 #[component]
 pub fn TimelinePanel(props: &TimelineProps) -> Html {
@@ -50,7 +63,6 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
         Panel::Lifecycle(view) => Rc::new(view.report.clone()),
         _ => return html! {},
     };
-    let total_steps = timeline.events.len() + timeline.rollback.len();
     // Index of the step being played (over steps, then rollback steps), and whether playing.
     let playhead = use_state(|| None::<usize>);
     let playing = use_state(|| false);
@@ -76,16 +88,23 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                     Some(step) if !stop_here => {
                         let ms = step_ms(&step, timeline.duration);
                         let (playhead, playing) = (playhead.clone(), playing.clone());
-                        *timer.borrow_mut() = Some(Timeout::new(ms, move || {
-                            if at + 1 < total_steps {
-                                playhead.set(Some(at + 1));
-                            } else {
-                                playing.set(false);
-                            }
+                        let next = next_played(&timeline, at + 1);
+                        *timer.borrow_mut() = Some(Timeout::new(ms, move || match next {
+                            Some(next) => playhead.set(Some(next)),
+                            None => playing.set(false),
                         }));
                     }
                     _ => playing.set(false),
                 }
+            }
+            || ()
+        });
+    }
+    // The step being played stays in view (the panel may be far taller than the window).
+    {
+        use_effect_with(*playhead, move |at| {
+            if at.is_some() {
+                crate::page::scroll_into_view(".lifecycle .step.active", "nearest");
             }
             || ()
         });
@@ -104,11 +123,12 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
 
     let play = {
         let (playhead, playing) = (playhead.clone(), playing.clone());
+        let timeline_for_play = timeline.clone();
         Callback::from(move |_: MouseEvent| {
             if *playing {
                 playing.set(false);
             } else {
-                if playhead.is_none_or(|p| p + 1 >= total_steps) {
+                if playhead.is_none_or(|p| next_played(&timeline_for_play, p + 1).is_none()) {
                     playhead.set(Some(0));
                 }
                 playing.set(true);
@@ -181,7 +201,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             StatusId::Runs => html! {},
             StatusId::Skipped => {
                 let why = step.reason.as_deref().unwrap_or("");
-                html! { <span class="step-note">{ format!("skipped: {why}") }</span> }
+                html! { <span class="step-note">{"skipped: "}{ crate::page::inline_code(why) }</span> }
             }
             StatusId::Failed => html! { <span class="step-badge failed">{"fails"}</span> },
             StatusId::NotReached => html! { <span class="step-note">{"not reached"}</span> },
@@ -210,8 +230,8 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 <span class="step-name">{ step.name.clone() }</span>
                 <span class={classes!("step-kind", format!("kind-{}", step.kind.id()))}>{ step.kind.id() }</span>
                 { status }
-                if !revision.is_empty() { <span class="step-note">{ revision }</span> }
-                <span class="step-description">{ step.description.clone() }</span>
+                if !revision.is_empty() { <span class="step-note step-revision">{ revision }</span> }
+                <span class="step-description">{ crate::page::inline_code(&step.description) }</span>
                 { detail }
             </>
         };
@@ -229,15 +249,48 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             </li>
         }
     };
+    // The steps up to the failure, then the failure and the rollback, then (folded) the steps
+    // the deployment never reaches: a whole failed deployment and its rollback read top to
+    // bottom without scrolling past steps that do not happen.
     let mut rows = Vec::new();
+    let mut unreached = Vec::new();
     let mut last_fleet = None;
     for (i, step) in timeline.events.iter().enumerate() {
+        let target = if step.status == StatusId::NotReached {
+            &mut unreached
+        } else {
+            &mut rows
+        };
         if last_fleet != Some(step.fleet) {
-            rows.push(html! { <li class="fleet" aria-hidden="true">{ fleet_title(step) }</li> });
+            target.push(html! { <li class="fleet" aria-hidden="true">{ fleet_title(step) }</li> });
             last_fleet = Some(step.fleet);
         }
-        rows.push(row(i, step, false));
+        target.push(row(i, step, false));
     }
+    let announcement = match *playhead {
+        None => String::new(),
+        Some(at) => timeline
+            .events
+            .iter()
+            .chain(timeline.rollback.iter())
+            .nth(at)
+            .map(|step| {
+                let rollback = at >= timeline.events.len();
+                let what = match step.status {
+                    StatusId::Failed => "fails",
+                    StatusId::Skipped => "skipped",
+                    _ => "runs",
+                };
+                format!(
+                    "{}{}: {} {what}",
+                    if rollback { "Rollback, " } else { "" },
+                    format_args!("{}s", step.start),
+                    step.name
+                )
+            })
+            .unwrap_or_default(),
+    };
+    let rolling_back = playhead.is_some_and(|p| p >= timeline.events.len());
     let base = timeline.events.len();
     let rollback_rows: Vec<Html> = timeline
         .rollback
@@ -267,19 +320,26 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 <button type="button" class="button" onclick={reset}>{"Reset"}</button>
             </div>
             <p class="muted hint">{"Click a hook to make it fail and see where the deployment stops and what a rollback runs."}</p>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <ol class="timeline" aria-label="Lifecycle events in order">{ for rows }</ol>
             if let Some(failure) = &timeline.failure {
-                <div class="failure" role="status">
-                    <p><strong>{"Deployment fails. "}</strong>{ failure.message.clone() }</p>
+                <div class={classes!("failure", rolling_back.then_some("rolling-back"))}>
+                    <p class="failure-divider"><strong>{"✕ The deployment fails here. "}</strong>{ crate::page::inline_code(&failure.message) }</p>
                     <button type="button" class="small-button" onclick={clear_failure}>{"Let it succeed"}</button>
                     if !rollback_rows.is_empty() {
-                        <h3>{ if failure.rollback_possible { "Automatic rollback (a new deployment)" } else { "Rollback" } }</h3>
+                        <h3 class="rollback-start">{ if failure.rollback_possible { "↺ Automatic rollback starts (a new deployment)" } else { "↺ Rollback starts" } }</h3>
                         <ol class="timeline rollback" aria-label="Rollback events">{ for rollback_rows }</ol>
                     }
                 </div>
             }
+            if !unreached.is_empty() {
+                <details class="unreached">
+                    <summary>{ format!("{} steps not reached", timeline.events.iter().filter(|e| e.status == StatusId::NotReached).count()) }</summary>
+                    <ol class="timeline" aria-label="Events the deployment does not reach">{ for unreached }</ol>
+                </details>
+            }
             if !timeline.notes.is_empty() {
-                <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>
             }
         </section>
     }

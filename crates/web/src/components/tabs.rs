@@ -1,5 +1,6 @@
 //! The file tabs.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a tab shows.
@@ -32,12 +33,93 @@ pub struct FileTabsProps {
     pub editable: bool,
 }
 
-/// The row of file tabs. Arrow keys move between tabs, Alt+Shift+Arrow moves the file.
+/// The row of file tabs. Arrow keys move between tabs, Alt+Shift+Arrow moves the file. When the
+/// tabs do not fit, arrows scroll the strip and a menu lists every file; the selected tab is
+/// always scrolled into view.
 #[component]
 pub fn FileTabs(props: &FileTabsProps) -> Html {
     let ids: Vec<u32> = props.tabs.iter().map(|t| t.id).collect();
+    let strip = use_node_ref();
+    // (can scroll left, can scroll right): the strip's overflow, measured after each render,
+    // on scroll and on resize.
+    let overflow = use_state(|| (false, false));
+    let measure = {
+        let (strip, overflow) = (strip.clone(), overflow.clone());
+        move || {
+            if let Some(el) = strip.cast::<web_sys::Element>() {
+                let left = el.scroll_left() > 1;
+                let right = el.scroll_left() + el.client_width() < el.scroll_width() - 1;
+                if *overflow != (left, right) {
+                    overflow.set((left, right));
+                }
+            }
+        }
+    };
+    {
+        let measure = measure.clone();
+        use_effect(move || {
+            measure();
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+    {
+        let strip = strip.clone();
+        use_effect_with((props.selected, props.tabs.len()), move |(selected, _)| {
+            if let Some(tab) = crate::editor::element_by_id(&format!("tab-{selected}"))
+                && let Some(strip) = strip.cast::<web_sys::Element>()
+            {
+                // Scroll only the strip (not the page) to show the selected tab whole.
+                let (tab_left, tab_width) = (
+                    tab.unchecked_ref::<web_sys::HtmlElement>().offset_left(),
+                    tab.client_width(),
+                );
+                let (left, width) = (strip.scroll_left(), strip.client_width());
+                if tab_left < left {
+                    strip.set_scroll_left(tab_left);
+                } else if tab_left + tab_width > left + width {
+                    strip.set_scroll_left(tab_left + tab_width - width);
+                }
+            }
+            || ()
+        });
+    }
+    let scroll_by = |by: i32| {
+        let strip = strip.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = strip.cast::<web_sys::Element>() {
+                el.set_scroll_left(el.scroll_left() + by * el.client_width().max(120) * 2 / 3);
+            }
+        })
+    };
+    let on_scroll = {
+        let measure = measure.clone();
+        Callback::from(move |_: Event| measure())
+    };
+    let on_menu = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Ok(id) = value.parse::<u32>() {
+                on_select.emit(id);
+            }
+        })
+    };
+    let (can_left, can_right) = *overflow;
+    let overflowing = can_left || can_right;
+    let (scroll_left, scroll_right) = (scroll_by(-1), scroll_by(1));
     html! {
-        <div class="tabs" role="tablist" aria-label="Files">
+        <div class={classes!("tabs-bar", overflowing.then_some("overflowing"))}>
+        if overflowing {
+            <button type="button" class="tabs-arrow" aria-label="Scroll the tabs left" title="Scroll the tabs left"
+                disabled={!can_left} onclick={scroll_left}>{"‹"}</button>
+        }
+        <div class="tabs" role="tablist" aria-label="Files" ref={strip} onscroll={on_scroll}>
             { for props.tabs.iter().enumerate().map(|(i, tab)| {
                 let selected = tab.id == props.selected;
                 let id = tab.id;
@@ -84,6 +166,19 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
                     </button>
                 }
             }) }
+        </div>
+        if overflowing {
+            <button type="button" class="tabs-arrow" aria-label="Scroll the tabs right" title="Scroll the tabs right"
+                disabled={!can_right} onclick={scroll_right}>{"›"}</button>
+            <label class="tabs-menu">
+                <span class="visually-hidden">{"All files"}</span>
+                <select class="all-files" title={format!("All {} files", props.tabs.len())} onchange={on_menu}>
+                    { for props.tabs.iter().map(|t| html! {
+                        <option value={t.id.to_string()} selected={t.id == props.selected}>{ t.name.clone() }</option>
+                    }) }
+                </select>
+            </label>
+        }
         </div>
     }
 }

@@ -34,8 +34,11 @@ async function cursorAfter(page, needle) {
   }, needle);
 }
 
-async function waitForProblem(page, code) {
-  await page.waitForSelector(`.diagnostics li[data-code="${code}"]`, { timeout: 10000 });
+/** Waits for a problem to be listed. Not a timing assertion (speed is measured by the
+ *  benchmarks): the bound only keeps a broken build from hanging, and is generous because a
+ *  busy CI machine takes seconds to lay out a 100,000-character line. */
+async function waitForProblem(page, code, timeout = 10000) {
+  await page.waitForSelector(`.diagnostics li[data-code="${code}"]`, { timeout });
 }
 
 test("the page loads without console errors or CSP violations", async () => {
@@ -299,7 +302,7 @@ test("hostile input is reported, not fatal: deep nesting, alias bombs, huge line
     ];
     for (const [input, code] of cases) {
       await setEditorText(page, input);
-      await waitForProblem(page, code);
+      await waitForProblem(page, code, 60000);
       assert.equal(await page.$(".fatal-banner"), null, `no crash on ${code}`);
     }
     // Still responsive afterwards.

@@ -10,13 +10,14 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
   syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
-  indentUnit,
+  indentUnit, HighlightStyle,
 } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { yaml } from "@codemirror/lang-yaml";
 import { json } from "@codemirror/lang-json";
 import { lintGutter, setDiagnostics as cmSetDiagnostics, lintKeymap } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
-import { oneDark } from "@codemirror/theme-one-dark";
+import { oneDarkTheme } from "@codemirror/theme-one-dark";
 
 const EMERGENCY_KEY = "cicd-playground:emergency";
 let fatal = false;
@@ -55,12 +56,61 @@ const baseTheme = EditorView.theme({
   ".cm-tooltip-lint": { maxWidth: "36em" },
   ".cicd-tip": { padding: "4px 6px", fontFamily: "system-ui, sans-serif", fontSize: "13px" },
   ".cicd-tip-code": { fontWeight: "600", marginRight: "6px" },
-  ".cicd-tip-help": { marginTop: "4px", opacity: "0.85" },
+  ".cicd-tip-help": { marginTop: "4px" },
+  ".cicd-tip-keys": { marginTop: "4px", fontSize: "12px" },
+  ".cicd-tip code": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: "0.92em" },
   ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.16)", borderRadius: "2px" },
   ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.16)", borderRadius: "2px" },
   ".cicd-hl-fail": { backgroundColor: "rgba(248, 81, 73, 0.24)", outline: "1px solid rgba(248, 81, 73, 0.6)", borderRadius: "2px" },
   ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
 });
+
+// Dark mode meeting WCAG AA (4.5:1) on One Dark's background: brighter gutter text, keys and
+// strings, and a failure highlight that keeps the text readable.
+const darkContrast = EditorView.theme({
+  ".cm-gutters": { color: "#a3abb9" },
+  ".cm-lineNumbers .cm-gutterElement": { color: "#a3abb9" },
+  ".cicd-hl-fail": { backgroundColor: "rgba(248, 81, 73, 0.12)", outline: "1px solid #ff7b72" },
+  ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.10)" },
+  ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.12)" },
+}, { dark: true });
+// One Dark's highlight style with its two colours under 4.5:1 (coral 4.4:1, stone 3.9:1)
+// brightened.
+const coral = "#ef8f96", stone = "#a3abb9";
+const darkHighlight = HighlightStyle.define([
+  { tag: tags.keyword, color: "#c678dd" },
+  { tag: [tags.name, tags.deleted, tags.character, tags.propertyName, tags.macroName], color: coral },
+  { tag: [tags.function(tags.variableName), tags.labelName], color: "#61afef" },
+  { tag: [tags.color, tags.constant(tags.name), tags.standard(tags.name)], color: "#d19a66" },
+  { tag: [tags.definition(tags.name), tags.separator], color: "#abb2bf" },
+  { tag: [tags.typeName, tags.className, tags.number, tags.changed, tags.annotation, tags.modifier, tags.self, tags.namespace], color: "#e5c07b" },
+  { tag: [tags.operator, tags.operatorKeyword, tags.url, tags.escape, tags.regexp, tags.link, tags.special(tags.string)], color: "#56b6c2" },
+  { tag: [tags.meta, tags.comment], color: stone },
+  { tag: tags.strong, fontWeight: "bold" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.link, color: stone, textDecoration: "underline" },
+  { tag: tags.heading, fontWeight: "bold", color: coral },
+  { tag: [tags.atom, tags.bool, tags.special(tags.variableName)], color: "#d19a66" },
+  { tag: [tags.processingInstruction, tags.string, tags.inserted], color: "#98c379" },
+  { tag: tags.invalid, color: "#ffffff" },
+]);
+const darkTheme = [oneDarkTheme, darkContrast, syntaxHighlighting(darkHighlight)];
+
+/** Appends `text` to `el`, with Markdown inline code (`x`) as <code>. */
+function appendInline(el, text) {
+  const parts = String(text).split("`");
+  // An odd number of parts means the backticks pair up.
+  const paired = parts.length % 2 === 1;
+  parts.forEach((part, i) => {
+    if (paired && i % 2 === 1) {
+      const code = document.createElement("code");
+      code.textContent = part;
+      el.appendChild(code);
+    } else if (part) {
+      el.appendChild(document.createTextNode(!paired && i > 0 ? "`" + part : part));
+    }
+  });
+}
 
 function renderMessage(d, onDocs) {
   return () => {
@@ -71,12 +121,12 @@ function renderMessage(d, onDocs) {
     code.className = "cicd-tip-code";
     code.textContent = d.code;
     head.appendChild(code);
-    head.appendChild(document.createTextNode(d.message));
+    appendInline(head, d.message);
     box.appendChild(head);
     if (d.help) {
       const help = document.createElement("div");
       help.className = "cicd-tip-help";
-      help.textContent = d.help;
+      appendInline(help, d.help);
       box.appendChild(help);
     }
     const docs = document.createElement("button");
@@ -85,6 +135,12 @@ function renderMessage(d, onDocs) {
     docs.textContent = `Rule ${d.code}: read why`;
     docs.addEventListener("click", () => onDocs(d.code));
     box.appendChild(docs);
+    const keys = document.createElement("div");
+    keys.className = "cicd-tip-keys";
+    keys.textContent = d.fix
+      ? "Keyboard: F8 next problem · Ctrl+Shift+M problem list with its fix · Esc then Tab leaves the editor"
+      : "Keyboard: F8 next problem · Ctrl+Shift+M problem list · Esc then Tab leaves the editor";
+    box.appendChild(keys);
     return box;
   };
 }
@@ -124,9 +180,10 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
       highlightActiveLine(), highlightSelectionMatches(), search({ top: true }), indentUnit.of("  "),
       EditorState.tabSize.of(2),
       keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
-      language.of(languageFor(langName)), theme.of(dark ? oneDark : []), baseTheme, highlightField,
+      language.of(languageFor(langName)), theme.of(dark ? darkTheme : []), baseTheme, highlightField,
       editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
-      EditorView.contentAttributes.of({ "aria-label": "Configuration file editor" }),
+      // Focusable even when read-only (a keyboard user can still scroll and select the text).
+      EditorView.contentAttributes.of({ "aria-label": "Configuration file editor", tabindex: "0" }),
       EditorView.domEventHandlers({
         // Typing over a selection: apply it ourselves so that Chrome's native editing never
         // inserts a styled span (a `style-src-attr` CSP report).
@@ -174,6 +231,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     } catch (_) { /* storage full or disabled: nothing more to do */ }
   }
   editors.add({ emergencySave });
+  lastView = view;
 
   function clamp(n) {
     return Math.max(0, Math.min(n | 0, view.state.doc.length));
@@ -259,7 +317,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     setReadOnly(ro) {
       view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
     },
-    setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? oneDark : []) }); },
+    setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? darkTheme : []) }); },
     setLanguage(langName) { view.dispatch({ effects: language.reconfigure(languageFor(langName)) }); },
     focus() { view.focus(); },
     destroy() { view.destroy(); root.replaceChildren(); },
@@ -278,6 +336,13 @@ function enterFatal(message) {
 }
 
 /** Called by Rust's panic hook: the wasm instance is unusable from now on. */
+let lastView = null;
+
+/** Focuses the editor (after a dialog closes, say). */
+export function focusEditor() {
+  if (lastView) lastView.focus();
+}
+
 export function panicked(message) {
   enterFatal(message);
 }

@@ -69,6 +69,13 @@ fn recover(workspace: &mut Workspace) -> Option<Notice> {
     })
 }
 
+/// Whether a file read as text is binary (an image, an archive): NUL bytes or replacement
+/// characters from invalid UTF-8 in its first kilobytes.
+fn looks_binary(text: &str) -> bool {
+    let head: String = text.chars().take(8192).collect();
+    head.contains('\0') || head.chars().filter(|&c| c == '\u{FFFD}').count() > 2
+}
+
 /// Decides what the app opens with.
 fn initial_state(options: &PageOptions) -> State {
     let fragment = page::fragment();
@@ -98,6 +105,9 @@ fn initial_state(options: &PageOptions) -> State {
         let recovered = local.as_mut().and_then(recover);
         let mut s = State::new(local.clone().unwrap_or_else(examples::default_workspace));
         s.notice = recovered;
+        // Like a link, an example named in the URL is opened once: a reload then shows the
+        // autosaved work instead of asking again.
+        page::consume_example_param();
         let incoming = if fragment.is_empty() {
             example.map(Ok)
         } else {
@@ -332,6 +342,14 @@ pub fn App() -> Html {
             crate::editor::download_text("workspace.cicd.json", &json, "application/json");
         })
     };
+    let download_file = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            if let Some(file) = state.current() {
+                crate::editor::download_text(&file.name, &file.text, "text/plain");
+            }
+        })
+    };
     let offer = {
         let state = state.clone();
         Callback::from(move |incoming: Workspace| {
@@ -377,6 +395,9 @@ pub fn App() -> Html {
         Callback::from(move |id: &'static str| {
             if let Some(example) = examples::find(id) {
                 offer.emit(example.workspace());
+                // Focus follows the choice into the editor (not the page's body), once the
+                // dialog is gone and the example is shown.
+                gloo::timers::callback::Timeout::new(0, crate::editor::focus_editor).forget();
             }
         })
     };
@@ -384,11 +405,26 @@ pub fn App() -> Html {
         let state = state.clone();
         let offer = offer.clone();
         Callback::from(move |files: Vec<(String, String)>| {
+            let mut refused = Vec::new();
             for (name, text) in files {
+                if looks_binary(&text) {
+                    refused.push(name);
+                    continue;
+                }
                 match cicd_share::from_json(&text) {
                     Ok(ws) if !ws.files.is_empty() => offer.emit(ws.normalize()),
                     _ => state.dispatch(Action::AddFile { name, text }),
                 }
+            }
+            if !refused.is_empty() {
+                state.dispatch(Action::Notify(Some(Notice {
+                    error: true,
+                    text: format!(
+                        "{} not opened: {} binary, not text. The playground opens text files (YAML, JSON, workspace downloads).",
+                        refused.join(", "),
+                        if refused.len() == 1 { "it is" } else { "they are" }
+                    ),
+                })));
             }
         })
     };
@@ -484,9 +520,12 @@ pub fn App() -> Html {
         embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
     html! {
         <div class={classes!("app", embed.then_some("embed"))} data-mode={if embed { "embed" } else { "full" }}>
+            if embed {
+                <h1 class="visually-hidden">{ format!("CI/CD Playground: {}", file.name) }</h1>
+            }
             if !embed {
                 <Toolbar theme={state.workspace.settings.theme} on_gallery={open_gallery} on_share={open_share}
-                    on_open_files={open_files} on_download={download.clone()} {on_theme} />
+                    on_open_files={open_files} on_download={download.clone()} {download_file} {on_theme} />
             }
             if let Some(notice) = state.notice.clone() {
                 <NoticeBar {notice} on_close={close_notice} />
@@ -495,7 +534,7 @@ pub fn App() -> Html {
                 <section class="editor-pane" aria-label="Editor">
                     <FileTabs {tabs} selected={file.id} {on_select} on_move={on_move.clone()} editable={!embed} />
                     <FileBar id={file.id} name={file.name.clone()} choice={file.kind} {kind}
-                        image={state.workspace.settings.image.clone()} editable={!embed}
+                        image={state.workspace.settings.image.clone()} editable={!embed} read_only={options.read_only}
                         {on_rename} {on_delete} {on_move} {on_kind} {on_image} {on_new} />
                     <div role="tabpanel" class="editor-frame" aria-labelledby={format!("tab-{}", file.id)}>
                         <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
@@ -503,6 +542,12 @@ pub fn App() -> Html {
                             highlights={state.highlights()}
                             {on_change} {on_docs} />
                     </div>
+                    if !options.read_only {
+                        <p class="editor-help" id="editor-help">
+                            <kbd>{"Tab"}</kbd>{" indents · "}<kbd>{"Esc"}</kbd>{" then "}<kbd>{"Tab"}</kbd>{" leaves the editor · "}
+                            <kbd>{"F8"}</kbd>{" next problem · "}<kbd>{"Ctrl+Shift+M"}</kbd>{" problems and fixes"}
+                        </p>
+                    }
                 </section>
                 <aside class="side" aria-label="Problems and documentation">
                     if let EngineStatus::Stopped(message) = &state.engine {
@@ -515,10 +560,10 @@ pub fn App() -> Html {
                     }
                     // The latest answer stays up while the next one is computed (no flicker).
                     if let Some(report) = check.clone() {
-                        if let (Panel::Trust(view), form) = (&report.panel, state.assume_form.clone()) {
-                            <AssumePanel form={form.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} />
+                        if let Panel::Trust(view) = &report.panel {
+                            <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {
-                            <TimelinePanel report={report.clone()} scenario={state.scenario.clone()} {on_scenario} />
+                            <TimelinePanel report={report.clone()} scenario={state.panel_inputs().scenario} {on_scenario} />
                         } else if !embed {
                             <Results {status} />
                         }

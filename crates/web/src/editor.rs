@@ -78,6 +78,10 @@ extern "C" {
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text_promise(text: &str) -> js_sys::Promise;
 
+    /// Focuses the editor.
+    #[wasm_bindgen(js_name = focusEditor)]
+    pub fn focus_editor();
+
     /// Offers `text` as a download named `name`.
     #[wasm_bindgen(js_name = downloadText)]
     pub fn download_text(name: &str, text: &str, mime: &str);

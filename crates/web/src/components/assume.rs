@@ -126,7 +126,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
             <div class={classes!("verdict", class)} role="status" aria-live="polite"
                 data-decision={decision}>
                 <strong>{ word }</strong>
-                <span class="verdict-reason">{ answer.reason.clone() }</span>
+                <span class="verdict-reason">{ crate::page::inline_code(&answer.reason) }</span>
             </div>
         }
     } else {
@@ -157,7 +157,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                         html! {
                         <li class={classes!(applies.then_some("applies"), is_deciding.then_some("deciding"))} data-applies={applies.to_string()}>
                             <span class="statement-label">{ format!("{} · {}", s.label(), s.effect.as_deref().unwrap_or("?")) }</span>
-                            <span class="statement-why">{ s.explanation.clone() }</span>
+                            <span class="statement-why">{ crate::page::inline_code(&s.explanation) }</span>
                             if let Some(failed) = &s.condition {
                                 <dl class="failed-condition">
                                     <dt>{"Condition"}</dt><dd><code>{ format!("{} {}", failed.operator, failed.key) }</code></dd>

@@ -85,7 +85,7 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
                                 <span class="sev-icon" aria-hidden="true">{ glyph }</span>
                                 <span class="visually-hidden">{ format!("{label}: ") }</span>
                                 <span class="diag-code">{ d.code.clone() }</span>
-                                <span class="diag-message">{ d.message.clone() }</span>
+                                <span class="diag-message" title={d.message.replace('`', "")}>{ crate::page::inline_code(&d.message) }</span>
                                 <span class="diag-pos">{ format!("{}:{}", d.line, d.column) }</span>
                             </button>
                         </li>

@@ -72,7 +72,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             <li class={classes!("example", example.broken.then_some("example-broken"))} data-example={example.id}>
                 <button type="button" {onclick}>
                     <span class="example-title">{ example.title }</span>
-                    <span class="example-summary">{ example.summary }</span>
+                    <span class="example-summary">{ crate::page::inline_code(example.summary) }</span>
                     <span class="example-files">{ files }</span>
                 </button>
             </li>
@@ -122,7 +122,7 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     });
     html! {
         <Modal title="Share this workspace" id="share" on_close={props.on_close.clone()}>
-            <p class="muted">{"The link holds every file and setting of the workspace. Nothing is uploaded: the workspace is compressed into the link itself."}</p>
+            <p class="muted">{"The link holds every file and setting of the workspace, with each simulation's scenario and the \"Assume role?\" form. Nothing is uploaded: the workspace is compressed into the link itself."}</p>
             <label class="stacked">
                 <span>{"Link"}</span>
                 <input class="share-link" readonly=true value={props.link.clone()} onfocus={select_all.clone()} />
@@ -139,8 +139,11 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             </div>
             <details class="embed-help">
                 <summary>{"Embed in a docs page"}</summary>
-                <p class="muted">{"Paste this into a page to show the workspace with its diagnostics, without the playground's menus:"}</p>
-                <textarea class="embed-snippet" readonly=true rows="4" value={props.embed.clone()} />
+                <p class="muted" id="embed-help">{"Paste this into a page to show the workspace with its diagnostics, without the playground's menus:"}</p>
+                <label class="stacked">
+                    <span>{"Embed code (HTML)"}</span>
+                    <textarea class="embed-snippet" readonly=true rows="4" value={props.embed.clone()} aria-describedby="embed-help" />
+                </label>
             </details>
         </Modal>
     }

@@ -21,6 +21,9 @@ pub struct FileBarProps {
     pub image: Option<String>,
     /// File management allowed (not in embed mode).
     pub editable: bool,
+    /// Read-only: nothing that changes the workspace (kind, image) is offered.
+    #[prop_or_default]
+    pub read_only: bool,
     /// Rename: (id, new name).
     pub on_rename: Callback<(u32, String)>,
     /// Delete the file.
@@ -154,6 +157,9 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                     <button type="button" class="small-button danger" onclick={delete} aria-label="Delete this file">{"Delete"}</button>
                 </span>
             }
+            if props.read_only {
+                <span class="field read-only-kind">{ choice_label(props.choice, props.kind) }</span>
+            } else {
             <label class="field">
                 <span>{"Kind"}</span>
                 <select aria-label="Kind of this file" onchange={on_kind}>
@@ -162,7 +168,8 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                     }) }
                 </select>
             </label>
-            if props.kind == Some(Kind::Buildspec) {
+            }
+            if props.kind == Some(Kind::Buildspec) && !props.read_only {
                 <label class="field">
                     <span>{"Image"}</span>
                     <select aria-label="CodeBuild image for runtime versions" onchange={on_image}>

@@ -18,6 +18,8 @@ pub struct ToolbarProps {
     pub on_open_files: Callback<Vec<(String, String)>>,
     /// Download the workspace.
     pub on_download: Callback<()>,
+    /// Download the current file.
+    pub download_file: Callback<()>,
     /// Theme chosen.
     pub on_theme: Callback<Theme>,
 }
@@ -28,7 +30,20 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let input = use_node_ref();
     let gallery = props.on_gallery.reform(|_: MouseEvent| ());
     let share = props.on_share.reform(|_: MouseEvent| ());
-    let download = props.on_download.reform(|_: MouseEvent| ());
+    let download = {
+        let cb = props.on_download.clone();
+        Callback::from(move |e: MouseEvent| {
+            crate::components::filebar::close_menu(&e);
+            cb.emit(());
+        })
+    };
+    let download_file = {
+        let cb = props.download_file.clone();
+        Callback::from(move |e: MouseEvent| {
+            crate::components::filebar::close_menu(&e);
+            cb.emit(());
+        })
+    };
     let next_theme = match props.theme {
         Theme::Auto => Theme::Light,
         Theme::Light => Theme::Dark,
@@ -86,7 +101,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="button" onclick={open}>{"Open files…"}</button>
                 <input ref={input} type="file" multiple=true class="visually-hidden" tabindex="-1"
                     aria-hidden="true" onchange={on_files} />
-                <button type="button" class="button" onclick={download}>{"Download"}</button>
+                <details class="menu download-menu">
+                    <summary class="button">{"Download"}</summary>
+                    <div class="menu-items" role="menu">
+                        <button type="button" role="menuitem" onclick={download_file}>{"This file"}</button>
+                        <button type="button" role="menuitem" onclick={download}>{"Whole workspace (.cicd.json)"}</button>
+                    </div>
+                </details>
                 <button type="button" class="button primary" onclick={share}>{"Share link"}</button>
                 <button type="button" class="button" onclick={theme} aria-label={format!("{theme_label} (change)")}>{ theme_label }</button>
             </nav>

@@ -568,11 +568,7 @@ impl<'a> Checker<'a> {
 }
 
 fn fix(title: String, span: Span, replacement: &str) -> Fix {
-    Fix {
-        title,
-        span,
-        replacement: replacement.to_string(),
-    }
+    Fix::replace(title, span, replacement)
 }
 
 /// Whether a node is a boolean as CodeBuild reads it: a YAML 1.1 boolean, or `yes`/`no`/`true`

@@ -3,6 +3,7 @@
 //! Parsing never fails: every problem (syntax errors, duplicate keys, limits) is a diagnostic, and
 //! a tree — possibly partial, with incomplete collections marked — is always returned.
 
+pub mod edit;
 mod issue;
 mod json;
 mod line_index;
@@ -11,6 +12,7 @@ mod span;
 pub mod tree;
 mod yaml;
 
+pub use edit::Edit;
 pub use issue::{Syntax, SyntaxCx, SyntaxIssue};
 pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
 pub use span::{Span, Spanned};

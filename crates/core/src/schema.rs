@@ -400,6 +400,8 @@ impl<'a> Checker<'a> {
                     if let Some(f) = found
                         && f.key != key
                     {
+                        // Renaming onto a key the mapping already has would make a duplicate.
+                        let taken = map.entries.iter().any(|p| p.key_str() == Some(f.key));
                         self.find(
                             rule,
                             pair.key.span,
@@ -408,7 +410,9 @@ impl<'a> Checker<'a> {
                                 "write `{}` as the documentation and AWS's samples do",
                                 f.key
                             )),
-                            Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key)),
+                            (!taken).then(|| {
+                                self.rewrite(format!("rename to `{}`", f.key), pair.key.span, f.key)
+                            }),
                         );
                     }
                     found
@@ -420,13 +424,19 @@ impl<'a> Checker<'a> {
                     self.value(&pair.value, &field.ty, pair.key.span);
                     self.path.pop();
                 }
-                None => self.unknown_key(pair, key, schema),
+                None => self.unknown_key(map, pair, key, schema),
             }
         }
         self.missing_keys(schema, Some(node), anchor, map.complete);
     }
 
-    fn unknown_key(&mut self, pair: &crate::source::Pair, key: &str, schema: &'static MapSchema) {
+    fn unknown_key(
+        &mut self,
+        map: &crate::source::Map,
+        pair: &crate::source::Pair,
+        key: &str,
+        schema: &'static MapSchema,
+    ) {
         let rule = match schema.unknown {
             Unknown::Allow => return,
             Unknown::Report => self.rules.unknown_key,
@@ -439,14 +449,20 @@ impl<'a> Checker<'a> {
         };
         let known = schema.fields.iter().map(|f| f.key);
         let (help, fix) = match did_you_mean(key, known.clone()) {
-            Some(suggestion) => (
-                Some(format!("did you mean `{suggestion}`?")),
-                Some(fix(
-                    format!("rename to `{suggestion}`"),
-                    pair.key.span,
-                    suggestion,
-                )),
-            ),
+            Some(suggestion) => {
+                // With the right key present too, which of the two to keep is not certain.
+                let taken = map.entries.iter().any(|p| p.key_str() == Some(suggestion));
+                (
+                    Some(format!("did you mean `{suggestion}`?")),
+                    (!taken).then(|| {
+                        self.rewrite(
+                            format!("rename to `{suggestion}`"),
+                            pair.key.span,
+                            suggestion,
+                        )
+                    }),
+                )
+            }
             None => {
                 let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
                 let help =
@@ -526,7 +542,7 @@ impl<'a> Checker<'a> {
                     "did you mean `{s}`? valid values: {}",
                     spec.values.join(", ")
                 ),
-                Some(fix(format!("replace with `{s}`"), node.span, s)),
+                Some(self.rewrite(format!("replace with `{s}`"), node.span, s)),
             ),
             None => (format!("valid values: {}", spec.values.join(", ")), None),
         };
@@ -537,6 +553,12 @@ impl<'a> Checker<'a> {
             Some(help),
             fix,
         );
+    }
+
+    /// A fix writing `value` in place of the scalar at `span`, quoted as the original was.
+    fn rewrite(&self, title: String, span: Span, value: &str) -> Fix {
+        let edit = crate::source::edit::rewrite_scalar(self.text, span, value);
+        Fix::replace(title, edit.span, edit.replacement)
     }
 
     /// Walks into `key` for the duration of `f` (so that paths in messages include it).
@@ -565,10 +587,6 @@ impl<'a> Checker<'a> {
             last.help = Some(help.into());
         }
     }
-}
-
-fn fix(title: String, span: Span, replacement: &str) -> Fix {
-    Fix::replace(title, span, replacement)
 }
 
 /// Whether a node is a boolean as CodeBuild reads it: a YAML 1.1 boolean, or `yes`/`no`/`true`

@@ -72,7 +72,7 @@ pub(crate) fn analyze(
     out: &mut Vec<Diagnostic>,
 ) -> TrustPolicy {
     let (policy, facts) = lower::lower(&doc.root);
-    rules::run(&rules::Cx::new(text, &policy, &facts), out);
+    rules::run(&rules::Cx::new(text, &doc.root, &policy, &facts), out);
     policy
 }
 

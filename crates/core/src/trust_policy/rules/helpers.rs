@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::source::Span;
+use crate::source::edit::{self, Edit};
 use crate::trust_policy::explore::{Admission, Admits, WildcardReport};
 use crate::trust_policy::model::{Condition, PrincipalEntry, PrincipalKind, Statement};
 use crate::trust_policy::oidc::{self, Provider, ProviderKind, Trust};
@@ -178,4 +179,25 @@ pub(crate) fn quote_admissions(list: &[&Admission]) -> String {
         .map(|a| format!("`{}` ({})", a.value, a.note))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The edits that rename the key at `key` to `name`; `None` when its object already has a key
+/// `name` (the rename would make a duplicate, and which of the two is meant is not certain).
+pub(crate) fn rename_key(cx: &super::Cx<'_>, key: Span, name: &str) -> Option<Vec<Edit>> {
+    let (map, _) = edit::find_entry(cx.root, key)?;
+    if map.entries.iter().any(|p| p.key_str() == Some(name)) {
+        return None;
+    }
+    Some(vec![edit::rewrite_scalar(cx.text, key, name)])
+}
+
+/// The edits that turn the operator block whose key is at `operator` into a block of `name`:
+/// a rename, or, when the `Condition` already has a `name` block, moving this block's keys into
+/// it (two blocks of one operator would drop one of them).
+pub(crate) fn rename_operator(cx: &super::Cx<'_>, operator: Span, name: &str) -> Option<Vec<Edit>> {
+    let (map, index) = edit::find_entry(cx.root, operator)?;
+    match map.entries.iter().position(|p| p.key_str() == Some(name)) {
+        Some(into) => edit::merge_entries(cx.text, map, &[index], into),
+        None => Some(vec![edit::rewrite_scalar(cx.text, operator, name)]),
+    }
 }

@@ -12,11 +12,14 @@ use std::cell::OnceCell;
 use super::explore::{self, WildcardReport};
 use super::lower::LoweringFacts;
 use super::model::TrustPolicy;
+use crate::source::Node;
 
 /// What a trust-policy rule sees: the text, the lowered policy and what lowering recorded.
 pub(crate) struct Cx<'a> {
     /// The text.
     pub text: &'a str,
+    /// The document's root (for fixes that edit the text around a node).
+    pub root: &'a Node,
     /// The lowered policy.
     pub policy: &'a TrustPolicy,
     /// What lowering recorded.
@@ -27,9 +30,15 @@ pub(crate) struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     /// The context of one analysis.
-    pub fn new(text: &'a str, policy: &'a TrustPolicy, facts: &'a LoweringFacts) -> Cx<'a> {
+    pub fn new(
+        text: &'a str,
+        root: &'a Node,
+        policy: &'a TrustPolicy,
+        facts: &'a LoweringFacts,
+    ) -> Cx<'a> {
         Cx {
             text,
+            root,
             policy,
             facts,
             wildcards: OnceCell::new(),

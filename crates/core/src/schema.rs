@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::rule::Rule;
 use crate::source::tree::shorten;
 use crate::source::{Node, Span, Style, Value};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, did_you_mean_value};
 
 /// The rules a kind uses for the generic findings of the walk.
 #[derive(Debug)]
@@ -536,7 +536,7 @@ impl<'a> Checker<'a> {
         if ok {
             return;
         }
-        let (help, fix) = match did_you_mean(value, spec.values.iter().copied()) {
+        let (help, fix) = match did_you_mean_value(value, spec.values.iter().copied()) {
             Some(s) => (
                 format!(
                     "did you mean `{s}`? valid values: {}",

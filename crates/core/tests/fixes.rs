@@ -172,3 +172,116 @@ fn every_fix_applies_cleanly_and_fixes_its_diagnostic() {
         problems.join("\n\n")
     );
 }
+
+/// `text` (a file of `kind`) with the fix of its first `code` diagnostic applied; `None` when that
+/// diagnostic has no fix.
+fn fixed(kind: Kind, text: &str, code: &str) -> Option<String> {
+    let diags = cicd_core::check(kind, text, &Options::default()).expect("a checked kind");
+    let d = diags
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {diags:#?}"));
+    d.fix.as_ref().map(|f| f.apply(text).expect("the fix fits"))
+}
+
+#[test]
+fn the_new_fixes_write_what_a_person_would() {
+    use Kind::{Appspec, Buildspec, TrustPolicy};
+    // BS061: a format missing its suffix.
+    let reports = "version: 0.2\nphases:\n  build:\n    commands:\n      - npm test\nreports:\n  unit:\n    files:\n      - 'junit.xml'\n    file-format: JUNIT\n";
+    assert!(
+        fixed(Buildspec, reports, "BS061")
+            .unwrap()
+            .ends_with("file-format: JUNITXML\n")
+    );
+    // BS045: the PATH case moves to an `export` in the first command.
+    let path = "version: 0.2\nenv:\n  variables:\n    PATH: $PATH:/opt/tools/bin\nphases:\n  install:\n    runtime-versions:\n      nodejs: 22\n  build:\n    commands:\n      - mytool build\n";
+    assert_eq!(
+        fixed(Buildspec, path, "BS045").unwrap(),
+        "version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 22\n  build:\n    commands:\n      - export PATH=\"$PATH:/opt/tools/bin\"\n      - mytool build\n"
+    );
+    // Not in version 0.1, where each command has a shell of its own.
+    let v01 = path.replace("version: 0.2", "version: 0.1");
+    assert_eq!(fixed(Buildspec, &v01, "BS045"), None);
+    // AS023: the path from the root.
+    let files = "version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: var/www/html\n";
+    assert!(
+        fixed(Appspec, files, "AS023")
+            .unwrap()
+            .ends_with("destination: /var/www/html\n")
+    );
+    // AS025: `overwrite: true` is `file_exists_behavior: OVERWRITE` at the top level.
+    let overwrite = "version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    overwrite: true\nhooks:\n  AfterInstall:\n    - location: a.sh\n";
+    assert_eq!(
+        fixed(Appspec, overwrite, "AS025").unwrap(),
+        "version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\nfile_exists_behavior: OVERWRITE\nhooks:\n  AfterInstall:\n    - location: a.sh\n"
+    );
+    let keep = overwrite.replace("overwrite: true", "overwrite: false");
+    assert!(
+        !fixed(Appspec, &keep, "AS025")
+            .unwrap()
+            .contains("overwrite")
+    );
+    let conflict = format!("{overwrite}file_exists_behavior: RETAIN\n");
+    assert_eq!(fixed(Appspec, &conflict, "AS025"), None);
+    // AS043: `timeout: 0` alone in its event is the default; next to others, what they leave.
+    let zero = "version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: start.sh\n      timeout: 0\n      runas: root\n";
+    assert_eq!(
+        fixed(Appspec, zero, "AS043").unwrap(),
+        "version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: start.sh\n      runas: root\n"
+    );
+    let shared = "version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: a.sh\n      timeout: 300\n    - location: b.sh\n      timeout: 0\n";
+    assert!(
+        fixed(Appspec, shared, "AS043")
+            .unwrap()
+            .ends_with("timeout: 3300\n")
+    );
+    // AS046: the empty event goes.
+    let empty = "version: 0.0\nos: linux\nhooks:\n  ApplicationStop:\n  ApplicationStart:\n    - location: start.sh\n";
+    assert_eq!(
+        fixed(Appspec, empty, "AS046").unwrap(),
+        "version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: start.sh\n"
+    );
+    // IAM021, SRC002 and IAM031 on the vanished `sub`: one merged block.
+    let example = std::fs::read_to_string(
+        common::workspace().join("examples/broken/trust-policy-duplicate-condition-block.json"),
+    )
+    .unwrap();
+    let merged = fixed(TrustPolicy, &example, "IAM021").unwrap();
+    assert!(merged.contains(
+        "\"StringEquals\": {\n          \"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\",\n          \"token.actions.githubusercontent.com:sub\": \"repo:myorg/myrepo:ref:refs/heads/main\"\n        }\n      }"
+    ));
+    assert_eq!(
+        fixed(TrustPolicy, &example, "SRC002").as_ref(),
+        Some(&merged)
+    );
+    assert_eq!(
+        fixed(TrustPolicy, &example, "IAM031").as_ref(),
+        Some(&merged)
+    );
+    // IAM018: the element goes with its comma.
+    let pasted = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Effect\": \"Allow\",\n    \"Principal\": {\"Service\": \"codebuild.amazonaws.com\"},\n    \"Action\": \"sts:AssumeRole\",\n    \"Resource\": \"*\"\n  }]\n}\n";
+    assert_eq!(
+        fixed(TrustPolicy, pasted, "IAM018").unwrap(),
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Effect\": \"Allow\",\n    \"Principal\": {\"Service\": \"codebuild.amazonaws.com\"},\n    \"Action\": \"sts:AssumeRole\"\n  }]\n}\n"
+    );
+    // IAM035 next to an existing `StringLike` block: the keys move into it.
+    let like = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:o/r:*\"}, \"StringLike\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}}}]}";
+    assert!(
+        fixed(TrustPolicy, like, "IAM035").unwrap().contains(
+            "\"Condition\": {\"StringLike\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\", \"token.actions.githubusercontent.com:sub\": \"repo:o/r:*\"}}"
+        )
+    );
+}
+
+#[test]
+fn no_rename_onto_a_key_that_exists() {
+    // Both spellings present: which list is meant is for a person to say.
+    let both =
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - a\n    comands:\n      - b\n";
+    assert_eq!(fixed(Kind::Buildspec, both, "BS001"), None);
+    let events = "version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n  Before Install:\n    - location: b.sh\n";
+    assert_eq!(fixed(Kind::Appspec, events, "AS041"), None);
+    let elements = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"codebuild.amazonaws.com\"}, \"Principals\": {\"Service\": \"x.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}";
+    assert_eq!(fixed(Kind::TrustPolicy, elements, "IAM002"), None);
+}

@@ -112,6 +112,16 @@ pub fn rewrite_scalar(text: &str, span: Span, value: &str) -> Edit {
     Edit::replace(span, replacement)
 }
 
+/// `value` written as a YAML scalar that reads back as that text: plain where that is safe,
+/// double-quoted otherwise.
+pub fn yaml_scalar(value: &str) -> String {
+    if plain_safe(value) {
+        value.to_string()
+    } else {
+        double_quoted(value)
+    }
+}
+
 /// `value` as a double-quoted string, valid in JSON and YAML alike.
 fn double_quoted(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
@@ -209,6 +219,22 @@ fn pair_end(pair: &Pair) -> usize {
     pair.value.span.end().max(pair.key.span.end())
 }
 
+/// Where a YAML pair's text ends: [`pair_end`], past the colon when the value is empty (the
+/// reader places an empty value at the end of its key).
+fn yaml_pair_end(text: &str, pair: &Pair) -> usize {
+    let end = pair_end(pair);
+    if !pair.value.span.is_empty() {
+        return end;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if rest.get(spaces..).is_some_and(|r| r.starts_with(':')) {
+        end + spaces + 1
+    } else {
+        end
+    }
+}
+
 /// Whether the entries' keys and values come in text order without overlapping (not so when a
 /// YAML alias or merge key copied nodes from elsewhere).
 fn in_text_order(map: &Map) -> bool {
@@ -261,6 +287,7 @@ pub fn remove_entry(text: &str, map: &Map, index: usize) -> Option<Vec<Edit>> {
         };
         return Some(vec![Edit::delete(span)]);
     }
+    let end = yaml_pair_end(text, pair);
     if !rest_of_line_blank(text, end, false) {
         return None;
     }
@@ -295,6 +322,7 @@ pub fn insert_entry_after(text: &str, map: &Map, index: usize, entry: &str) -> O
         return Some(Edit::insert(end, text));
     }
     yaml_key_line(text, pair.key.span)?;
+    let end = yaml_pair_end(text, pair);
     if !rest_of_line_blank(text, end, false) {
         return None;
     }
@@ -337,7 +365,7 @@ fn members_text(text: &str, map: &Map) -> Option<(Option<usize>, String)> {
     let end = if json {
         pair_end(last)
     } else {
-        line_after(text, pair_end(last))
+        line_after(text, yaml_pair_end(text, last))
     };
     Some((indent, text.get(start..end)?.to_string()))
 }
@@ -423,7 +451,11 @@ pub fn merge_entries(text: &str, map: &Map, from: &[usize], into: usize) -> Opti
         }
         edits.extend(remove_entry(text, map, i)?);
     }
-    let end = pair_end(kept_last);
+    let end = if json {
+        pair_end(kept_last)
+    } else {
+        yaml_pair_end(text, kept_last)
+    };
     if json {
         edits.push(Edit::insert(end, moved));
     } else {
@@ -592,6 +624,8 @@ mod tests {
 
     #[test]
     fn yaml_entries_go_with_their_lines() {
+        assert_eq!(remove("a:\nb: 2\n", false, &[], "a").unwrap(), "b: 2\n");
+        assert_eq!(remove("a: 1\nb :\n", false, &[], "b").unwrap(), "a: 1\n");
         let text = "a: 1\nb:\n  - x\n  - y\n# kept\nc: 3";
         assert_eq!(remove(text, false, &[], "b").unwrap(), "a: 1\n# kept\nc: 3");
         assert_eq!(

@@ -73,7 +73,7 @@ pub(crate) fn key_is(cond: &Condition, key: &str) -> bool {
 
 /// Whether a condition positively restricts its key: a known, non-negated string or ARN
 /// operator without `ForAllValues:`.
-fn positive(cond: &Condition) -> bool {
+pub(crate) fn positive(cond: &Condition) -> bool {
     cond.parsed.is_some_and(|op| {
         !op.base.is_negated()
             && matches!(op.base.family(), Family::String | Family::Arn)
@@ -200,4 +200,21 @@ pub(crate) fn rename_operator(cx: &super::Cx<'_>, operator: Span, name: &str) ->
         Some(into) => edit::merge_entries(cx.text, map, &[index], into),
         None => Some(vec![edit::rewrite_scalar(cx.text, operator, name)]),
     }
+}
+
+/// The edits that merge the entry whose key is at `key` with the other entries of its object
+/// that have the same key (into the last one, which IAM keeps): two `StringEquals` blocks, or two
+/// `Condition` elements, become one. `None` when the members collide.
+pub(crate) fn merge_with_duplicates(cx: &super::Cx<'_>, key: Span) -> Option<Vec<Edit>> {
+    let (map, index) = edit::find_entry(cx.root, key)?;
+    let name = map.entries.get(index)?.key_str()?;
+    edit::merge_duplicates(cx.text, map, name)
+}
+
+/// The dropped condition (an earlier duplicate IAM ignores, kept in
+/// [`Statement::dropped_conditions`]) that would check `key` positively, if any.
+pub(crate) fn dropped_check<'a>(stmt: &'a Statement, key: &str) -> Option<&'a Condition> {
+    stmt.dropped_conditions
+        .iter()
+        .find(|c| key_is(c, key) && positive(c))
 }

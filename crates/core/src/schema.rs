@@ -10,7 +10,7 @@
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rule::Rule;
 use crate::source::tree::shorten;
-use crate::source::{Node, Span, Style, Value};
+use crate::source::{Map, Node, Pair, Span, Style, Value};
 use crate::suggest::{did_you_mean, did_you_mean_value};
 
 /// The rules a kind uses for the generic findings of the walk.
@@ -502,6 +502,31 @@ impl<'a> Checker<'a> {
                 })
             });
             if !present {
+                // A key written next to it that is a misspelling of it (`comands`): say so, and
+                // rename it, rather than have a second key added.
+                if let Some(typo) = node
+                    .and_then(Node::map)
+                    .and_then(|m| misspelling(m, schema, field.key))
+                {
+                    let place = if self.path.is_empty() {
+                        "the file".to_string()
+                    } else {
+                        format!("`{}`", self.path())
+                    };
+                    let written = typo.key_str().unwrap_or("");
+                    let message = format!(
+                        "{place} has no `{}`; `{written}` looks like a misspelling of it",
+                        field.key
+                    );
+                    let help = format!("did you mean `{}`? rename `{written}`", field.key);
+                    let fix = self.rewrite(
+                        format!("rename `{written}` to `{}`", field.key),
+                        typo.key.span,
+                        field.key,
+                    );
+                    self.find(rule, anchor, message, Some(help), Some(fix));
+                    continue;
+                }
                 let empty = node.is_some_and(|n| {
                     n.entries()
                         .iter()
@@ -587,6 +612,22 @@ impl<'a> Checker<'a> {
             last.help = Some(help.into());
         }
     }
+}
+
+/// The entry of `map` that misspells `key`: a key `schema` does not know, whose closest known key
+/// is `key` (`comands` for `commands`, `Phase` for `phases`).
+pub fn misspelling<'a>(map: &'a Map, schema: &MapSchema, key: &str) -> Option<&'a Pair> {
+    let known = |k: &str| {
+        schema.fields.iter().any(|f| match schema.case {
+            KeyCase::Exact => f.key == k,
+            KeyCase::Insensitive(_) => f.key.eq_ignore_ascii_case(k),
+        })
+    };
+    map.entries.iter().find(|p| {
+        p.key_str().is_some_and(|k| {
+            !known(k) && did_you_mean(k, schema.fields.iter().map(|f| f.key)) == Some(key)
+        })
+    })
 }
 
 /// Whether a node is a boolean as CodeBuild reads it: a YAML 1.1 boolean, or `yes`/`no`/`true`

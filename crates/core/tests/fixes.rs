@@ -194,6 +194,12 @@ fn the_new_fixes_write_what_a_person_would() {
             .unwrap()
             .ends_with("file-format: JUNITXML\n")
     );
+    // BS021: the misspelt key is renamed rather than a second list added.
+    let typo = "version: 0.2\nphases:\n  build:\n    comands:\n      - npm test\n";
+    assert_eq!(
+        fixed(Buildspec, typo, "BS021").unwrap(),
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - npm test\n"
+    );
     // BS045: the PATH case moves to an `export` in the first command.
     let path = "version: 0.2\nenv:\n  variables:\n    PATH: $PATH:/opt/tools/bin\nphases:\n  install:\n    runtime-versions:\n      nodejs: 22\n  build:\n    commands:\n      - mytool build\n";
     assert_eq!(

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use crate::source::Span;
 use crate::source::edit::{self, Edit};
 use crate::trust_policy::explore::{Admission, Admits, WildcardReport};
+use crate::trust_policy::lower::{Place, UnknownElement};
 use crate::trust_policy::model::{Condition, PrincipalEntry, PrincipalKind, Statement};
 use crate::trust_policy::oidc::{self, Provider, ProviderKind, Trust};
 use crate::trust_policy::operators::{Family, SetQualifier};
@@ -217,4 +218,36 @@ pub(crate) fn dropped_check<'a>(stmt: &'a Statement, key: &str) -> Option<&'a Co
     stmt.dropped_conditions
         .iter()
         .find(|c| key_is(c, key) && positive(c))
+}
+
+/// The unknown element at `place` that misspells the element `name` (`Principals` for
+/// `Principal`): its closest known element is `name`.
+pub(crate) fn misspelt_element<'a>(
+    cx: &super::Cx<'a>,
+    place: Place,
+    name: &str,
+) -> Option<&'a UnknownElement> {
+    cx.facts.unknown_elements.iter().find(|u| {
+        u.place == place
+            && crate::suggest::did_you_mean(&u.name, u.known.iter().copied()) == Some(name)
+    })
+}
+
+/// A missing element whose misspelling is written instead: the diagnostic says so, and renames
+/// the misspelt key.
+pub(crate) fn misspelt_instead(
+    cx: &super::Cx<'_>,
+    d: crate::diagnostic::Diagnostic,
+    typo: &UnknownElement,
+    name: &str,
+) -> crate::diagnostic::Diagnostic {
+    let written = crate::source::tree::shorten(&typo.name, 40);
+    let message = format!("{}; `{written}` looks like a misspelling of it", d.message);
+    crate::diagnostic::Diagnostic { message, ..d }
+        .with_label(typo.span, format!("did you mean `{name}`?"))
+        .with_help(format!("did you mean `{name}`? rename `{written}`"))
+        .with_edits(
+            format!("rename `{written}` to `{name}`"),
+            rename_key(cx, typo.span, name),
+        )
 }

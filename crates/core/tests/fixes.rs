@@ -173,6 +173,114 @@ fn every_fix_applies_cleanly_and_fixes_its_diagnostic() {
     );
 }
 
+/// The findings on the broken examples (the gallery's "Fix me" workspaces) whose correction
+/// needs a person's choice, as `file code line`: everything else there has a fix.
+const NEEDS_A_CHOICE: &[(&str, &str, u32, &str)] = &[
+    (
+        "appspec-ec2-hooks.yml",
+        "AS040",
+        12,
+        "scripts on `Install`: BeforeInstall or AfterInstall?",
+    ),
+    (
+        "appspec-ec2-permissions.yml",
+        "AS032",
+        20,
+        "`u+x` adds to a mode the file does not state: which numeric mode?",
+    ),
+    (
+        "appspec-ec2-permissions.yml",
+        "AS033",
+        22,
+        "`u::rwx` belongs in `mode`, whose group and other digits are unknown",
+    ),
+    (
+        "appspec-lambda.yml",
+        "AS070",
+        10,
+        "`CurrentVersion: live`: which published version is live?",
+    ),
+    (
+        "appspec-lambda.yml",
+        "AS070",
+        11,
+        "`TargetVersion: $LATEST`: which version to publish?",
+    ),
+    (
+        "appspec-lambda.yml",
+        "AS041",
+        13,
+        "`BeforeInstall` in a Lambda AppSpec: BeforeAllowTraffic, or another function?",
+    ),
+    (
+        "buildspec-secrets.yml",
+        "BS040",
+        7,
+        "a password in plain text: which Secrets Manager secret or parameter holds it?",
+    ),
+    (
+        "buildspec-secrets.yml",
+        "BS043",
+        10,
+        "a version stage and a version id: which one is meant?",
+    ),
+];
+
+/// How many findings of the broken examples have a fix.
+const BROKEN_EXAMPLES_FIXED: usize = 23;
+
+#[test]
+fn broken_examples_offer_a_fix_wherever_the_correction_is_certain() {
+    let dir = common::workspace().join("examples/broken");
+    let mut paths = Vec::new();
+    files_below(&dir, &mut paths);
+    paths.sort();
+    let (mut fixed, mut total) = (0, 0);
+    let mut without = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("read example");
+        let kind = Kind::detect(Some(&path.to_string_lossy()), &text).expect("a known kind");
+        let index = LineIndex::new(&text);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        for d in Checker::Kind(kind).run(&text) {
+            total += 1;
+            if d.fix.is_some() {
+                fixed += 1;
+            } else {
+                let line = index.position(&text, d.span.start()).line;
+                without.push((name.to_string(), d.code, line, d.message));
+            }
+        }
+    }
+    let unlisted: Vec<String> = without
+        .iter()
+        .filter(|(f, c, l, _)| {
+            !NEEDS_A_CHOICE
+                .iter()
+                .any(|(nf, nc, nl, _)| nf == f && nc == c && nl == l)
+        })
+        .map(|(f, c, l, m)| format!("{f}:{l} {c} `{m}`"))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "findings of the broken examples without a fix (give them one, or list them in NEEDS_A_CHOICE with the choice they need):\n{}",
+        unlisted.join("\n")
+    );
+    assert_eq!(
+        without.len(),
+        NEEDS_A_CHOICE.len(),
+        "NEEDS_A_CHOICE lists findings that have a fix now or are gone: {without:?}"
+    );
+    assert_eq!(
+        (fixed, total),
+        (
+            BROKEN_EXAMPLES_FIXED,
+            BROKEN_EXAMPLES_FIXED + NEEDS_A_CHOICE.len()
+        ),
+        "findings with a fix, and findings, on the broken examples"
+    );
+}
+
 /// `text` (a file of `kind`) with the fix of its first `code` diagnostic applied; `None` when that
 /// diagnostic has no fix.
 fn fixed(kind: Kind, text: &str, code: &str) -> Option<String> {

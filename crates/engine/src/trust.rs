@@ -9,7 +9,7 @@ use cicd_core::trust_policy::explore::{Admits, who_gets_in};
 use cicd_core::trust_policy::github::Run;
 use cicd_core::trust_policy::report::{OutcomeId, assume_report};
 use cicd_core::trust_policy::{Request, TrustPolicy};
-use cicd_core::{Analysis, LineIndex, Severity};
+use cicd_core::{Analysis, LineIndex};
 
 use crate::protocol::{
     AdmittedCaller, AssumeForm, AssumeMode, Highlight, Panel, TrustView, WildcardView,
@@ -124,6 +124,7 @@ pub(crate) fn panel(
                     note: a.note,
                 })
                 .collect(),
+            opening: w.opening.id().to_string(),
             operator: w.operator,
             key: w.key,
             pattern: w.pattern,
@@ -136,12 +137,7 @@ pub(crate) fn panel(
             return Panel::Trust(Box::new(view));
         }
     };
-    let errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let report = assume_report(policy, &request, run.as_ref(), errors)
+    let report = assume_report(policy, &request, run.as_ref(), &analysis.diagnostics)
         .map(|span| Place::of(index, text, span));
     for s in &report.statements {
         if let Some(condition) = &s.condition {

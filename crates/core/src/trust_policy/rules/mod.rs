@@ -51,10 +51,11 @@ impl<'a> Cx<'a> {
         self.facts.top.is_some()
     }
 
-    /// The concrete callers each `sub` wildcard of the policy admits ([`explore::who_gets_in`]).
+    /// The concrete callers each wildcard of the policy admits ([`explore::who_gets_in`], its
+    /// wildcard openings only: the other openings are other rules' findings).
     pub fn wildcards(&self) -> &[WildcardReport] {
         self.wildcards
-            .get_or_init(|| explore::who_gets_in(self.policy))
+            .get_or_init(|| explore::wildcards(self.policy))
     }
 }
 

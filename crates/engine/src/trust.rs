@@ -3,7 +3,9 @@
 //! each admitted caller. No IAM logic here: only the shaping of the core's answers.
 
 use cicd_core::report::Place;
-use cicd_core::trust_policy::assume::{github_request, parse_context, request, suggested_run};
+use cicd_core::trust_policy::assume::{
+    SuggestedCaller, github_request, parse_context, request, suggested_caller, suggested_run,
+};
 use cicd_core::trust_policy::evaluate::Caller;
 use cicd_core::trust_policy::explore::{Admits, who_gets_in};
 use cicd_core::trust_policy::github::Run;
@@ -63,9 +65,25 @@ impl AssumeForm {
     }
 }
 
-/// The form a trust policy suggests (its repository, with the ref or environment it names).
+/// The form a trust policy suggests: the caller it trusts ([`suggested_caller`]) — a GitHub run
+/// of the repository (with the ref or environment) it names, or another principal with the
+/// request context its conditions ask for (the GitHub fields then hold the run it would suggest).
 pub(crate) fn suggested_form(policy: &TrustPolicy) -> AssumeForm {
-    AssumeForm::from_run(&suggested_run(policy))
+    match suggested_caller(policy) {
+        SuggestedCaller::Github(run) => AssumeForm::from_run(&run),
+        SuggestedCaller::Principal { caller, context } => AssumeForm {
+            mode: AssumeMode::Principal,
+            principal: caller.spec(),
+            action: String::new(),
+            context: context
+                .entries()
+                .iter()
+                .flat_map(|e| e.values.iter().map(move |v| format!("{}={v}", e.key)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ..AssumeForm::from_run(&suggested_run(policy))
+        },
+    }
 }
 
 /// The form for trying an admitted example: a GitHub `sub` fills the run; another value goes

@@ -402,7 +402,7 @@ fn shape(pattern: &str, scheme: &str) -> Shape {
 }
 
 /// `pattern` with each `*` replaced by `star` and each `?` by `x`.
-fn fill(pattern: &str, star: &str) -> String {
+pub(crate) fn fill(pattern: &str, star: &str) -> String {
     operators::glob_tokens(pattern)
         .iter()
         .map(|t| match t {

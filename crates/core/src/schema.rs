@@ -350,12 +350,15 @@ impl<'a> Checker<'a> {
                             text.map(|s| shorten(s, 40)).unwrap_or_default()
                         ),
                     };
+                    // One value where a list is documented: the list of that one value.
+                    let fix = crate::source::edit::scalar_to_list(self.text, anchor, node)
+                        .map(|e| Fix::replace("make it a list of one item", e.span, e.replacement));
                     self.find(
                         self.rules.scalar_for_list,
                         node.span,
                         message,
                         Some(help),
-                        None,
+                        fix,
                     );
                     self.value(node, inner, anchor);
                 }

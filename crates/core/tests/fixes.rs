@@ -389,6 +389,45 @@ fn the_new_fixes_write_what_a_person_would() {
 }
 
 #[test]
+fn structural_fixes_keep_the_file_readable() {
+    use Kind::{Appspec, Buildspec, TrustPolicy};
+    // BS003: one value where a list is documented becomes a list of one.
+    let files = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\nartifacts:\n  files: out.zip\n";
+    assert!(
+        fixed(Buildspec, files, "BS003")
+            .unwrap()
+            .ends_with("  files:\n    - out.zip\n")
+    );
+    // BS010, AS010, IAM004: the version there is, first.
+    let no_version = "phases:\n  build:\n    commands:\n      - make\n";
+    assert!(
+        fixed(Buildspec, no_version, "BS010")
+            .unwrap()
+            .starts_with("version: 0.2\nphases:")
+    );
+    let trust = "{\n  \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"lambda.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]\n}\n";
+    assert!(
+        fixed(TrustPolicy, trust, "IAM004")
+            .unwrap()
+            .starts_with("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\"")
+    );
+    // AS047: one event per `Hooks` item.
+    let hooks = "version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: \"arn:aws:ecs:eu-west-1:111122223333:task-definition/shop:42\"\n        LoadBalancerInfo:\n          ContainerName: \"shop\"\n          ContainerPort: 8080\nHooks:\n  - BeforeInstall: \"a\"\n    AfterInstall: \"b\"\n";
+    assert!(
+        fixed(Appspec, hooks, "AS047")
+            .unwrap()
+            .ends_with("Hooks:\n  - BeforeInstall: \"a\"\n  - AfterInstall: \"b\"\n")
+    );
+    // BS091: a folded block becomes a literal one.
+    let folded = "version: 0.2\nphases:\n  build:\n    commands:\n      - >\n        sam deploy \\\n          --no-confirm-changeset\n";
+    assert!(
+        fixed(Buildspec, folded, "BS091")
+            .unwrap()
+            .contains("      - |\n        sam deploy")
+    );
+}
+
+#[test]
 fn no_rename_onto_a_key_that_exists() {
     // Both spellings present: which list is meant is for a person to say.
     let both =

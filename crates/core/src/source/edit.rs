@@ -335,6 +335,94 @@ pub fn insert_entry_after(text: &str, map: &Map, index: usize, entry: &str) -> O
     Some(Edit::insert(at, format!("{newline}{indent}{entry}\n")))
 }
 
+/// The edit that adds `entry` (`key: value` in YAML, `"key": value` in JSON) as the first entry
+/// of `map`, on a line of its own at the first key's indentation when that key has its own line.
+pub fn insert_first_entry(text: &str, map: &Map, entry: &str) -> Option<Edit> {
+    let first = map.entries.first()?;
+    let key = first.key.span.start();
+    if is_json(&first.key) {
+        return Some(if starts_line(text, key) {
+            Edit::insert(key, format!("{entry},\n{}", line_prefix(text, key)))
+        } else {
+            Edit::insert(key, format!("{entry}, "))
+        });
+    }
+    (yaml_key_line(text, first.key.span)? == YamlKeyLine::Indented).then(|| {
+        Edit::insert(
+            line_start(text, key),
+            format!("{}{entry}\n", line_prefix(text, key)),
+        )
+    })
+}
+
+/// The edit that turns the one-line scalar `value` of the entry whose key is at `key` into a list
+/// holding it: `files: a.txt` becomes `files:` and `- a.txt` on the next line, indented under the
+/// key (`["a.txt"]` in JSON). `None` for a scalar over several lines or a key in a flow mapping.
+pub fn scalar_to_list(text: &str, key: Span, value: &Node) -> Option<Edit> {
+    let written = value.span.slice(text);
+    if written.is_empty() || written.contains('\n') || value.scalar().is_none() {
+        return None;
+    }
+    if is_json(value) {
+        return Some(Edit::replace(value.span, format!("[{written}]")));
+    }
+    yaml_key_line(text, key)?;
+    // From just after the colon, so that no space is left at the end of the key's line.
+    let between = text.get(key.end()..value.span.start())?;
+    let colon = key.end() + between.find(':')? + 1;
+    if !text.get(colon..value.span.start())?.trim().is_empty() {
+        return None;
+    }
+    let indent = " ".repeat(key_indent(text, key) + 2);
+    Some(Edit::replace(
+        Span::new(colon, value.span.end()),
+        format!("\n{indent}- {written}"),
+    ))
+}
+
+/// The edits that split a mapping of several entries written as one sequence item (`- A: 1` and
+/// `B: 2` under it) into one item per entry. `None` unless each later entry has a line of its
+/// own at the first one's indentation (YAML), or the item is a one-line JSON object.
+pub fn split_item(text: &str, map: &Map) -> Option<Vec<Edit>> {
+    let first = map.entries.first()?;
+    if map.entries.len() < 2 || !in_text_order(map) {
+        return None;
+    }
+    if is_json(&first.key) {
+        // `{"A": 1, "B": 2}` → `{"A": 1}, {"B": 2}`.
+        return map
+            .entries
+            .windows(2)
+            .map(|w| {
+                let [a, b] = w else { return None };
+                let between = text.get(pair_end(a)..b.key.span.start())?;
+                (between.trim() == ",")
+                    .then(|| Edit::replace(Span::new(pair_end(a), b.key.span.start()), "}, {"))
+            })
+            .collect();
+    }
+    if yaml_key_line(text, first.key.span)? != YamlKeyLine::AfterDash {
+        return None;
+    }
+    let column = key_indent(text, first.key.span);
+    let dash = column.checked_sub(2)?;
+    map.entries
+        .iter()
+        .skip(1)
+        .map(|p| {
+            let start = line_start(text, p.key.span.start());
+            (starts_line(text, p.key.span.start()) && key_indent(text, p.key.span) == column).then(
+                || {
+                    Edit::replace(
+                        Span::new(start, p.key.span.start()),
+                        format!("{}- ", " ".repeat(dash)),
+                    )
+                },
+            )
+        })
+        .collect()
+}
+
 /// The members of a mapping value, if it is a complete mapping with at least one member.
 fn members(node: &Node) -> Option<&Map> {
     match &node.value {
@@ -645,6 +733,44 @@ mod tests {
         );
         // Flow mappings are left alone.
         assert!(remove("m: {a: 1, b: 2}\n", false, &["m"], "a").is_none());
+    }
+
+    #[test]
+    fn lists_items_and_first_entries() {
+        let text = "artifacts:\n  files: out.zip # built\n";
+        let doc = parse_yaml(text, &Limits::default());
+        let pair = &doc.root.get("artifacts").unwrap().entries()[0];
+        let e = scalar_to_list(text, pair.key.span, &pair.value).unwrap();
+        assert_eq!(
+            fix(text, &[e]),
+            "artifacts:\n  files:\n    - out.zip # built\n"
+        );
+        let text = "Hooks:\n  - A: f\n    B: g\n";
+        let doc = parse_yaml(text, &Limits::default());
+        let item = doc.root.get("Hooks").unwrap().items()[0].map().unwrap();
+        assert_eq!(
+            fix(text, &split_item(text, item).unwrap()),
+            "Hooks:\n  - A: f\n  - B: g\n"
+        );
+        let text = "{\"Hooks\": [{\"A\": \"f\", \"B\": \"g\"}]}";
+        let doc = parse_json(text, &Limits::default());
+        let item = doc.root.get("Hooks").unwrap().items()[0].map().unwrap();
+        assert_eq!(
+            fix(text, &split_item(text, item).unwrap()),
+            "{\"Hooks\": [{\"A\": \"f\"}, {\"B\": \"g\"}]}"
+        );
+        let text = "# a buildspec\nphases: {}\n";
+        let doc = parse_yaml(text, &Limits::default());
+        let e = insert_first_entry(text, doc.root.map().unwrap(), "version: 0.2").unwrap();
+        assert_eq!(fix(text, &[e]), "# a buildspec\nversion: 0.2\nphases: {}\n");
+        let text = "{\n  \"Statement\": []\n}";
+        let doc = parse_json(text, &Limits::default());
+        let e = insert_first_entry(text, doc.root.map().unwrap(), "\"Version\": \"2012-10-17\"")
+            .unwrap();
+        assert_eq!(
+            fix(text, &[e]),
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}"
+        );
     }
 
     #[test]

@@ -51,6 +51,25 @@ fn broken_examples_are_reported() {
     for code in ["SRC002", "IAM021", "IAM031"] {
         assert!(codes.contains(&code), "{code} in {codes:?}");
     }
+    // The merge is two edits (the dropped block out, its key into the kept one), listed next to
+    // the single replacement that applies both.
+    let merge = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "IAM021")
+        .map(|d| d["fix"].clone())
+        .expect("a fix");
+    assert_eq!(merge["title"], "merge the `StringEquals` blocks into one");
+    assert_eq!(
+        merge["edits"].as_array().map(Vec::len),
+        Some(2),
+        "{merge:#}"
+    );
+    assert_eq!(
+        (merge["line"].clone(), merge["end_line"].clone()),
+        (12.into(), 16.into())
+    );
     let o = cicd(&[
         "check",
         "examples/broken/trust-policy-pasted-permissions.json",

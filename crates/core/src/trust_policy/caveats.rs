@@ -130,9 +130,8 @@ impl Findings<'_> {
         let Caller::Federated(arn) = &self.request.caller else {
             return;
         };
-        let Some(host) = oidc::host_of_provider_arn(arn).or(Some(arn.as_str())) else {
-            return;
-        };
+        // A built-in web identity provider is named by its host.
+        let host = oidc::host_of_provider_arn(arn).unwrap_or(arn);
         for p in oidc::providers(self.stmt) {
             if !p.host.eq_ignore_ascii_case(host) {
                 continue;

@@ -12,7 +12,9 @@
 //! `explanation`, position, and for `condition-failed` a `condition` object with `operator`,
 //! `key`, `expected`, `actual` (null when the key is absent), `why` and position), and
 //! `policy_errors` (how many errors `cicd check` reports on the policy: with any, IAM would
-//! reject it, and the answer is hypothetical).
+//! reject it, and the answer is hypothetical), and for an allowed request that gets in only
+//! through findings, `caveats` (`code`, `message` and the finding's position; left out when
+//! there is none).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -160,14 +162,10 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
     let given = policy::assume::parse_context(args.context.iter().map(String::as_str))
         .map_err(|e| anyhow::anyhow!("--context {e}"))?;
     let request = policy::assume::request(caller, args.action.as_deref(), run.as_ref(), &given);
-    let policy_errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
     let index = LineIndex::new(&text);
-    let report = assume_report(trust, &request, run.as_ref(), policy_errors)
+    let report = assume_report(trust, &request, run.as_ref(), &analysis.diagnostics)
         .map(|span| LineCol::of(&index, &text, span));
+    let policy_errors = report.policy_errors;
     let out = match args.format {
         AssumeFormat::Json => {
             let answer = JsonAnswer {
@@ -179,6 +177,13 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
         AssumeFormat::Human => {
             let mut s = String::new();
             s.push_str(&format!("{}: {}\n", report.detail.title(), report.reason));
+            // An allowed answer that rests on a finding says so before anything else.
+            for c in &report.caveats {
+                s.push_str(&format!(
+                    "  allowed — but only through {}: {}\n    --> {name}:{}:{}\n",
+                    c.code, c.message, c.at.line, c.at.column
+                ));
+            }
             s.push_str(&format!("  principal: {}\n", report.principal));
             s.push_str(&format!("  action:    {}\n", report.action));
             if let Some(github) = &report.github {

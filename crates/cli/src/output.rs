@@ -40,9 +40,22 @@ struct JsonLabel<'a> {
     end_column: u32,
 }
 
+/// A fix: one replacement that applies all of it, and, when it is made of several separate
+/// edits, those edits.
 #[derive(Serialize)]
 struct JsonFix<'a> {
     title: &'a str,
+    replacement: String,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
     replacement: &'a str,
     line: u32,
     column: u32,
@@ -84,16 +97,35 @@ pub(crate) fn json(files: &[Checked]) -> Result<String> {
                         }
                     })
                     .collect(),
-                fix: d.fix.as_ref().map(|f| {
-                    let (s, e) = range(f.span);
-                    JsonFix {
+                fix: d.fix.as_ref().and_then(|f| {
+                    let whole = f.as_one_edit(&file.text)?;
+                    let (s, e) = range(whole.span);
+                    let edits = if f.edits().len() > 1 {
+                        f.edits()
+                            .iter()
+                            .map(|edit| {
+                                let (s, e) = range(edit.span);
+                                JsonEdit {
+                                    replacement: &edit.replacement,
+                                    line: s.line,
+                                    column: s.column,
+                                    end_line: e.line,
+                                    end_column: e.column,
+                                }
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    Some(JsonFix {
                         title: &f.title,
-                        replacement: &f.replacement,
+                        replacement: whole.replacement,
                         line: s.line,
                         column: s.column,
                         end_line: e.line,
                         end_column: e.column,
-                    }
+                        edits,
+                    })
                 }),
             });
         }

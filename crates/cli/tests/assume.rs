@@ -51,6 +51,25 @@ fn broken_examples_are_reported() {
     for code in ["SRC002", "IAM021", "IAM031"] {
         assert!(codes.contains(&code), "{code} in {codes:?}");
     }
+    // The merge is two edits (the dropped block out, its key into the kept one), listed next to
+    // the single replacement that applies both.
+    let merge = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "IAM021")
+        .map(|d| d["fix"].clone())
+        .expect("a fix");
+    assert_eq!(merge["title"], "merge the `StringEquals` blocks into one");
+    assert_eq!(
+        merge["edits"].as_array().map(Vec::len),
+        Some(2),
+        "{merge:#}"
+    );
+    assert_eq!(
+        (merge["line"].clone(), merge["end_line"].clone()),
+        (12.into(), 16.into())
+    );
     let o = cicd(&[
         "check",
         "examples/broken/trust-policy-pasted-permissions.json",
@@ -98,6 +117,56 @@ fn github_run_from_the_repository_is_allowed() {
     assert_eq!(v["statements"][0]["outcome"], "applies");
     assert_eq!(v["policy_errors"], 0);
     assert!(v["reason"].as_str().is_some_and(|r| !r.is_empty()));
+    // Allowed as the policy means it: no caveat, and the key is left out.
+    assert!(v.get("caveats").is_none(), "{v:#}");
+}
+
+#[test]
+fn allowed_only_through_a_finding_says_so() {
+    // A pull request run gets in through the `*` of `repo:myorg/myrepo:*`.
+    let args = [
+        "assume",
+        GUIDE,
+        "--github-repo",
+        "myorg/myrepo",
+        "--github-event",
+        "pull_request",
+    ];
+    let o = cicd(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("allowed — but only through IAM034: the pattern `repo:myorg/myrepo:*` lets in `repo:myorg/myrepo:pull_request`"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("--> {GUIDE}:15:54")), "{out}");
+    let o = cicd(&[&args[..], &["--format", "json"]].concat());
+    let v = json(&o);
+    assert_eq!(v["decision"], "allow");
+    let caveats = v["caveats"].as_array().expect("caveats");
+    assert_eq!(caveats.len(), 1, "{v:#}");
+    assert_eq!(caveats[0]["code"], "IAM034");
+    assert_eq!(caveats[0]["line"], 15);
+    assert_eq!(caveats[0]["column"], 54);
+    assert!(
+        caveats[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("pull request"))
+    );
+
+    // A stranger's repository gets in because the `sub` check was silently dropped.
+    let o = cicd(&[
+        "assume",
+        "examples/broken/trust-policy-duplicate-condition-block.json",
+        "--github-repo",
+        "stranger/repo",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["caveats"][0]["code"], "IAM021", "{v:#}");
+    assert_eq!(v["caveats"][0]["line"], 12);
 }
 
 #[test]

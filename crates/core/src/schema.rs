@@ -10,8 +10,8 @@
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rule::Rule;
 use crate::source::tree::shorten;
-use crate::source::{Node, Span, Style, Value};
-use crate::suggest::did_you_mean;
+use crate::source::{Map, Node, Pair, Span, Style, Value};
+use crate::suggest::{did_you_mean, did_you_mean_value};
 
 /// The rules a kind uses for the generic findings of the walk.
 #[derive(Debug)]
@@ -350,12 +350,15 @@ impl<'a> Checker<'a> {
                             text.map(|s| shorten(s, 40)).unwrap_or_default()
                         ),
                     };
+                    // One value where a list is documented: the list of that one value.
+                    let fix = crate::source::edit::scalar_to_list(self.text, anchor, node)
+                        .map(|e| Fix::replace("make it a list of one item", e.span, e.replacement));
                     self.find(
                         self.rules.scalar_for_list,
                         node.span,
                         message,
                         Some(help),
-                        None,
+                        fix,
                     );
                     self.value(node, inner, anchor);
                 }
@@ -400,6 +403,8 @@ impl<'a> Checker<'a> {
                     if let Some(f) = found
                         && f.key != key
                     {
+                        // Renaming onto a key the mapping already has would make a duplicate.
+                        let taken = map.entries.iter().any(|p| p.key_str() == Some(f.key));
                         self.find(
                             rule,
                             pair.key.span,
@@ -408,7 +413,9 @@ impl<'a> Checker<'a> {
                                 "write `{}` as the documentation and AWS's samples do",
                                 f.key
                             )),
-                            Some(fix(format!("rename to `{}`", f.key), pair.key.span, f.key)),
+                            (!taken).then(|| {
+                                self.rewrite(format!("rename to `{}`", f.key), pair.key.span, f.key)
+                            }),
                         );
                     }
                     found
@@ -420,13 +427,19 @@ impl<'a> Checker<'a> {
                     self.value(&pair.value, &field.ty, pair.key.span);
                     self.path.pop();
                 }
-                None => self.unknown_key(pair, key, schema),
+                None => self.unknown_key(map, pair, key, schema),
             }
         }
         self.missing_keys(schema, Some(node), anchor, map.complete);
     }
 
-    fn unknown_key(&mut self, pair: &crate::source::Pair, key: &str, schema: &'static MapSchema) {
+    fn unknown_key(
+        &mut self,
+        map: &crate::source::Map,
+        pair: &crate::source::Pair,
+        key: &str,
+        schema: &'static MapSchema,
+    ) {
         let rule = match schema.unknown {
             Unknown::Allow => return,
             Unknown::Report => self.rules.unknown_key,
@@ -439,14 +452,20 @@ impl<'a> Checker<'a> {
         };
         let known = schema.fields.iter().map(|f| f.key);
         let (help, fix) = match did_you_mean(key, known.clone()) {
-            Some(suggestion) => (
-                Some(format!("did you mean `{suggestion}`?")),
-                Some(fix(
-                    format!("rename to `{suggestion}`"),
-                    pair.key.span,
-                    suggestion,
-                )),
-            ),
+            Some(suggestion) => {
+                // With the right key present too, which of the two to keep is not certain.
+                let taken = map.entries.iter().any(|p| p.key_str() == Some(suggestion));
+                (
+                    Some(format!("did you mean `{suggestion}`?")),
+                    (!taken).then(|| {
+                        self.rewrite(
+                            format!("rename to `{suggestion}`"),
+                            pair.key.span,
+                            suggestion,
+                        )
+                    }),
+                )
+            }
             None => {
                 let list: Vec<String> = known.map(|k| format!("`{k}`")).collect();
                 let help =
@@ -486,6 +505,31 @@ impl<'a> Checker<'a> {
                 })
             });
             if !present {
+                // A key written next to it that is a misspelling of it (`comands`): say so, and
+                // rename it, rather than have a second key added.
+                if let Some(typo) = node
+                    .and_then(Node::map)
+                    .and_then(|m| misspelling(m, schema, field.key))
+                {
+                    let place = if self.path.is_empty() {
+                        "the file".to_string()
+                    } else {
+                        format!("`{}`", self.path())
+                    };
+                    let written = typo.key_str().unwrap_or("");
+                    let message = format!(
+                        "{place} has no `{}`; `{written}` looks like a misspelling of it",
+                        field.key
+                    );
+                    let help = format!("did you mean `{}`? rename `{written}`", field.key);
+                    let fix = self.rewrite(
+                        format!("rename `{written}` to `{}`", field.key),
+                        typo.key.span,
+                        field.key,
+                    );
+                    self.find(rule, anchor, message, Some(help), Some(fix));
+                    continue;
+                }
                 let empty = node.is_some_and(|n| {
                     n.entries()
                         .iter()
@@ -520,13 +564,13 @@ impl<'a> Checker<'a> {
         if ok {
             return;
         }
-        let (help, fix) = match did_you_mean(value, spec.values.iter().copied()) {
+        let (help, fix) = match did_you_mean_value(value, spec.values.iter().copied()) {
             Some(s) => (
                 format!(
                     "did you mean `{s}`? valid values: {}",
                     spec.values.join(", ")
                 ),
-                Some(fix(format!("replace with `{s}`"), node.span, s)),
+                Some(self.rewrite(format!("replace with `{s}`"), node.span, s)),
             ),
             None => (format!("valid values: {}", spec.values.join(", ")), None),
         };
@@ -537,6 +581,12 @@ impl<'a> Checker<'a> {
             Some(help),
             fix,
         );
+    }
+
+    /// A fix writing `value` in place of the scalar at `span`, quoted as the original was.
+    fn rewrite(&self, title: String, span: Span, value: &str) -> Fix {
+        let edit = crate::source::edit::rewrite_scalar(self.text, span, value);
+        Fix::replace(title, edit.span, edit.replacement)
     }
 
     /// Walks into `key` for the duration of `f` (so that paths in messages include it).
@@ -567,12 +617,20 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn fix(title: String, span: Span, replacement: &str) -> Fix {
-    Fix {
-        title,
-        span,
-        replacement: replacement.to_string(),
-    }
+/// The entry of `map` that misspells `key`: a key `schema` does not know, whose closest known key
+/// is `key` (`comands` for `commands`, `Phase` for `phases`).
+pub fn misspelling<'a>(map: &'a Map, schema: &MapSchema, key: &str) -> Option<&'a Pair> {
+    let known = |k: &str| {
+        schema.fields.iter().any(|f| match schema.case {
+            KeyCase::Exact => f.key == k,
+            KeyCase::Insensitive(_) => f.key.eq_ignore_ascii_case(k),
+        })
+    };
+    map.entries.iter().find(|p| {
+        p.key_str().is_some_and(|k| {
+            !known(k) && did_you_mean(k, schema.fields.iter().map(|f| f.key)) == Some(key)
+        })
+    })
 }
 
 /// Whether a node is a boolean as CodeBuild reads it: a YAML 1.1 boolean, or `yes`/`no`/`true`

@@ -33,9 +33,63 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// The one candidate that `input` is the start or the end of (ignoring case and separators), such
+/// as `JUNITXML` for `JUNIT`: a value written without its suffix or prefix, which edit distance
+/// misses. `None` when several candidates complete it (`NUNIT` → `NUNITXML` or `NUNIT3XML`), or
+/// when `input` is shorter than 3 characters.
+pub fn completion<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let norm = |s: &str| s.to_ascii_lowercase().replace(['-', '_', ' '], "");
+    let short = norm(input);
+    if short.chars().count() < 3 {
+        return None;
+    }
+    let mut found = None;
+    for candidate in candidates {
+        let long = norm(candidate);
+        if long != short && (long.starts_with(&short) || long.ends_with(&short)) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(candidate);
+        }
+    }
+    found
+}
+
+/// [`did_you_mean`], else the one [`completion`]: for closed sets of values (formats, modes),
+/// where a value missing its suffix is as likely as a typo.
+pub fn did_you_mean_value<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    did_you_mean(input, candidates.clone()).or_else(|| completion(input, candidates))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::did_you_mean;
+    use super::{completion, did_you_mean, did_you_mean_value};
+
+    #[test]
+    fn completes_a_value_missing_its_suffix_or_prefix() {
+        let formats = [
+            "JUNITXML",
+            "NUNITXML",
+            "NUNIT3XML",
+            "CUCUMBERJSON",
+            "VISUALSTUDIOTRX",
+        ];
+        assert_eq!(did_you_mean_value("JUNIT", formats), Some("JUNITXML"));
+        assert_eq!(did_you_mean_value("junit", formats), Some("JUNITXML"));
+        assert_eq!(completion("CUCUMBER", formats), Some("CUCUMBERJSON"));
+        assert_eq!(completion("TRX", formats), Some("VISUALSTUDIOTRX"));
+        // Two completions: not certain.
+        assert_eq!(completion("NUNIT", formats), None);
+        assert_eq!(completion("XML", formats), None);
+        assert_eq!(completion("JU", formats), None);
+    }
 
     #[test]
     fn suggests_close_names() {

@@ -1,5 +1,6 @@
-//! No input makes the checkers panic, hang or report spans outside the text: the seed examples
-//! and corpus files, truncated at many points and mutated thousands of times.
+//! No input makes the checkers panic, hang, report spans outside the text or offer a fix that
+//! does not fit it: the seed examples and corpus files, truncated at many points and mutated
+//! thousands of times.
 
 mod common;
 
@@ -45,6 +46,15 @@ fn assert_sane(kind: Kind, text: &str) {
                 "span {span:?} splits a character"
             );
             let _ = index.position(text, span.end());
+        }
+        // A fix offered on any input fits it: its edits are in the text, in order, apart.
+        if let Some(fix) = &d.fix {
+            assert!(
+                fix.apply(text).is_some(),
+                "{} fix `{}` does not fit the text",
+                d.code,
+                fix.title
+            );
         }
     }
     let _ = human(&diags, text, "x", HumanOptions::default());

@@ -26,14 +26,16 @@ pub(crate) fn diagnostics(
         .iter()
         .map(|d| {
             let (start, end) = index.range(text, d.span);
-            let fix = d.fix.as_ref().map(|f| {
-                let (from, to) = index.range(text, f.span);
-                ViewFix {
+            // The editor applies a fix as one change: several edits become one replacement.
+            let fix = d.fix.as_ref().and_then(|f| {
+                let edit = f.as_one_edit(text)?;
+                let (from, to) = index.range(text, edit.span);
+                Some(ViewFix {
                     title: f.title.clone(),
                     from16: from.utf16_offset,
                     to16: to.utf16_offset,
-                    insert: f.replacement.clone(),
-                }
+                    insert: edit.replacement,
+                })
             });
             ViewDiagnostic {
                 code: d.code.to_string(),

@@ -260,9 +260,14 @@ pub struct TrustView {
     pub wildcards: Vec<WildcardView>,
 }
 
-/// Callers a wildcard lets in.
+/// Callers an opening of the policy lets in: a wildcard, a missing `sub` condition or a dropped
+/// condition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WildcardView {
+    /// What lets them in: `wildcard`, `no-sub-condition` (then `operator` and `pattern` are
+    /// empty and `key` is the key no condition checks) or `dropped-condition` (the condition IAM
+    /// drops).
+    pub opening: String,
     /// The operator.
     pub operator: String,
     /// The key.

@@ -3,13 +3,15 @@
 //! each admitted caller. No IAM logic here: only the shaping of the core's answers.
 
 use cicd_core::report::Place;
-use cicd_core::trust_policy::assume::{github_request, parse_context, request, suggested_run};
+use cicd_core::trust_policy::assume::{
+    SuggestedCaller, github_request, parse_context, request, suggested_caller, suggested_run,
+};
 use cicd_core::trust_policy::evaluate::Caller;
 use cicd_core::trust_policy::explore::{Admits, who_gets_in};
 use cicd_core::trust_policy::github::Run;
 use cicd_core::trust_policy::report::{OutcomeId, assume_report};
 use cicd_core::trust_policy::{Request, TrustPolicy};
-use cicd_core::{Analysis, LineIndex, Severity};
+use cicd_core::{Analysis, LineIndex};
 
 use crate::protocol::{
     AdmittedCaller, AssumeForm, AssumeMode, Highlight, Panel, TrustView, WildcardView,
@@ -63,9 +65,25 @@ impl AssumeForm {
     }
 }
 
-/// The form a trust policy suggests (its repository, with the ref or environment it names).
+/// The form a trust policy suggests: the caller it trusts ([`suggested_caller`]) — a GitHub run
+/// of the repository (with the ref or environment) it names, or another principal with the
+/// request context its conditions ask for (the GitHub fields then hold the run it would suggest).
 pub(crate) fn suggested_form(policy: &TrustPolicy) -> AssumeForm {
-    AssumeForm::from_run(&suggested_run(policy))
+    match suggested_caller(policy) {
+        SuggestedCaller::Github(run) => AssumeForm::from_run(&run),
+        SuggestedCaller::Principal { caller, context } => AssumeForm {
+            mode: AssumeMode::Principal,
+            principal: caller.spec(),
+            action: String::new(),
+            context: context
+                .entries()
+                .iter()
+                .flat_map(|e| e.values.iter().map(move |v| format!("{}={v}", e.key)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ..AssumeForm::from_run(&suggested_run(policy))
+        },
+    }
 }
 
 /// The form for trying an admitted example: a GitHub `sub` fills the run; another value goes
@@ -124,6 +142,7 @@ pub(crate) fn panel(
                     note: a.note,
                 })
                 .collect(),
+            opening: w.opening.id().to_string(),
             operator: w.operator,
             key: w.key,
             pattern: w.pattern,
@@ -136,12 +155,7 @@ pub(crate) fn panel(
             return Panel::Trust(Box::new(view));
         }
     };
-    let errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let report = assume_report(policy, &request, run.as_ref(), errors)
+    let report = assume_report(policy, &request, run.as_ref(), &analysis.diagnostics)
         .map(|span| Place::of(index, text, span));
     for s in &report.statements {
         if let Some(condition) = &s.condition {

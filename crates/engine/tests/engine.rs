@@ -170,6 +170,65 @@ fn wildcard_examples_come_with_a_form_that_tries_them() {
         "the form presents the admitted sub"
     );
     assert_eq!(report.detail.decision(), Decision::Allow);
+    // The admitted example is a pull request run: allowed, and the answer says through what.
+    assert_eq!(w.opening, "wildcard");
+    assert_eq!(
+        report
+            .caveats
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>(),
+        ["IAM034"]
+    );
+}
+
+#[test]
+fn the_panel_starts_on_the_caller_the_policy_trusts() {
+    // The new-file template: a CodeBuild service role starts on the service, allowed.
+    let codebuild = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#;
+    let mut engine = Engine::new();
+    let r = analyze(&mut engine, input(1, 1, "trust-policy.json", codebuild));
+    let view = trust(&r);
+    assert_eq!(view.form.mode, AssumeMode::Principal);
+    assert_eq!(view.form.principal, "service:codebuild.amazonaws.com");
+    let report = view.report.as_ref().expect("an answer");
+    assert_eq!(report.detail.decision(), Decision::Allow);
+    assert!(report.caveats.is_empty());
+    // The vanished `sub`: the repository the dropped check names, allowed without caveat; who
+    // gets in lists the callers the dropped check would have stopped.
+    let dropped =
+        include_str!("../../../examples/broken/trust-policy-duplicate-condition-block.json");
+    let r = analyze(&mut engine, input(2, 1, "trust-policy.json", dropped));
+    let view = trust(&r);
+    assert_eq!(view.form.mode, AssumeMode::Github);
+    assert_eq!(view.form.repo, "myorg/myrepo");
+    let report = view.report.as_ref().expect("an answer");
+    assert_eq!(report.detail.decision(), Decision::Allow);
+    assert!(report.caveats.is_empty(), "{:?}", report.caveats);
+    let lost = view
+        .wildcards
+        .iter()
+        .find(|w| w.opening == "dropped-condition")
+        .expect("the dropped condition");
+    let stranger = lost
+        .admitted
+        .iter()
+        .find(|a| a.value.starts_with("repo:attacker/"))
+        .expect("a stranger")
+        .clone();
+    let r = engine
+        .handle(Request::Panel {
+            id: 2,
+            version: 1,
+            inputs: PanelInputs {
+                assume: Some(stranger.try_form),
+                ..PanelInputs::default()
+            },
+        })
+        .expect("answered");
+    let report = trust(&r).report.clone().expect("an answer");
+    assert_eq!(report.detail.decision(), Decision::Allow);
+    assert_eq!(report.caveats[0].code, "IAM021");
 }
 
 #[test]

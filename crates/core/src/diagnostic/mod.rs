@@ -3,6 +3,7 @@
 pub mod render;
 
 use crate::source::Span;
+use crate::source::edit::{self, Edit};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,15 +41,55 @@ pub struct Label {
     pub message: String,
 }
 
-/// A suggested edit that fixes the diagnostic.
+/// A suggested change that fixes the diagnostic: one or more edits of the text, sorted and not
+/// overlapping, applied together ([`Fix::apply`]). Offered only when the correction is certain.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     /// Short description shown on a button ("replace with `commands`").
     pub title: String,
-    /// Text to replace.
-    pub span: Span,
-    /// The replacement.
-    pub replacement: String,
+    /// The edits, sorted by position, not overlapping, at least one.
+    edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix that replaces `span` with `replacement`.
+    pub fn replace(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit::replace(span, replacement)],
+        }
+    }
+
+    /// A fix made of several edits (sorted here); `None` when there is none or two overlap.
+    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Option<Fix> {
+        let edits = edit::compose(edits).filter(|e| !e.is_empty())?;
+        Some(Fix {
+            title: title.into(),
+            edits,
+        })
+    }
+
+    /// The edits, sorted by position.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// The range the fix changes: from its first edit to its last.
+    pub fn span(&self) -> Span {
+        let first = self.edits.first().map_or(Span::default(), |e| e.span);
+        self.edits.iter().fold(first, |s, e| s.cover(e.span))
+    }
+
+    /// `text` with the fix applied; `None` when the fix does not fit the text.
+    pub fn apply(&self, text: &str) -> Option<String> {
+        edit::apply(text, &self.edits)
+    }
+
+    /// The fix as one replacement of [`Fix::span`] (the text between its edits kept), for front
+    /// ends that apply a fix as a single change.
+    pub fn as_one_edit(&self, text: &str) -> Option<Edit> {
+        edit::collapse(text, &self.edits)
+    }
 }
 
 /// One finding about one place in a file.
@@ -133,7 +174,7 @@ impl Diagnostic {
         self
     }
 
-    /// Sets a mechanical fix.
+    /// Sets a mechanical fix that replaces `span` with `replacement`.
     #[must_use]
     pub fn with_fix(
         mut self,
@@ -141,11 +182,35 @@ impl Diagnostic {
         span: Span,
         replacement: impl Into<String>,
     ) -> Diagnostic {
+        self.fix = Some(Fix::replace(title, span, replacement));
+        self
+    }
+
+    /// Sets a mechanical fix that writes `value` in place of the key or value at `span` of
+    /// `text`, quoted as the original was ([`edit::rewrite_scalar`]): renaming a JSON key keeps it
+    /// a JSON string.
+    #[must_use]
+    pub fn with_rewrite(
+        mut self,
+        title: impl Into<String>,
+        text: &str,
+        span: Span,
+        value: &str,
+    ) -> Diagnostic {
         self.fix = Some(Fix {
             title: title.into(),
-            span,
-            replacement: replacement.into(),
+            edits: vec![edit::rewrite_scalar(text, span, value)],
         });
+        self
+    }
+
+    /// Sets a mechanical fix made of several edits; leaves the diagnostic without a fix when the
+    /// edits are missing (`None`, a correction that could not be made certain) or overlap.
+    #[must_use]
+    pub fn with_edits(mut self, title: impl Into<String>, edits: Option<Vec<Edit>>) -> Diagnostic {
+        if let Some(fix) = edits.and_then(|e| Fix::new(title, e)) {
+            self.fix = Some(fix);
+        }
         self
     }
 

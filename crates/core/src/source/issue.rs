@@ -92,11 +92,7 @@ impl SyntaxIssue {
         span: Span,
         replacement: impl Into<String>,
     ) -> SyntaxIssue {
-        self.fix = Some(Fix {
-            title: title.into(),
-            span,
-            replacement: replacement.into(),
-        });
+        self.fix = Some(Fix::replace(title, span, replacement));
         self
     }
 

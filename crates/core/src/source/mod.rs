@@ -3,6 +3,7 @@
 //! Parsing never fails: every problem (syntax errors, duplicate keys, limits) is a diagnostic, and
 //! a tree — possibly partial, with incomplete collections marked — is always returned.
 
+pub mod edit;
 mod issue;
 mod json;
 mod line_index;
@@ -11,6 +12,7 @@ mod span;
 pub mod tree;
 mod yaml;
 
+pub use edit::Edit;
 pub use issue::{Syntax, SyntaxCx, SyntaxIssue};
 pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
 pub use span::{Span, Spanned};
@@ -64,12 +66,100 @@ pub struct Document {
 
 /// Parses `text` as YAML.
 pub fn parse_yaml(text: &str, limits: &Limits) -> Document {
-    yaml::parse(text, limits)
+    let mut doc = yaml::parse(text, limits);
+    fix_duplicates(text, &mut doc);
+    doc
 }
 
 /// Parses `text` as strict JSON.
 pub fn parse_json(text: &str, limits: &Limits) -> Document {
-    json::parse(text, limits)
+    let mut doc = json::parse(text, limits);
+    fix_duplicates(text, &mut doc);
+    doc
+}
+
+/// Gives each duplicate key a fix where the correction is certain: duplicate mappings whose
+/// members do not collide are merged into the last one (two `StringEquals` blocks become one),
+/// and a key repeated with the very same value loses its earlier copies.
+fn fix_duplicates(text: &str, doc: &mut Document) {
+    if !doc.issues.iter().any(|i| i.kind == Syntax::DuplicateKey) {
+        return;
+    }
+    let mut fixes: Vec<(Span, crate::diagnostic::Fix)> = Vec::new();
+    duplicate_fixes(text, &doc.root, &mut fixes);
+    for issue in doc
+        .issues
+        .iter_mut()
+        .filter(|i| i.kind == Syntax::DuplicateKey)
+    {
+        if let Some((_, fix)) = fixes.iter().find(|(key, _)| *key == issue.span) {
+            issue.fix = Some(fix.clone());
+        }
+    }
+}
+
+fn duplicate_fixes(text: &str, node: &Node, out: &mut Vec<(Span, crate::diagnostic::Fix)>) {
+    match &node.value {
+        Value::Map(map) => {
+            for (i, pair) in map.entries.iter().enumerate() {
+                let Some(key) = pair.key_str() else { continue };
+                let earlier: Vec<usize> = (0..i)
+                    .filter(|&j| map.entries.get(j).and_then(Pair::key_str) == Some(key))
+                    .collect();
+                // One fix for all the copies of a key, worked out at its last copy.
+                let is_last = !map
+                    .entries
+                    .iter()
+                    .skip(i + 1)
+                    .any(|p| p.key_str() == Some(key));
+                if earlier.is_empty() || !is_last {
+                    continue;
+                }
+                let same_scalars = earlier.iter().all(|&j| {
+                    map.entries.get(j).is_some_and(|p| {
+                        p.value.scalar().is_some() && p.value.value == pair.value.value
+                    })
+                });
+                let fix = if same_scalars {
+                    earlier
+                        .iter()
+                        .map(|&j| edit::remove_entry(text, map, j))
+                        .collect::<Option<Vec<_>>>()
+                        .and_then(|edits| {
+                            crate::diagnostic::Fix::new(
+                                format!("remove the earlier `{key}` (the same value)"),
+                                edits.concat(),
+                            )
+                        })
+                } else {
+                    edit::merge_duplicates(text, map, key).and_then(|edits| {
+                        crate::diagnostic::Fix::new(
+                            format!("merge the `{key}` blocks into one"),
+                            edits,
+                        )
+                    })
+                };
+                // Every repeated key is reported; each gets the one fix.
+                if let Some(fix) = fix {
+                    for &j in earlier.iter().skip(1) {
+                        if let Some(p) = map.entries.get(j) {
+                            out.push((p.key.span, fix.clone()));
+                        }
+                    }
+                    out.push((pair.key.span, fix));
+                }
+            }
+            for pair in &map.entries {
+                duplicate_fixes(text, &pair.value, out);
+            }
+        }
+        Value::Seq(seq) => {
+            for item in &seq.items {
+                duplicate_fixes(text, item, out);
+            }
+        }
+        Value::Scalar(_) | Value::Invalid => {}
+    }
 }
 
 /// Whether a text looks like JSON (its first meaningful character opens an object or array).

@@ -45,6 +45,11 @@ impl Span {
         self.start == self.end
     }
 
+    /// Whether `other` lies within `self`.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// The smallest span covering both `self` and `other`.
     pub fn cover(self, other: Span) -> Span {
         Span {

@@ -2,8 +2,9 @@
 //! principal — against a given policy. Shared by `cicd assume` and the playground's panel.
 
 use super::github::Run;
-use super::model::{PrincipalKind, TrustPolicy};
+use super::model::{PrincipalEntry, PrincipalKind, Statement, TrustPolicy};
 use super::oidc::{self, ProviderKind};
+use super::operators::{self, Family, SetQualifier};
 use super::request::{Caller, Context, Request};
 
 /// A GitHub provider ARN to use when the policy names none.
@@ -74,13 +75,14 @@ pub fn request(
 }
 
 /// A run worth trying first against this policy: the repository (and ref or environment) its
-/// GitHub `sub` conditions name, or an example repository.
+/// GitHub `sub` conditions name (a `sub` check IAM drops included: it says whom the author
+/// meant), or an example repository.
 pub fn suggested_run(policy: &TrustPolicy) -> Run {
     let subs = policy
         .statements
         .iter()
         .filter(|s| s.is_allow())
-        .flat_map(|s| s.conditions.iter())
+        .flat_map(|s| s.conditions.iter().chain(&s.dropped_conditions))
         .filter(|c| {
             c.key_parts().is_some_and(|(prefix, claim)| {
                 claim.eq_ignore_ascii_case("sub") && oidc::classify(prefix) == ProviderKind::GitHub
@@ -104,6 +106,119 @@ pub fn suggested_run(policy: &TrustPolicy) -> Run {
         }
     }
     fallback.unwrap_or_else(|| Run::for_repository("octo-org/octo-repo").unwrap_or_default())
+}
+
+/// The caller to try first against a policy: the one it trusts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuggestedCaller {
+    /// A GitHub Actions run ([`suggested_run`]): the policy trusts GitHub's OIDC provider.
+    Github(Box<Run>),
+    /// Another principal (a service, an account or role, another identity provider), with the
+    /// request context its statement's conditions ask for.
+    Principal {
+        /// Who calls.
+        caller: Caller,
+        /// The context keys the conditions check, with values they accept.
+        context: Context,
+    },
+}
+
+/// The caller the policy actually trusts, so that an "assume role?" form starts on an allowed,
+/// intended caller: the principal of the first `Allow` statement that lets it in — a GitHub run
+/// of the repository its `sub` condition names for GitHub's provider, the service for a service
+/// principal (`codebuild.amazonaws.com`), the account, role or provider otherwise — with the
+/// context its conditions ask for. When no principal can be let in, the first one named; a
+/// policy that names none gets an example GitHub run.
+pub fn suggested_caller(policy: &TrustPolicy) -> SuggestedCaller {
+    let mut first = None;
+    for stmt in policy.statements.iter().filter(|s| s.is_allow()) {
+        for entry in stmt.principals() {
+            let Some(candidate) = candidate(policy, stmt, entry) else {
+                continue;
+            };
+            if allowed(policy, &candidate) {
+                return candidate;
+            }
+            first.get_or_insert(candidate);
+        }
+    }
+    first.unwrap_or_else(|| SuggestedCaller::Github(Box::new(suggested_run(policy))))
+}
+
+/// The caller `entry` names, with the context `stmt`'s conditions ask for; `None` for `*` and
+/// for values that are placeholders.
+fn candidate(
+    policy: &TrustPolicy,
+    stmt: &Statement,
+    entry: &PrincipalEntry,
+) -> Option<SuggestedCaller> {
+    if entry.template || entry.is_everyone() || super::text::placeholder(&entry.value).is_some() {
+        return None;
+    }
+    let caller = match entry.kind {
+        PrincipalKind::Federated => {
+            let github = oidc::host_of_provider_arn(&entry.value)
+                .is_some_and(|h| oidc::classify(h) == ProviderKind::GitHub);
+            if github {
+                return Some(SuggestedCaller::Github(Box::new(suggested_run(policy))));
+            }
+            Caller::Federated(entry.value.clone())
+        }
+        PrincipalKind::Service => Caller::Service(entry.value.clone()),
+        PrincipalKind::Aws => Caller::Aws(entry.value.clone()),
+        PrincipalKind::CanonicalUser => Caller::CanonicalUser(entry.value.clone()),
+        PrincipalKind::Everyone => return None,
+    };
+    Some(SuggestedCaller::Principal {
+        caller,
+        context: expected_context(stmt),
+    })
+}
+
+/// A request context the statement's positive conditions accept: each checked key with its first
+/// value (a pattern's wildcards filled in). Keys only excluded, tested for absence or checked
+/// with `…IfExists` or `ForAllValues:` are left out, as a request without them passes.
+fn expected_context(stmt: &Statement) -> Context {
+    let mut context = Context::new();
+    for cond in &stmt.conditions {
+        let Some(op) = cond.parsed else { continue };
+        if op.base.is_negated()
+            || op.if_exists
+            || op.qualifier == Some(SetQualifier::ForAllValues)
+            || context.contains(&cond.key.value)
+        {
+            continue;
+        }
+        let Some(value) = cond.values.first() else {
+            continue;
+        };
+        let value = match op.base.family() {
+            Family::Null => {
+                // `"false"`: the key must be there.
+                if operators::parse_bool(&value.text) != Some(false) {
+                    continue;
+                }
+                "example".to_string()
+            }
+            Family::String | Family::Arn if op.base.has_wildcards() => {
+                super::explore::fill(&value.text, "example")
+            }
+            _ => value.text.clone(),
+        };
+        context.insert(cond.key.value.clone(), value);
+    }
+    context
+}
+
+/// Whether the policy lets the suggested caller in.
+fn allowed(policy: &TrustPolicy, suggestion: &SuggestedCaller) -> bool {
+    let request = match suggestion {
+        SuggestedCaller::Github(run) => github_request(policy, run),
+        SuggestedCaller::Principal { caller, context } => {
+            request(caller.clone(), None, None, context)
+        }
+    };
+    super::evaluate(policy, &request).decision == super::trace::Decision::Allow
 }
 
 impl Run {
@@ -191,6 +306,79 @@ mod tests {
         );
         assert_eq!(r.action, "sts:TagSession");
         assert!(r.context.contains("aws:PrincipalAccount"));
+    }
+
+    #[test]
+    fn the_suggested_caller_is_the_one_the_policy_trusts() {
+        // The playground's template: a CodeBuild service role.
+        let codebuild = policy(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+        );
+        assert_eq!(
+            suggested_caller(&codebuild),
+            SuggestedCaller::Principal {
+                caller: Caller::Service("codebuild.amazonaws.com".into()),
+                context: Context::new(),
+            }
+        );
+        // The guide's GitHub role: its repository.
+        let guide = policy(include_str!(
+            "../../../../examples/trust-policy-github-oidc.json"
+        ));
+        let SuggestedCaller::Github(run) = suggested_caller(&guide) else {
+            panic!("a GitHub run")
+        };
+        assert_eq!(run.owner, "myorg");
+        // A `sub` check IAM drops still says which repository was meant.
+        let dropped = policy(include_str!(
+            "../../../../examples/broken/trust-policy-duplicate-condition-block.json"
+        ));
+        let SuggestedCaller::Github(run) = suggested_caller(&dropped) else {
+            panic!("a GitHub run")
+        };
+        assert_eq!(run.sub(), "repo:myorg/myrepo:ref:refs/heads/main");
+        // An account with an external ID, a service with its source account: the context they
+        // ask for, so that the first answer is "allowed".
+        let account = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}},
+              {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"abc"},"StringNotEquals":{"aws:PrincipalTag/team":"x"}}}]}"#,
+        );
+        let SuggestedCaller::Principal { caller, context } = suggested_caller(&account) else {
+            panic!("a principal")
+        };
+        assert_eq!(caller, Caller::Aws("arn:aws:iam::111122223333:root".into()));
+        assert_eq!(
+            context.get("sts:ExternalId"),
+            Some(&["abc".to_string()][..])
+        );
+        assert!(!context.contains("aws:PrincipalTag/team"));
+        let service = policy(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"},"ArnLike":{"aws:SourceArn":"arn:aws:codepipeline:*:111122223333:*"}}}]}"#,
+        );
+        let suggestion = suggested_caller(&service);
+        assert!(allowed(&service, &suggestion), "{suggestion:?}");
+        // Another identity provider: its token's keys.
+        let gitlab = policy(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1:oidc-provider/gitlab.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"gitlab.com:aud":"https://gitlab.com"},"StringLike":{"gitlab.com:sub":"project_path:g/p:ref_type:branch:ref:*"}}}]}"#,
+        );
+        let suggestion = suggested_caller(&gitlab);
+        assert!(allowed(&gitlab, &suggestion), "{suggestion:?}");
+        assert!(matches!(
+            suggestion,
+            SuggestedCaller::Principal {
+                caller: Caller::Federated(_),
+                ..
+            }
+        ));
+        // Nobody named: an example run.
+        let anyone = policy(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}]}"#,
+        );
+        assert!(matches!(
+            suggested_caller(&anyone),
+            SuggestedCaller::Github(_)
+        ));
     }
 
     #[test]

@@ -110,6 +110,16 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
     glob_match(&glob_tokens(pattern), action, true)
 }
 
+/// The principal entries of a statement that name the caller.
+pub fn matching_principals<'a>(
+    stmt: &'a Statement,
+    caller: &'a Caller,
+) -> impl Iterator<Item = &'a PrincipalEntry> + 'a {
+    stmt.principals()
+        .iter()
+        .filter(move |p| principal_matches(p, caller))
+}
+
 fn principal_matches(entry: &PrincipalEntry, caller: &Caller) -> bool {
     if entry.template {
         return false;

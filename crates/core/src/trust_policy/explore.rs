@@ -11,13 +11,19 @@
 //! evaluator with every condition of the statement (an attacker chooses the audience of their own
 //! token, so the audience is set to what the policy expects). For other keys it shows what a
 //! wildcard stands for.
+//!
+//! Two more openings admit callers without a wildcard, and are reported the same way: a GitHub
+//! or GitLab trust with no positive condition on `sub` (every repository or project gets in),
+//! and a condition the author wrote that IAM silently drops because a later duplicate replaces it
+//! (the callers it would have stopped).
 
-use super::evaluate::conditions_hold;
+use super::evaluate::{condition_holds, conditions_hold};
 use super::github::{self, Run};
 use super::model::{Condition, Statement, TrustPolicy};
 use super::oidc::{self, ProviderKind};
 use super::operators::{self, BaseOperator, Family, Tok};
 use super::request::Context;
+use super::rules::helpers::{dropped_check, principal_span, subject_gap};
 use super::text::{Piece, pieces};
 use crate::source::Span;
 
@@ -50,20 +56,48 @@ pub struct Admission {
     pub note: String,
 }
 
-/// The callers one wildcard value admits.
+/// Why a report's callers get in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Opening {
+    /// A wildcard in a condition's value (`repo:org/repo*`).
+    Wildcard,
+    /// No positive condition on the provider's `sub`: every repository (or project) whose token
+    /// has the right audience gets in (rules IAM031, IAM038).
+    NoSubCondition,
+    /// A condition the author wrote is silently dropped, because a later duplicate replaces it
+    /// (rule IAM021): the callers it would have stopped get in.
+    DroppedCondition,
+}
+
+impl Opening {
+    /// `wildcard`, `no-sub-condition` or `dropped-condition`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Opening::Wildcard => "wildcard",
+            Opening::NoSubCondition => "no-sub-condition",
+            Opening::DroppedCondition => "dropped-condition",
+        }
+    }
+}
+
+/// The callers one opening admits: a wildcard value, a missing `sub` condition or a dropped
+/// condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WildcardReport {
     /// The statement (0-based).
     pub statement: usize,
-    /// The condition's index in the statement's `conditions`.
-    pub condition: usize,
-    /// The operator as written.
+    /// The condition's index in the statement's `conditions`, for a wildcard.
+    pub condition: Option<usize>,
+    /// What lets the callers in.
+    pub opening: Opening,
+    /// The operator as written (empty when no condition is written).
     pub operator: String,
-    /// The key as written.
+    /// The key as written (for a missing `sub` condition, the key no condition checks).
     pub key: String,
-    /// The wildcard value.
+    /// The wildcard value, or the dropped condition's first value (empty for a missing `sub`).
     pub pattern: String,
-    /// Where the value is.
+    /// Where the opening is: the value, the principal trusting the provider, or the dropped
+    /// condition.
     pub span: Span,
     /// The provider whose `sub` this is, when known.
     pub provider: Option<ProviderKind>,
@@ -77,10 +111,20 @@ pub struct WildcardReport {
 /// is 2,048 characters, raisable to 4,096).
 const MAX_EXPLORED_PATTERN: usize = 4_096;
 
-/// Every wildcard value in the `Allow` statements' positive `…Like`/`Arn…` conditions, with
-/// examples of who it admits. Values whose examples are all blocked by other conditions are
-/// reported with an empty `admitted` list.
+/// Every opening of the `Allow` statements, with examples of who it admits: each wildcard value in
+/// a positive `…Like`/`Arn…` condition, each GitHub or GitLab trust without a positive `sub`
+/// condition, and each condition IAM drops. Openings whose examples are all blocked by other
+/// conditions are reported with an empty `admitted` list.
 pub fn who_gets_in(policy: &TrustPolicy) -> Vec<WildcardReport> {
+    explore(policy, true)
+}
+
+/// The wildcard openings of [`who_gets_in`] alone (what the wildcard rules report).
+pub(crate) fn wildcards(policy: &TrustPolicy) -> Vec<WildcardReport> {
+    explore(policy, false)
+}
+
+fn explore(policy: &TrustPolicy, all: bool) -> Vec<WildcardReport> {
     let expand = policy.expands_variables();
     let mut out = Vec::new();
     for stmt in policy.statements.iter().filter(|s| s.is_allow()) {
@@ -104,7 +148,8 @@ pub fn who_gets_in(policy: &TrustPolicy) -> Vec<WildcardReport> {
                 };
                 out.push(WildcardReport {
                     statement: stmt.index,
-                    condition: ci,
+                    condition: Some(ci),
+                    opening: Opening::Wildcard,
                     operator: cond.operator.value.clone(),
                     key: cond.key.value.clone(),
                     pattern: value.text.clone(),
@@ -114,8 +159,189 @@ pub fn who_gets_in(policy: &TrustPolicy) -> Vec<WildcardReport> {
                 });
             }
         }
+        if !all {
+            continue;
+        }
+        for p in providers
+            .iter()
+            .filter(|p| matches!(p.kind, ProviderKind::GitHub | ProviderKind::GitLab))
+        {
+            let sub_key = p.key("sub");
+            // A `sub` check lost to a duplicate is reported as the dropped condition.
+            if subject_gap(stmt, p).is_none() || dropped_check(stmt, &sub_key).is_some() {
+                continue;
+            }
+            out.push(WildcardReport {
+                statement: stmt.index,
+                condition: None,
+                opening: Opening::NoSubCondition,
+                operator: String::new(),
+                key: sub_key,
+                pattern: String::new(),
+                span: principal_span(stmt, p),
+                provider: Some(p.kind),
+                admitted: anyone(stmt, p.kind, &p.host, expand),
+            });
+        }
+        for cond in &stmt.dropped_conditions {
+            let provider = sub_provider(&providers, cond);
+            let admitted = match &provider {
+                Some((kind, host)) => stopped_callers(stmt, cond, *kind, host, expand),
+                None => vec![Admission {
+                    value: "anything".to_string(),
+                    kind: Admits::Example,
+                    note: format!("`{}` is not checked at all", cond.key.value),
+                }],
+            };
+            out.push(WildcardReport {
+                statement: stmt.index,
+                condition: None,
+                opening: Opening::DroppedCondition,
+                operator: cond.operator.value.clone(),
+                key: cond.key.value.clone(),
+                pattern: cond
+                    .values
+                    .first()
+                    .map(|v| v.text.clone())
+                    .unwrap_or_default(),
+                span: cond.span,
+                provider: provider.map(|(k, _)| k),
+                admitted,
+            });
+        }
     }
     out
+}
+
+/// A caller of anyone at all that a statement without a `sub` check lets in: one token per
+/// context, the first the statement admits.
+fn anyone(stmt: &Statement, kind: ProviderKind, host: &str, expand: bool) -> Vec<Admission> {
+    let gitlab = kind != ProviderKind::GitHub;
+    let scheme = if gitlab { "project_path:" } else { "repo:" };
+    let (owner, repo, note) = if gitlab {
+        (
+            "attacker",
+            "attacker-project",
+            "a pipeline of any project on the GitLab instance",
+        )
+    } else {
+        (
+            "attacker",
+            "attacker-repo",
+            "a workflow in any repository on GitHub",
+        )
+    };
+    let audience = expected_audience(stmt, host, kind);
+    contexts(&Shape::default(), gitlab)
+        .iter()
+        .map(|ctx| token(scheme, owner, repo, ctx, gitlab))
+        .find(|t| {
+            conditions_hold(&stmt.conditions, &token_context(t, host, &audience), expand).is_ok()
+        })
+        .map(|t| Admission {
+            value: t.sub,
+            kind: Admits::AnyOwner,
+            note: note.to_string(),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The callers a dropped `sub` condition would have stopped and the statement lets in: other
+/// owners, repositories and refs than the ones it names.
+fn stopped_callers(
+    stmt: &Statement,
+    dropped: &Condition,
+    kind: ProviderKind,
+    host: &str,
+    expand: bool,
+) -> Vec<Admission> {
+    let gitlab = kind != ProviderKind::GitHub;
+    let scheme = if gitlab { "project_path:" } else { "repo:" };
+    let audience = expected_audience(stmt, host, kind);
+    let gets_in = |t: &Token| {
+        let mut context = token_context(t, host, &audience);
+        context.set(dropped.key.value.clone(), vec![t.sub.clone()]);
+        conditions_hold(&stmt.conditions, &context, expand).is_ok()
+            && condition_holds(dropped, &context, expand).is_err()
+    };
+    let mut out: Vec<Admission> = Vec::new();
+    for value in &dropped.values {
+        let shape = shape(&value.text, scheme);
+        let contexts = contexts(&shape, gitlab);
+        for c in callers(&value.text, &shape, gitlab) {
+            if let Some(t) = contexts
+                .iter()
+                .map(|ctx| token(scheme, &c.owner, &c.repo, ctx, gitlab))
+                .find(|t| gets_in(t))
+                && !out.iter().any(|a| a.value == t.sub)
+            {
+                out.push(Admission {
+                    value: t.sub,
+                    kind: c.kind,
+                    note: c.note,
+                });
+            }
+        }
+        if let (Some(owner), Some(repo)) = (&shape.owner, &shape.repo) {
+            for (ctx, note) in other_refs(gitlab) {
+                let t = token(scheme, owner, repo, ctx, gitlab);
+                if gets_in(&t) && !out.iter().any(|a| a.value == t.sub) {
+                    out.push(Admission {
+                        value: t.sub,
+                        kind: Admits::OtherRef,
+                        note: note.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The request context of a token: its run's claims (with the audience the statement expects),
+/// or, for a custom `sub`, `sub` and `aud` alone.
+fn token_context(t: &Token, host: &str, audience: &str) -> Context {
+    match &t.run {
+        Some(run) => {
+            let mut run = run.clone();
+            run.audience = Some(audience.to_string());
+            run.claims().context(host)
+        }
+        None => {
+            let mut ctx = Context::new();
+            ctx.insert(format!("{host}:sub"), t.sub.clone());
+            ctx.insert(format!("{host}:aud"), audience.to_string());
+            ctx
+        }
+    }
+}
+
+/// Whether `actual`, a `sub` value that `pattern` matches, is a caller the pattern's author did
+/// not name: of another owner or repository than the pattern's literal ones, or a pull request
+/// run let in by a wildcard in the context part. `None` for the caller the pattern names.
+pub fn unintended(pattern: &str, actual: &str, kind: ProviderKind) -> Option<Admits> {
+    let scheme = match kind {
+        ProviderKind::GitHub => "repo:",
+        ProviderKind::GitLab => "project_path:",
+        _ => return None,
+    };
+    let want = shape(pattern, scheme);
+    let rest = actual.strip_prefix(scheme)?;
+    let (segment, context) = rest.split_once(':').unwrap_or((rest, ""));
+    let (owner, repo) = segment.rsplit_once('/').unwrap_or((segment, ""));
+    let Some(want_owner) = &want.owner else {
+        return Some(Admits::AnyOwner);
+    };
+    if owner != want_owner {
+        return Some(Admits::OtherOwner);
+    }
+    if want.repo.as_deref() != Some(repo) {
+        return Some(Admits::OtherRepository);
+    }
+    let wildcard_context = want.context.as_deref().is_none_or(has_wildcard);
+    (kind == ProviderKind::GitHub && wildcard_context && context == "pull_request")
+        .then_some(Admits::OtherRef)
 }
 
 /// Whether a value has a `*` or `?` outside the `${*}`/`${?}` escapes.
@@ -176,7 +402,7 @@ fn shape(pattern: &str, scheme: &str) -> Shape {
 }
 
 /// `pattern` with each `*` replaced by `star` and each `?` by `x`.
-fn fill(pattern: &str, star: &str) -> String {
+pub(crate) fn fill(pattern: &str, star: &str) -> String {
     operators::glob_tokens(pattern)
         .iter()
         .map(|t| match t {
@@ -373,19 +599,7 @@ fn structured(
         if !matches {
             return false;
         }
-        let mut context = match &t.run {
-            Some(run) => {
-                let mut run = run.clone();
-                run.audience = Some(audience.clone());
-                run.claims().context(host)
-            }
-            None => {
-                let mut ctx = Context::new();
-                ctx.insert(format!("{host}:sub"), t.sub.clone());
-                ctx.insert(format!("{host}:aud"), audience.clone());
-                ctx
-            }
-        };
+        let mut context = token_context(t, host, &audience);
         context.set(cond.key.value.clone(), vec![t.sub.clone()]);
         conditions_hold(&stmt.conditions, &context, expand).is_ok()
     };

@@ -478,6 +478,7 @@ fn statement(node: &Node, index: usize, facts: &mut LoweringFacts) -> Statement 
         action: None,
         conditions: Vec::new(),
         condition_span: None,
+        dropped_conditions: Vec::new(),
     };
     if let Some(pair) = found.get("Sid") {
         match json_string(&pair.value) {
@@ -520,8 +521,14 @@ fn statement(node: &Node, index: usize, facts: &mut LoweringFacts) -> Statement 
                 dropped: dup.key.span,
                 kept: pair.key.span,
             });
+            // What IAM does not read is not reported on either: its conditions are only kept.
+            let (kept, dropped) = conditions(&dup.value, &mut LoweringFacts::default());
+            stmt.dropped_conditions.extend(kept);
+            stmt.dropped_conditions.extend(dropped);
         }
-        stmt.conditions = conditions(&pair.value, facts);
+        let (kept, dropped) = conditions(&pair.value, facts);
+        stmt.conditions = kept;
+        stmt.dropped_conditions.extend(dropped);
     }
     stmt
 }
@@ -732,14 +739,16 @@ fn action_element(pair: &Pair, not: bool, facts: &mut LoweringFacts) -> Option<A
     Some(element)
 }
 
-fn conditions(node: &Node, facts: &mut LoweringFacts) -> Vec<Condition> {
+/// The conditions of a `Condition` object IAM checks, and those it drops (earlier duplicates).
+fn conditions(node: &Node, facts: &mut LoweringFacts) -> (Vec<Condition>, Vec<Condition>) {
     let mut result = Vec::new();
+    let mut dropped_conditions = Vec::new();
     let map = match &node.value {
         Value::Map(m) => m,
-        Value::Invalid => return result,
+        Value::Invalid => return (result, dropped_conditions),
         _ => {
             facts.wrong_type(node, Mistyped::Condition);
-            return result;
+            return (result, dropped_conditions);
         }
     };
     if map.entries.is_empty() && map.complete {
@@ -760,12 +769,12 @@ fn conditions(node: &Node, facts: &mut LoweringFacts) -> Vec<Condition> {
                 kept: later.key.span,
                 lost_keys: lost_keys(&op_pair.value, &later.value),
             });
+            let scratch = &mut LoweringFacts::default();
+            for kv in op_pair.value.entries() {
+                dropped_conditions.extend(condition(op_pair, kv, scratch));
+            }
             continue;
         }
-        let parsed = match Operator::parse(op_text) {
-            ParsedOperator::Known { operator, .. } => Some(operator),
-            _ => None,
-        };
         let block = match &op_pair.value.value {
             Value::Map(m) => m,
             Value::Invalid => continue,
@@ -800,28 +809,38 @@ fn conditions(node: &Node, facts: &mut LoweringFacts) -> Vec<Condition> {
                     dropped: kv.key.span,
                     kept: later.key.span,
                 });
+                dropped_conditions.extend(condition(op_pair, kv, &mut LoweringFacts::default()));
                 continue;
             }
-            let Some(values) = condition_values(&kv.value, key, facts) else {
-                continue;
-            };
-            result.push(Condition {
-                operator: Spanned {
-                    value: op_text.to_string(),
-                    span: op_pair.key.span,
-                },
-                parsed,
-                key: Spanned {
-                    value: key.to_string(),
-                    span: kv.key.span,
-                },
-                values,
-                values_span: kv.value.span,
-                span: kv.key.span.cover(kv.value.span),
-            });
+            result.extend(condition(op_pair, kv, facts));
         }
     }
-    result
+    (result, dropped_conditions)
+}
+
+/// The condition of key `kv` in the operator block `op_pair`, when its values can be read.
+fn condition(op_pair: &Pair, kv: &Pair, facts: &mut LoweringFacts) -> Option<Condition> {
+    let op_text = op_pair.key_str()?;
+    let key = kv.key_str()?;
+    let parsed = match Operator::parse(op_text) {
+        ParsedOperator::Known { operator, .. } => Some(operator),
+        _ => None,
+    };
+    let values = condition_values(&kv.value, key, facts)?;
+    Some(Condition {
+        operator: Spanned {
+            value: op_text.to_string(),
+            span: op_pair.key.span,
+        },
+        parsed,
+        key: Spanned {
+            value: key.to_string(),
+            span: kv.key.span,
+        },
+        values,
+        values_span: kv.value.span,
+        span: kv.key.span.cover(kv.value.span),
+    })
 }
 
 /// The keys of a dropped operator block that the block replacing it does not check.

@@ -7,7 +7,9 @@
 //!   per statement ([`trace`]).
 //! - [`operators`]: the condition operators and their comparisons.
 //! - [`github`]: the OIDC token (claims) a GitHub Actions run presents.
-//! - [`explore`]: "who gets in?" — concrete callers each wildcard admits.
+//! - [`explore`]: "who gets in?" — concrete callers each wildcard, missing `sub` condition or
+//!   dropped condition admits; an allowed answer names the finding it got in through (its
+//!   caveats, in [`report`]).
 //! - [`oidc`]: the identity providers the checker recognises and their claims.
 //!
 //! How IAM reads the JSON, per element: `Version` is a string (`"2012-10-17"`, or the old
@@ -17,6 +19,7 @@
 //! object the last wins.
 
 pub mod assume;
+mod caveats;
 pub mod evaluate;
 pub mod explore;
 pub mod github;
@@ -72,7 +75,7 @@ pub(crate) fn analyze(
     out: &mut Vec<Diagnostic>,
 ) -> TrustPolicy {
     let (policy, facts) = lower::lower(&doc.root);
-    rules::run(&rules::Cx::new(text, &policy, &facts), out);
+    rules::run(&rules::Cx::new(text, &doc.root, &policy, &facts), out);
     policy
 }
 

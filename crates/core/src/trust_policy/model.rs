@@ -74,6 +74,10 @@ pub struct Statement {
     pub conditions: Vec<Condition>,
     /// The `Condition` key, when present.
     pub condition_span: Option<Span>,
+    /// Conditions the author wrote that IAM never checks, because a later duplicate replaces
+    /// them: an earlier operator block of the same operator, an earlier key in the same block, or
+    /// an earlier `Condition` element (rule IAM021). Kept to tell what the policy lost.
+    pub dropped_conditions: Vec<Condition>,
 }
 
 impl Statement {

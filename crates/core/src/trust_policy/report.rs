@@ -8,6 +8,7 @@ use super::evaluate::{Request, evaluate};
 use super::github::Run;
 use super::model::TrustPolicy;
 use super::trace::{Decision, Outcome};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
 /// The answer for one request, with places of type `P` ([`Span`] as built; a
@@ -43,6 +44,31 @@ pub struct AssumeReport<P> {
     pub statements: Vec<StatementReport<P>>,
     /// How many errors `cicd check` reports on the policy (IAM would reject it as written).
     pub policy_errors: usize,
+    /// For an allowed request: the findings it got in through (a wildcard, a dropped condition,
+    /// a missing `sub` condition, a wildcard principal). Empty when the request is allowed as the
+    /// policy means it, or denied; left out of the JSON when empty.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub caveats: Vec<Caveat<P>>,
+}
+
+/// A finding an allowed request got in through: the answer is "allowed", but only because of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(bound(deserialize = "P: serde::Deserialize<'de>"))
+)]
+pub struct Caveat<P> {
+    /// The finding's rule code (`IAM031`).
+    pub code: String,
+    /// How it let this request in, in a sentence.
+    pub message: String,
+    /// Where the finding is (the diagnostic's place).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub at: P,
 }
 
 /// `allow` or `deny`.
@@ -203,14 +229,20 @@ pub struct ConditionReport<P> {
 }
 
 /// Evaluates `request` against `policy` and builds the report (`run` is the GitHub run the
-/// request was built from, if any; `policy_errors` how many errors the policy's check found).
+/// request was built from, if any; `diagnostics` what the policy's analysis found: its errors are
+/// counted, and its findings are the caveats of an allowed answer).
 pub fn assume_report(
     policy: &TrustPolicy,
     request: &Request,
     run: Option<&Run>,
-    policy_errors: usize,
+    diagnostics: &[Diagnostic],
 ) -> AssumeReport<Span> {
     let evaluation = evaluate(policy, request);
+    let policy_errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let caveats = super::caveats::caveats(policy, request, &evaluation, diagnostics);
     let statements = evaluation
         .statements
         .iter()
@@ -267,6 +299,7 @@ pub fn assume_report(
         deciding_statement: evaluation.deciding.map(|i| i + 1),
         statements,
         policy_errors,
+        caveats,
     }
 }
 
@@ -304,6 +337,15 @@ impl<P> AssumeReport<P> {
                 })
                 .collect(),
             policy_errors: self.policy_errors,
+            caveats: self
+                .caveats
+                .into_iter()
+                .map(|c| Caveat {
+                    code: c.code,
+                    message: c.message,
+                    at: place(c.at),
+                })
+                .collect(),
         }
     }
 

@@ -49,7 +49,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             RULE.at(anchor, "the agent ignores `user`: it reads the SELinux user from `name`")
                 .with_help("rename `user` to `name` (the documentation says `user`, but the agent's code reads `name`)")
-                .with_fix("rename to `name`", anchor, "name"),
+                .with_rewrite("rename to `name`", cx.text, anchor, "name"),
         );
     }
 }

@@ -6,6 +6,7 @@ use super::helpers::checked_hooks;
 use crate::appspec::model::HookAction;
 use crate::appspec::Platform;
 use crate::diagnostic::Diagnostic;
+use crate::source::edit;
 
 declare_rule! {
     /// ## What it does
@@ -57,16 +58,20 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for hook in hooks {
         let name = &hook.name;
         match hook.action {
+            // The event runs nothing at best: removing it keeps that and rules out the failure
+            // (with `hooks` itself when it was the only event).
             HookAction::NoScripts => out.push(
                 RULE.at(
                     hook.span,
                     format!("`{name}` lists no scripts; whether the agent ignores it or fails is unconfirmed"),
                 )
-                .with_help("list the event's scripts under it (`- location: …`), or remove the event"),
+                .with_help("list the event's scripts under it (`- location: …`), or remove the event")
+                .with_edits(format!("remove the empty `{name}`"), edit::remove_entry_at(cx.text, cx.root, hook.span, 1)),
             ),
             HookAction::EmptyScripts => out.push(
                 RULE.at(hook.span, format!("`{name}` has an empty list of scripts"))
-                    .with_help("list the event's scripts, or remove the event"),
+                    .with_help("list the event's scripts, or remove the event")
+                    .with_edits(format!("remove the empty `{name}`"), edit::remove_entry_at(cx.text, cx.root, hook.span, 1)),
             ),
             HookAction::Scripts(_) | HookAction::Function(_) | HookAction::NoFunction => {}
         }

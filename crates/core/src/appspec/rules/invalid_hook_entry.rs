@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use crate::source::edit;
 use crate::appspec::schema::SERVICE_HOOK_TAG;
 use crate::diagnostic::Diagnostic;
 use crate::source::Node;
@@ -54,11 +55,11 @@ declare_rule! {
 /// ECS and Lambda `Hooks` items that are not one `Event: FunctionName` pair.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for tagged in cx.facts.tagged(SERVICE_HOOK_TAG) {
-        hook_item(tagged.node, out);
+        hook_item(cx.text, tagged.node, out);
     }
 }
 
-fn hook_item(item: &Node, out: &mut Vec<Diagnostic>) {
+fn hook_item(text: &str, item: &Node, out: &mut Vec<Diagnostic>) {
     let Some(map) = item.map() else {
         if !item.is_invalid() {
             out.push(
@@ -85,7 +86,8 @@ fn hook_item(item: &Node, out: &mut Vec<Diagnostic>) {
                         map.entries.len()
                     ),
                 )
-                .with_help("start each event on its own `- ` line"),
+                .with_help("start each event on its own `- ` line")
+                .with_edits("give each event its own item", edit::split_item(text, map)),
         );
     }
     for pair in &map.entries {

@@ -53,12 +53,12 @@ declare_rule! {
 /// `PlatformVersion` values that are neither `LATEST` nor `x.y.z`.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for tagged in cx.facts.tagged(PLATFORM_VERSION_TAG) {
-        platform_version(tagged.node, out);
+        platform_version(cx.text, tagged.node, out);
     }
 }
 
 /// `PlatformVersion`: `LATEST` or `x.y.z`.
-fn platform_version(node: &Node, out: &mut Vec<Diagnostic>) {
+fn platform_version(source: &str, node: &Node, out: &mut Vec<Diagnostic>) {
     let Some(s) = node.scalar().filter(|s| !s.is_null()) else {
         return;
     };
@@ -80,8 +80,9 @@ fn platform_version(node: &Node, out: &mut Vec<Diagnostic>) {
     d = if matches!(s.kind(), ScalarKind::Float | ScalarKind::Int) {
         d.with_help(format!("YAML reads `{text}` as a number; write the full version in quotes, such as \"1.4.0\", or \"LATEST\""))
     } else if text.eq_ignore_ascii_case("latest") {
-        d.with_help("write `LATEST` in upper case").with_fix(
+        d.with_help("write `LATEST` in upper case").with_rewrite(
             "replace with `LATEST`",
+            source,
             node.span,
             "LATEST",
         )

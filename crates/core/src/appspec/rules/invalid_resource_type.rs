@@ -76,6 +76,6 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 "the resource type of this platform is `{expected}`"
             ))
         };
-        out.push(d.with_fix(format!("replace with `{expected}`"), node.span, expected));
+        out.push(d.with_rewrite(format!("replace with `{expected}`"), cx.text, node.span, expected));
     }
 }

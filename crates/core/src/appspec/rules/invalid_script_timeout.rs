@@ -6,7 +6,10 @@ use crate::appspec::model::agent_timeout;
 use crate::appspec::ruby::{RubyValue, ruby_value, string_to_i};
 use crate::appspec::schema::TIMEOUT_TAG;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Node;
+use super::helpers::checked_hooks;
+use crate::appspec::model::{HookAction, Timeout};
+use crate::source::edit;
+use crate::source::{Node, Span};
 
 declare_rule! {
     /// ## What it does
@@ -48,12 +51,12 @@ declare_rule! {
 /// Script timeouts the agent rejects, or reads otherwise than they look.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for tagged in cx.facts.tagged(TIMEOUT_TAG) {
-        timeout(tagged.node, out);
+        timeout(cx, tagged.node, tagged.anchor, out);
     }
 }
 
 /// `timeout`: read as the agent reads it (`(value || 3600).to_i`, which must be above 0).
-fn timeout(node: &Node, out: &mut Vec<Diagnostic>) {
+fn timeout(cx: &Cx<'_>, node: &Node, key: Span, out: &mut Vec<Diagnostic>) {
     let Some(s) = node.scalar() else {
         out.push(
             RULE
@@ -86,11 +89,13 @@ fn timeout(node: &Node, out: &mut Vec<Diagnostic>) {
             }
             _ => format!("`timeout: {written}` is not above 0 seconds"),
         };
-        out.push(
-            RULE
-                .at(node.span, why)
-                .with_help("the agent needs a timeout above 0 seconds; write one such as `timeout: 300`, or leave it out for the default of 3600"),
-        );
+        let mut d = RULE
+            .at(node.span, why)
+            .with_help("the agent needs a timeout above 0 seconds; write one such as `timeout: 300`, or leave it out for the default of 3600");
+        if matches!(ruby_value(node), Some(RubyValue::Int(0))) {
+            d = zero_fix(cx, node, key, d);
+        }
+        out.push(d);
         return;
     };
     match ruby_value(node).unwrap_or(RubyValue::Nil) {
@@ -103,5 +108,43 @@ fn timeout(node: &Node, out: &mut Vec<Diagnostic>) {
             out.push(odd(format!("the agent reads `{written}` as {seconds} seconds (Ruby `to_i` keeps the leading digits)")));
         }
         _ => {}
+    }
+}
+
+/// `timeout: 0` means "no limit" to its author: the longest the event allows. Alone in its event
+/// that is the agent's default of 3600 seconds, so the key goes; next to other scripts it is what
+/// they leave of the event's 3600 seconds (rule AS044), when they leave any.
+fn zero_fix(cx: &Cx<'_>, node: &Node, key: Span, d: Diagnostic) -> Diagnostic {
+    let Some((_, hooks)) = checked_hooks(cx.model) else {
+        return d;
+    };
+    let scripts = hooks
+        .filter_map(|h| match &h.action {
+            HookAction::Scripts(scripts) => Some(scripts),
+            _ => None,
+        })
+        .find(|scripts| scripts.iter().any(|s| s.span.contains(node.span)));
+    let Some(scripts) = scripts else {
+        return d;
+    };
+    let others: i64 = scripts
+        .iter()
+        .filter(|s| !s.span.contains(node.span))
+        .map(|s| match s.timeout {
+            Timeout::Default => 3600,
+            Timeout::Seconds(v) => v,
+            Timeout::Rejected => 0,
+        })
+        .fold(0, i64::saturating_add);
+    if others == 0 {
+        d.with_edits(
+            "remove `timeout: 0` (the default is 3600 seconds)",
+            edit::remove_entry_at(cx.text, cx.root, key, 0),
+        )
+    } else if others < 3600 {
+        let left = 3600 - others;
+        d.with_fix(format!("write `timeout: {left}`, what the event's other scripts leave"), node.span, left.to_string())
+    } else {
+        d
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::source::edit;
 
 declare_rule! {
     /// ## What it does
@@ -38,5 +39,19 @@ declare_rule! {
 
 /// Reports the missing `version` the schema walk found.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    let start = out.len();
     cx.facts.report(&RULE, out);
+    // No `version` at all: 0.0 is the only one there is.
+    if cx.root.get("version").is_none()
+        && let Some(map) = cx.root.map()
+    {
+        let entry = match map.entries.first() {
+            Some(p) if edit::is_json(&p.key) => "\"version\": 0.0",
+            _ => "version: 0.0",
+        };
+        for d in out.iter_mut().skip(start) {
+            d.fix = edit::insert_first_entry(cx.text, map, entry)
+                .and_then(|e| Fix::new("add `version: 0.0`", vec![e]));
+        }
+    }
 }

@@ -63,7 +63,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     format!("the ECS service resource is named `{key}`, not `TargetService`"),
                 )
                 .with_help("every documented ECS AppSpec names it `TargetService`")
-                .with_fix("rename to `TargetService`", pair.key.span, "TargetService"),
+                .with_rewrite("rename to `TargetService`", cx.text, pair.key.span, "TargetService"),
             );
         }
     }

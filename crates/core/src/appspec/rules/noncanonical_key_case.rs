@@ -71,7 +71,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help(format!(
                         "write `{documented}` as the documentation and AWS's samples do"
                     ))
-                    .with_fix(format!("rename to `{documented}`"), span, documented),
+                    .with_rewrite(format!("rename to `{documented}`"), cx.text, span, documented),
             );
         }
     }

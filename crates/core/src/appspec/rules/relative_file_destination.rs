@@ -84,6 +84,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "write the full path on the instance, such as `/var/www/html`; a relative path is resolved against the agent's working directory"
         };
-        out.push(RULE.at(dest.span, message).with_help(help));
+        let mut d = RULE.at(dest.span, message).with_help(help);
+        // A Linux path written without its leading `/` (`var/www/html`, `./srv/app`) is that
+        // path from the root. A Windows path, an empty one or one that climbs (`../`) is not
+        // certain.
+        let relative = path.trim().trim_start_matches("./");
+        if !windows && !looks_windows && !relative.is_empty() && !relative.starts_with("..") {
+            let absolute = format!("/{relative}");
+            d = d.with_rewrite(format!("write `{absolute}`"), cx.text, dest.span, &absolute);
+        }
+        out.push(d);
     }
 }

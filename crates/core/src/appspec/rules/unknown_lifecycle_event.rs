@@ -66,7 +66,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         Platform::Ec2 => "its scripts never run",
         Platform::Ecs | Platform::Lambda => "its hook function never runs",
     };
-    for hook in hooks {
+    let hooks: Vec<_> = hooks.collect();
+    for hook in &hooks {
         if hook.event_of(platform).is_some() {
             continue;
         }
@@ -88,11 +89,16 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let d = RULE.at(span, message);
         out.push(match did_you_mean(name, valid.iter().copied()) {
-            Some(s) if elsewhere.is_empty() => d.with_help(format!("did you mean `{s}`?")).with_fix(
-                format!("rename to `{s}`"),
-                span,
-                s,
-            ),
+            Some(s) if elsewhere.is_empty() => {
+                let d = d.with_help(format!("did you mean `{s}`?"));
+                // Renaming onto an event the file already hooks would make a duplicate: which
+                // of the two is meant is for a person to say.
+                if hooks.iter().any(|h| same(&h.name, s)) {
+                    d
+                } else {
+                    d.with_rewrite(format!("rename to `{s}`"), cx.text, span, s)
+                }
+            }
             _ => d.with_help(format!(
                 "hookable events of {} deployments: {}",
                 platform.title(),

@@ -73,7 +73,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!(
                     "write `{s}` exactly: the agent compares the text, and `linux` covers Amazon Linux, Ubuntu Server and RHEL"
                 ))
-                .with_fix(format!("replace with `{s}`"), node.span, s),
+                .with_rewrite(format!("replace with `{s}`"), cx.text, node.span, s),
             None => d.with_help("write `linux` or `windows`"),
         });
     }

@@ -5,6 +5,7 @@ use super::Cx;
 use super::helpers::last_segment;
 use crate::buildspec::schema::COMMANDS_TAG;
 use crate::diagnostic::Diagnostic;
+use crate::source::Span;
 use crate::source::tree::shorten;
 
 declare_rule! {
@@ -57,7 +58,13 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .and_then(|p| p.key_str())
                 .unwrap_or("")
                 .to_string();
-            let raw = item.span.slice(cx.text);
+            // The mapping's span ends with its last key or value: a command ending in `:` (an
+            // empty value) ends after the colon, on the same line, before any comment.
+            let after = cx.text.get(item.span.end()..).unwrap_or("");
+            let rest = after.split('\n').next().unwrap_or("");
+            let rest = rest.split(" #").next().unwrap_or("").trim_end();
+            let whole = Span::new(item.span.start(), item.span.end() + rest.len());
+            let raw = whole.slice(cx.text);
             let mut d = RULE
                 .at(
                     item.span,
@@ -69,7 +76,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help("quote this command: a colon followed by a space starts a YAML mapping");
             if !raw.contains('\n') && !raw.is_empty() {
                 let quoted = format!("'{}'", raw.replace('\'', "''"));
-                d = d.with_fix("quote the command", item.span, quoted);
+                d = d.with_fix("quote the command", whole, quoted);
             }
             out.push(d);
         }

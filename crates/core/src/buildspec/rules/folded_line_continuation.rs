@@ -4,7 +4,8 @@ use crate::declare_rule;
 use super::Cx;
 use super::helpers::commands;
 use crate::diagnostic::Diagnostic;
-use crate::source::Style;
+use crate::source::edit::line_start;
+use crate::source::{Span, Style};
 
 declare_rule! {
     /// ## What it does
@@ -51,11 +52,29 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         if matches!(scalar.style, Style::Plain | Style::Folded) {
             let raw = cmd.span.slice(cx.text);
             if raw.lines().count() > 1 && raw.lines().any(|l| l.trim_end().ends_with('\\')) {
-                out.push(
-                    RULE.at(cmd.span, "YAML folds this command into one line, so its `\\` line continuations become `\\ ` (an escaped space)")
-                        .with_help("start the command with `|` (a literal block keeps line breaks), or remove the backslashes"),
-                );
+                let mut d = RULE.at(cmd.span, "YAML folds this command into one line, so its `\\` line continuations become `\\ ` (an escaped space)")
+                    .with_help("start the command with `|` (a literal block keeps line breaks), or remove the backslashes");
+                if scalar.style == Style::Folded
+                    && let Some(indicator) = folded_indicator(cx.text, cmd.span)
+                {
+                    d = d.with_fix("write `|` instead of `>`", indicator, "|");
+                }
+                out.push(d);
             }
         }
     }
+}
+
+/// The `>` of the folded block scalar whose content is at `content`: the last character of the
+/// header line (`- >`, `- >-`, `- >+`), before any comment.
+fn folded_indicator(text: &str, content: Span) -> Option<Span> {
+    let content_line = line_start(text, content.start());
+    let header_start = line_start(text, content_line.checked_sub(1)?);
+    let header = text.get(header_start..content_line)?;
+    let code = header.split(" #").next().unwrap_or("").trim_end();
+    let at = code.rfind('>')?;
+    // After the `>`, only a chomping indicator or an indentation digit.
+    let rest = code.get(at + 1..)?;
+    (rest.chars().all(|c| matches!(c, '-' | '+') || c.is_ascii_digit()))
+        .then(|| Span::new(header_start + at, header_start + at + 1))
 }

@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             format!("`{value}` is not a valid on-failure value"),
         );
         if let Some(s) = did_you_mean(value, ["ABORT", "CONTINUE", "RETRY"]) {
-            d = d.with_fix(format!("replace with `{s}`"), node.span, s);
+            d = d.with_rewrite(format!("replace with `{s}`"), cx.text, node.span, s);
         }
         out.push(d.with_help("valid values: ABORT, CONTINUE, RETRY, RETRY-<count>, RETRY-<regex>, RETRY-<count>-<regex>"));
     }

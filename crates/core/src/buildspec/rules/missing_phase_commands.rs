@@ -3,7 +3,8 @@
 use crate::declare_rule;
 use super::Cx;
 use super::helpers::last_segment;
-use crate::buildspec::schema::PHASE_TAG;
+use crate::buildspec::schema::{PHASE, PHASE_TAG};
+use crate::schema::misspelling;
 use crate::diagnostic::{Diagnostic, Severity};
 
 declare_rule! {
@@ -51,6 +52,20 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let name = last_segment(&tagged.path);
+        // `comands:` right below: the commands are there, under a misspelt key.
+        if let Some(typo) = misspelling(map, &PHASE, "commands") {
+            let written = typo.key_str().unwrap_or("");
+            out.push(
+                RULE.at(
+                    tagged.anchor,
+                    format!("phase `{name}` has no `commands`; `{written}` looks like a misspelling of it"),
+                )
+                .with_label(typo.key.span, "did you mean `commands`?")
+                .with_help(format!("did you mean `commands`? rename `{written}`, rather than adding a second list"))
+                .with_rewrite(format!("rename `{written}` to `commands`"), cx.text, typo.key.span, "commands"),
+            );
+            continue;
+        }
         let mut d = RULE
             .at(tagged.anchor, format!("phase `{name}` has no `commands`"))
             .with_help("`commands` is required in pre_build, build and post_build; add the commands, or remove the phase");

@@ -2,7 +2,9 @@
 
 use crate::declare_rule;
 use super::Cx;
+use crate::buildspec::schema::ROOT;
 use crate::diagnostic::Diagnostic;
+use crate::schema::misspelling;
 
 declare_rule! {
     /// ## What it does
@@ -45,6 +47,20 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let empty = root.entry("phases").filter(|p| p.value.is_null());
+    if root.get("phases").is_none()
+        && let Some(typo) = root.map().and_then(|m| misspelling(m, &ROOT, "phases"))
+    {
+        let written = typo.key_str().unwrap_or("");
+        out.push(
+            RULE.at(
+                typo.key.span,
+                format!("the file has no `phases`; `{written}` looks like a misspelling of it"),
+            )
+            .with_help(format!("did you mean `phases`? rename `{written}`"))
+            .with_rewrite(format!("rename `{written}` to `phases`"), cx.text, typo.key.span, "phases"),
+        );
+        return;
+    }
     if root.get("phases").is_none() || empty.is_some() {
         let span = empty.map_or_else(|| crate::schema::first_line(cx.text), |p| p.key.span);
         let message = if empty.is_some() {

@@ -2,7 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
-use crate::diagnostic::Diagnostic;
+use crate::source::edit;
+use crate::diagnostic::{Diagnostic, Fix};
 
 declare_rule! {
     /// ## What it does
@@ -36,5 +37,15 @@ declare_rule! {
 
 /// Reports a missing `version` (a required key of the schema).
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    let start = out.len();
     cx.facts.report(&RULE, out);
+    // No `version` at all: 0.2 is the version to write (0.1 is the legacy one).
+    if cx.root.get("version").is_none()
+        && let Some(map) = cx.root.map()
+    {
+        for d in out.iter_mut().skip(start) {
+            d.fix = edit::insert_first_entry(cx.text, map, "version: 0.2")
+                .and_then(|e| Fix::new("add `version: 0.2`", vec![e]));
+        }
+    }
 }

@@ -61,7 +61,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 RULE.at(node.span, format!("`{value}` is not written in upper case"))
                     .with_help(format!("write `{upper}` as the reference does; other spellings are not documented"))
-                    .with_fix(format!("replace with `{fixed}`"), node.span, fixed),
+                    .with_rewrite(format!("replace with `{fixed}`"), cx.text, node.span, &fixed),
             );
         }
     }

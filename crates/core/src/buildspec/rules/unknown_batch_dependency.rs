@@ -59,7 +59,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(s) = did_you_mean(name, graph.ids.iter().copied()) {
             d = d
                 .with_help(format!("did you mean `{s}`?"))
-                .with_fix(format!("replace with `{s}`"), *span, s);
+                .with_rewrite(format!("replace with `{s}`"), cx.text, *span, s);
         } else {
             d = d.with_help(format!("identifiers in this graph: {}", graph.ids.join(", ")));
         }

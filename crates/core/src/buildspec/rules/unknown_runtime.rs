@@ -4,6 +4,7 @@ use crate::declare_rule;
 use super::Cx;
 use super::helpers::{Legacy, image, legacy_runtime, runtime_versions};
 use crate::buildspec::runtimes::RUNTIME_NAMES;
+use crate::source::edit;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggest::did_you_mean;
 
@@ -64,11 +65,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "remove this entry; current images do not offer the Android runtime"
         };
+        // The entry can only fail the build: removing it is the whole correction.
+        let remove = || edit::remove_entry_at(cx.text, cx.root, span, 1);
         match legacy_runtime(name, image) {
             Some(Legacy::NotOnImage(id)) => {
                 out.push(
                     RULE.at(span, format!("`{name}` is not a runtime on {id}: the build fails with \"Unknown runtime named '{name}'\""))
-                        .with_help(advice),
+                        .with_help(advice)
+                        .with_edits(format!("remove `{name}`"), remove()),
                 );
                 continue;
             }
@@ -76,7 +80,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.at(span, format!("`{name}` is a runtime only on older images ({on}); the maintained images fail with \"Unknown runtime named '{name}'\""))
                         .with_severity(Severity::Warning)
-                        .with_help(advice),
+                        .with_help(advice)
+                        .with_edits(format!("remove `{name}`"), remove()),
                 );
                 continue;
             }
@@ -92,7 +97,12 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                         "did you mean `{s}`? runtimes: {}",
                         RUNTIME_NAMES.join(", ")
                     ))
-                    .with_fix(format!("rename to `{s}`"), span, s);
+                    .with_edits(
+                        format!("rename to `{s}`"),
+                        // With `{s}` listed too, which version is meant is for a person to say.
+                        (map.get(s).is_none())
+                            .then(|| vec![edit::rewrite_scalar(cx.text, span, s)]),
+                    );
             } else {
                 d = d.with_help(format!("runtimes: {}", RUNTIME_NAMES.join(", ")));
             }

@@ -3,6 +3,7 @@
 use crate::declare_rule;
 use super::Cx;
 use crate::buildspec::Version;
+use crate::source::edit;
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -50,23 +51,32 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let root = cx.root;
     if let Some(pair) = root.entry("environment_variables") {
+        // With `env` there too, renaming would make a duplicate: merging is for a person.
+        let taken = root.get("env").is_some();
         out.push(
             RULE.at(
                 pair.key.span,
                 "`environment_variables` is the version 0.1 name of `env`",
             )
             .with_help("in version 0.2 write `env:` (and `variables:` instead of `plaintext:`)")
-            .with_fix("rename to `env`", pair.key.span, "env"),
+            .with_edits(
+                "rename to `env`",
+                (!taken).then(|| vec![edit::rewrite_scalar(cx.text, pair.key.span, "env")]),
+            ),
         );
     }
     if let Some(pair) = root.get("env").and_then(|e| e.entry("plaintext")) {
+        let taken = root.get("env").and_then(|e| e.get("variables")).is_some();
         out.push(
             RULE.at(
                 pair.key.span,
                 "`plaintext` is the version 0.1 name of `variables`",
             )
             .with_help("in version 0.2 write `variables:`")
-            .with_fix("rename to `variables`", pair.key.span, "variables"),
+            .with_edits(
+                "rename to `variables`",
+                (!taken).then(|| vec![edit::rewrite_scalar(cx.text, pair.key.span, "variables")]),
+            ),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::merge_with_duplicates;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
 use crate::trust_policy::lower::Dropped;
@@ -69,7 +70,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     "this `Condition` element is silently dropped: a later `Condition` in the same statement replaces it",
                 )
                 .with_label(*kept, "this one is kept")
-                .with_help("merge both into one `Condition` object"),
+                .with_help("merge both into one `Condition` object")
+                .with_edits(
+                    "merge the `Condition` elements into one",
+                    merge_with_duplicates(cx, *dropped),
+                ),
             Dropped::OperatorBlock {
                 operator,
                 dropped,
@@ -98,6 +103,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!(
                     "put every key of both blocks into one `{operator}` object (keys inside one operator are AND-ed)"
                 ))
+                .with_edits(
+                    format!("merge the `{operator}` blocks into one"),
+                    merge_with_duplicates(cx, *dropped),
+                )
             }
             Dropped::ConditionKey {
                 key,

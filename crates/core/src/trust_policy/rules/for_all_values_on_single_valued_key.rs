@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::rename_operator;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
 use crate::trust_policy::oidc;
@@ -80,7 +81,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_label(cond.operator.span, "this operator")
                 .with_help(format!("use `{name}`: set operators are for keys that hold several values"))
-                .with_fix(format!("replace with `{name}`"), cond.operator.span, format!("\"{name}\"")),
+                .with_edits(format!("replace with `{name}`"), rename_operator(cx, cond.operator.span, &name)),
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
-use super::helpers::subject_gap;
+use super::helpers::{dropped_check, merge_with_duplicates, subject_gap};
 use crate::diagnostic::Diagnostic;
 use crate::trust_policy::oidc::{self, ProviderKind};
 
@@ -80,6 +80,22 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 ));
             if let Some(c) = gap.first {
                 d = d.with_label(c.span, "this does not restrict who gets in");
+            }
+            // The author did write the check, in a block IAM drops (IAM021): restoring that block
+            // is the correction.
+            if let Some(lost) = dropped_check(stmt, sub_key) {
+                d = d.with_label(lost.span, "this check is silently dropped (IAM021)");
+                if let Some(edits) = merge_with_duplicates(cx, lost.operator.span) {
+                    d = d
+                        .with_help(format!(
+                            "the `{sub_key}` check is in a `{}` block that a later one replaces: merge the blocks",
+                            lost.operator.value
+                        ))
+                        .with_edits(
+                            format!("merge the `{}` blocks into one", lost.operator.value),
+                            Some(edits),
+                        );
+                }
             }
             out.push(d);
         }

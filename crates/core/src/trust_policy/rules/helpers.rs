@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use crate::source::Span;
+use crate::source::edit::{self, Edit};
 use crate::trust_policy::explore::{Admission, Admits, WildcardReport};
+use crate::trust_policy::lower::{Place, UnknownElement};
 use crate::trust_policy::model::{Condition, PrincipalEntry, PrincipalKind, Statement};
 use crate::trust_policy::oidc::{self, Provider, ProviderKind, Trust};
 use crate::trust_policy::operators::{Family, SetQualifier};
@@ -72,7 +74,7 @@ pub(crate) fn key_is(cond: &Condition, key: &str) -> bool {
 
 /// Whether a condition positively restricts its key: a known, non-negated string or ARN
 /// operator without `ForAllValues:`.
-fn positive(cond: &Condition) -> bool {
+pub(crate) fn positive(cond: &Condition) -> bool {
     cond.parsed.is_some_and(|op| {
         !op.base.is_negated()
             && matches!(op.base.family(), Family::String | Family::Arn)
@@ -178,4 +180,74 @@ pub(crate) fn quote_admissions(list: &[&Admission]) -> String {
         .map(|a| format!("`{}` ({})", a.value, a.note))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The edits that rename the key at `key` to `name`; `None` when its object already has a key
+/// `name` (the rename would make a duplicate, and which of the two is meant is not certain).
+pub(crate) fn rename_key(cx: &super::Cx<'_>, key: Span, name: &str) -> Option<Vec<Edit>> {
+    let (map, _) = edit::find_entry(cx.root, key)?;
+    if map.entries.iter().any(|p| p.key_str() == Some(name)) {
+        return None;
+    }
+    Some(vec![edit::rewrite_scalar(cx.text, key, name)])
+}
+
+/// The edits that turn the operator block whose key is at `operator` into a block of `name`:
+/// a rename, or, when the `Condition` already has a `name` block, moving this block's keys into
+/// it (two blocks of one operator would drop one of them).
+pub(crate) fn rename_operator(cx: &super::Cx<'_>, operator: Span, name: &str) -> Option<Vec<Edit>> {
+    let (map, index) = edit::find_entry(cx.root, operator)?;
+    match map.entries.iter().position(|p| p.key_str() == Some(name)) {
+        Some(into) => edit::merge_entries(cx.text, map, &[index], into),
+        None => Some(vec![edit::rewrite_scalar(cx.text, operator, name)]),
+    }
+}
+
+/// The edits that merge the entry whose key is at `key` with the other entries of its object
+/// that have the same key (into the last one, which IAM keeps): two `StringEquals` blocks, or two
+/// `Condition` elements, become one. `None` when the members collide.
+pub(crate) fn merge_with_duplicates(cx: &super::Cx<'_>, key: Span) -> Option<Vec<Edit>> {
+    let (map, index) = edit::find_entry(cx.root, key)?;
+    let name = map.entries.get(index)?.key_str()?;
+    edit::merge_duplicates(cx.text, map, name)
+}
+
+/// The dropped condition (an earlier duplicate IAM ignores, kept in
+/// [`Statement::dropped_conditions`]) that would check `key` positively, if any.
+pub(crate) fn dropped_check<'a>(stmt: &'a Statement, key: &str) -> Option<&'a Condition> {
+    stmt.dropped_conditions
+        .iter()
+        .find(|c| key_is(c, key) && positive(c))
+}
+
+/// The unknown element at `place` that misspells the element `name` (`Principals` for
+/// `Principal`): its closest known element is `name`.
+pub(crate) fn misspelt_element<'a>(
+    cx: &super::Cx<'a>,
+    place: Place,
+    name: &str,
+) -> Option<&'a UnknownElement> {
+    cx.facts.unknown_elements.iter().find(|u| {
+        u.place == place
+            && crate::suggest::did_you_mean(&u.name, u.known.iter().copied()) == Some(name)
+    })
+}
+
+/// A missing element whose misspelling is written instead: the diagnostic says so, and renames
+/// the misspelt key.
+pub(crate) fn misspelt_instead(
+    cx: &super::Cx<'_>,
+    d: crate::diagnostic::Diagnostic,
+    typo: &UnknownElement,
+    name: &str,
+) -> crate::diagnostic::Diagnostic {
+    let written = crate::source::tree::shorten(&typo.name, 40);
+    let message = format!("{}; `{written}` looks like a misspelling of it", d.message);
+    crate::diagnostic::Diagnostic { message, ..d }
+        .with_label(typo.span, format!("did you mean `{name}`?"))
+        .with_help(format!("did you mean `{name}`? rename `{written}`"))
+        .with_edits(
+            format!("rename `{written}` to `{name}`"),
+            rename_key(cx, typo.span, name),
+        )
 }

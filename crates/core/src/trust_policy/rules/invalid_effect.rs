@@ -2,6 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::{misspelt_element, misspelt_instead};
+use crate::trust_policy::lower::Place;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
 use crate::suggest::did_you_mean;
@@ -47,13 +49,16 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (index, object) in cx.facts.statements.iter().enumerate() {
         // In a truncated statement the `Effect` may just not have been read.
         if object.complete && !object.has("Effect") {
-            out.push(
-                RULE.at(
+            let d = RULE
+                .at(
                     object.opening,
                     format!("statement {} has no `Effect`", index + 1),
                 )
-                .with_help("add `\"Effect\": \"Allow\"` (or `\"Deny\"`)"),
-            );
+                .with_help("add `\"Effect\": \"Allow\"` (or `\"Deny\"`)");
+            out.push(match misspelt_element(cx, Place::Statement(index), "Effect") {
+                Some(typo) => misspelt_instead(cx, d, typo, "Effect"),
+                None => d,
+            });
         }
     }
     for effect in &cx.facts.invalid_effects {

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::rename_key;
 use super::helpers::{WEB_IDENTITY_PROVIDERS, principal_placeholder};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::tree::shorten;
@@ -113,7 +114,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!(
                     "did you mean `{s}`? principal types are `AWS`, `Service`, `Federated` and `CanonicalUser`"
                 ))
-                .with_fix(format!("rename to `{s}`"), unknown.span, format!("\"{s}\"")),
+                .with_edits(format!("rename to `{s}`"), rename_key(cx, unknown.span, s)),
             None => d.with_help(
                 "principal types are `AWS`, `Service`, `Federated` and `CanonicalUser`",
             ),

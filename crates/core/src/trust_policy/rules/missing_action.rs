@@ -2,6 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::{misspelt_element, misspelt_instead};
+use crate::trust_policy::lower::Place;
 use crate::diagnostic::Diagnostic;
 use crate::trust_policy::lower::EmptyPart;
 
@@ -47,15 +49,18 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (index, object) in cx.facts.statements.iter().enumerate() {
         // In a truncated statement the action may just not have been read.
         if object.complete && !object.has("Action") && !object.has("NotAction") {
-            out.push(
-                RULE.at(
+            let d = RULE
+                .at(
                     object.opening,
                     format!("statement {} has no `Action`", index + 1),
                 )
                 .with_help(
                     "add the action the principal calls, e.g. `\"Action\": \"sts:AssumeRole\"`",
-                ),
-            );
+                );
+            out.push(match misspelt_element(cx, Place::Statement(index), "Action") {
+                Some(typo) => misspelt_instead(cx, d, typo, "Action"),
+                None => d,
+            });
         }
     }
     for empty in &cx.facts.empty {

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use crate::source::edit;
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -49,11 +50,16 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         && top.complete
         && !top.has("Version")
     {
+        let fix = cx
+            .root
+            .map()
+            .and_then(|m| edit::insert_first_entry(cx.text, m, "\"Version\": \"2012-10-17\""));
         out.push(
             RULE.at(top.opening, "the policy has no `Version`")
                 .with_help(
                     "add `\"Version\": \"2012-10-17\"`; without it policy variables such as `${aws:username}` are not expanded",
-                ),
+                )
+                .with_edits("add `\"Version\": \"2012-10-17\"`", fix.map(|e| vec![e])),
         );
     }
 }

@@ -2,6 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::{misspelt_element, misspelt_instead};
+use crate::trust_policy::lower::Place;
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -46,15 +48,18 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (index, object) in cx.facts.statements.iter().enumerate() {
         // In a truncated statement the principal may just not have been read.
         if object.complete && !object.has("Principal") && !object.has("NotPrincipal") {
-            out.push(
-                RULE.at(
+            let d = RULE
+                .at(
                     object.opening,
                     format!("statement {} has no `Principal`", index + 1),
                 )
                 .with_help(
                     "a trust policy statement must name who may assume the role, e.g. `\"Principal\": {\"Service\": \"codebuild.amazonaws.com\"}`",
-                ),
-            );
+                );
+            out.push(match misspelt_element(cx, Place::Statement(index), "Principal") {
+                Some(typo) => misspelt_instead(cx, d, typo, "Principal"),
+                None => d,
+            });
         }
     }
 }

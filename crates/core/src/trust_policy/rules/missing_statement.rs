@@ -2,6 +2,8 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::{misspelt_element, misspelt_instead};
+use crate::trust_policy::lower::Place;
 use crate::diagnostic::Diagnostic;
 use crate::trust_policy::lower::EmptyPart;
 
@@ -41,12 +43,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         && top.complete
         && !top.has("Statement")
     {
-        out.push(
-            RULE.at(top.opening, "the policy has no `Statement`")
+        let d = RULE.at(top.opening, "the policy has no `Statement`")
                 .with_help(
                     "add a `Statement` list naming who may assume the role, e.g. `\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"codebuild.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]`",
-                ),
-        );
+                );
+        out.push(match misspelt_element(cx, Place::TopLevel, "Statement") {
+            Some(typo) => misspelt_instead(cx, d, typo, "Statement"),
+            None => d,
+        });
     }
     for empty in &cx.facts.empty {
         match empty.part {

@@ -12,11 +12,14 @@ use std::cell::OnceCell;
 use super::explore::{self, WildcardReport};
 use super::lower::LoweringFacts;
 use super::model::TrustPolicy;
+use crate::source::Node;
 
 /// What a trust-policy rule sees: the text, the lowered policy and what lowering recorded.
 pub(crate) struct Cx<'a> {
     /// The text.
     pub text: &'a str,
+    /// The document's root (for fixes that edit the text around a node).
+    pub root: &'a Node,
     /// The lowered policy.
     pub policy: &'a TrustPolicy,
     /// What lowering recorded.
@@ -27,9 +30,15 @@ pub(crate) struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     /// The context of one analysis.
-    pub fn new(text: &'a str, policy: &'a TrustPolicy, facts: &'a LoweringFacts) -> Cx<'a> {
+    pub fn new(
+        text: &'a str,
+        root: &'a Node,
+        policy: &'a TrustPolicy,
+        facts: &'a LoweringFacts,
+    ) -> Cx<'a> {
         Cx {
             text,
+            root,
             policy,
             facts,
             wildcards: OnceCell::new(),
@@ -42,10 +51,11 @@ impl<'a> Cx<'a> {
         self.facts.top.is_some()
     }
 
-    /// The concrete callers each `sub` wildcard of the policy admits ([`explore::who_gets_in`]).
+    /// The concrete callers each wildcard of the policy admits ([`explore::who_gets_in`], its
+    /// wildcard openings only: the other openings are other rules' findings).
     pub fn wildcards(&self) -> &[WildcardReport] {
         self.wildcards
-            .get_or_init(|| explore::who_gets_in(self.policy))
+            .get_or_init(|| explore::wildcards(self.policy))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::{rename_key, rename_operator};
 use super::helpers::operator_blocks;
 use crate::diagnostic::Diagnostic;
 use crate::trust_policy::lower::CaseOf;
@@ -57,20 +58,18 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!(
                     "write `{documented}`: whether IAM accepts element names in another case is not documented"
                 ))
-                .with_fix(
+                .with_edits(
                     format!("rename to `{documented}`"),
-                    span,
-                    format!("\"{documented}\""),
+                    rename_key(cx, span, documented),
                 ),
             CaseOf::PrincipalType => RULE
                 .at(span, format!("`{written}` is documented as `{documented}`"))
                 .with_help(format!(
                     "write `{documented}`: whether IAM accepts principal types in another case is not documented"
                 ))
-                .with_fix(
+                .with_edits(
                     format!("rename to `{documented}`"),
-                    span,
-                    format!("\"{documented}\""),
+                    rename_key(cx, span, documented),
                 ),
             CaseOf::Effect => RULE
                 .at(span, format!("`{written}` is documented as `{documented}`"))
@@ -100,7 +99,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                         .with_help(format!(
                             "write `{name}`: whether IAM accepts operator names in another case is not confirmed"
                         ))
-                        .with_fix(format!("rename to `{name}`"), span, format!("\"{name}\"")),
+                        .with_edits(format!("rename to `{name}`"), rename_operator(cx, span, &name)),
                 );
             }
         }

@@ -3,6 +3,7 @@
 use crate::declare_rule;
 use super::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::source::edit;
 
 declare_rule! {
     /// ## What it does
@@ -55,10 +56,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help(
                         "the resource of a trust policy is the role itself: remove the element (IAM answers \"Has prohibited field Resource\")",
                     )
-                    .with_fix(
+                    .with_edits(
                         format!("remove `{name}`"),
-                        element.key.cover(element.value),
-                        "",
+                        edit::remove_entry_at(cx.text, cx.root, element.key, 0),
                     ),
             );
         }

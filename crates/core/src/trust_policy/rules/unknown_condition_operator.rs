@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::rename_operator;
 use super::helpers::operator_blocks;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
@@ -54,12 +55,12 @@ declare_rule! {
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for stmt in &cx.policy.statements {
         for cond in operator_blocks(stmt) {
-            operator(cond, out);
+            operator(cx, cond, out);
         }
     }
 }
 
-fn operator(cond: &Condition, out: &mut Vec<Diagnostic>) {
+fn operator(cx: &Cx<'_>, cond: &Condition, out: &mut Vec<Diagnostic>) {
     let text = cond.operator.value.as_str();
     let span = cond.operator.span;
     match Operator::parse(text) {
@@ -69,7 +70,7 @@ fn operator(cond: &Condition, out: &mut Vec<Diagnostic>) {
             out.push(
                 RULE.at(span, format!("`{text}` is not a condition operator: `IfExists` cannot be added to `Null`"))
                     .with_help("`Null` already tests whether the key exists: use `Null`")
-                    .with_fix("replace with `Null`", span, "\"Null\""),
+                    .with_edits("replace with `Null`", rename_operator(cx, span, "Null")),
             );
         }
         ParsedOperator::Unknown => {
@@ -85,10 +86,9 @@ fn operator(cond: &Condition, out: &mut Vec<Diagnostic>) {
                     .with_help("the set qualifiers are `ForAllValues:` (every request value must match) and `ForAnyValue:` (at least one must)");
                 if let Some(fixed) = did_you_mean(q, ["ForAllValues", "ForAnyValue"]) {
                     let full = format!("{fixed}:{rest}");
-                    d = d.with_fix(
+                    d = d.with_edits(
                         format!("replace with `{full}`"),
-                        span,
-                        format!("\"{full}\""),
+                        rename_operator(cx, span, &full),
                     );
                 }
                 out.push(d);
@@ -122,10 +122,9 @@ fn operator(cond: &Condition, out: &mut Vec<Diagnostic>) {
                     let full = format!("{prefix}{s}");
                     d = d
                         .with_help(format!("did you mean `{full}`? IAM rejects the policy"))
-                        .with_fix(
+                        .with_edits(
                             format!("replace with `{full}`"),
-                            span,
-                            format!("\"{full}\""),
+                            rename_operator(cx, span, &full),
                         );
                 }
                 None => {

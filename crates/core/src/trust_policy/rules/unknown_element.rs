@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::rename_key;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
 use crate::suggest::did_you_mean;
@@ -63,7 +64,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help(format!(
                         "did you mean `{s}`? IAM rejects a policy with unknown elements"
                     ))
-                    .with_fix(format!("rename to `{s}`"), unknown.span, format!("\"{s}\""));
+                    .with_edits(format!("rename to `{s}`"), rename_key(cx, unknown.span, s));
             }
             None => {
                 let list: Vec<String> = unknown.known.iter().map(|k| format!("`{k}`")).collect();

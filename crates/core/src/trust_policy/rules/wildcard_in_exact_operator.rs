@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
+use super::helpers::rename_operator;
 use crate::diagnostic::Diagnostic;
 use crate::source::tree::shorten;
 use crate::trust_policy::explore::has_wildcard;
@@ -62,11 +63,11 @@ declare_rule! {
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     // In `Deny` statements too: an exact operator never compares patterns.
     for stmt in &cx.policy.statements {
-        exact_operator_wildcards(stmt, out);
+        exact_operator_wildcards(cx, stmt, out);
     }
 }
 
-fn exact_operator_wildcards(stmt: &Statement, out: &mut Vec<Diagnostic>) {
+fn exact_operator_wildcards(cx: &Cx<'_>, stmt: &Statement, out: &mut Vec<Diagnostic>) {
     for cond in &stmt.conditions {
         let Some(op) = cond.parsed else { continue };
         if !op.base.is_exact_string() {
@@ -109,7 +110,7 @@ fn exact_operator_wildcards(stmt: &Statement, out: &mut Vec<Diagnostic>) {
                             "use `{name}` for patterns (without wildcards it compares exactly, like `{}`)",
                             op.base.name()
                         ))
-                        .with_fix(format!("replace with `{name}`"), cond.operator.span, format!("\"{name}\""));
+                        .with_edits(format!("replace with `{name}`"), rename_operator(cx, cond.operator.span, &name));
                 }
                 None => {
                     d = d.with_help(

@@ -281,3 +281,25 @@ for (const colorScheme of ["light", "dark"]) {
     await axe(page, "share dialog with the embed snippet");
   }, { colorScheme }));
 }
+
+test("an Allow that comes through a finding says so, in amber, and links the finding", () => withPage("?example=trust-policy", async (page) => {
+  await page.waitForSelector('.verdict[data-decision="allow"]');
+  assert.equal(await page.$eval(".verdict", (v) => v.dataset.caveats), "0", "the intended caller: a plain Allow");
+  assert.ok(await page.$eval(".verdict", (v) => v.classList.contains("verdict-allow")));
+  await page.selectOption('select[name="event"]', "pull_request");
+  await page.waitForSelector('.verdict.verdict-caveat[data-decision="allow"]');
+  assert.match(await page.$eval(".verdict strong", (s) => s.textContent), /Allowed — but only through IAM\d+/);
+  const code = await page.$eval(".caveats li", (l) => l.dataset.code);
+  await page.click(".caveat-link");
+  await page.waitForSelector(`.docs[data-rule="${code}"]`);
+  assert.equal(await page.$eval(".diagnostic.selected", (d) => d.dataset.code), code);
+}));
+
+test("a new trust policy from the template starts on the principal it trusts, and is allowed", () => withPage("?example=buildspec", async (page) => {
+  await page.click('summary[aria-label="New file"]');
+  await page.click('.new-file button:has-text("IAM trust policy")');
+  await page.waitForSelector(".verdict");
+  assert.equal(await page.$eval(".segmented button[aria-pressed=true]", (b) => b.textContent), "Another principal");
+  assert.match(await page.inputValue('input[name="principal"]'), /^service:codebuild\.amazonaws\.com$/);
+  assert.equal(await page.$eval(".verdict", (v) => v.dataset.decision), "allow");
+}));

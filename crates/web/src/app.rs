@@ -554,14 +554,14 @@ pub fn App() -> Html {
                         <EngineStopped message={AttrValue::from(message.clone())} on_restart={restart_engine} />
                     }
                     <DiagnosticsPanel check={check.clone()} loading={state.engine == EngineStatus::Loading}
-                        selected={state.selected_diagnostic} on_select={on_select_diag} />
+                        selected={state.selected_diagnostic} on_select={on_select_diag.clone()} />
                     if let Some(code) = state.docs {
                         <DocsPane {code} on_close={close_docs} />
                     }
                     // The latest answer stays up while the next one is computed (no flicker).
                     if let Some(report) = check.clone() {
                         if let Panel::Trust(view) = &report.panel {
-                            <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} />
+                            <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} on_finding={on_select_diag.clone()} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {
                             <TimelinePanel report={report.clone()} scenario={state.panel_inputs().scenario} {on_scenario} />
                         } else if !embed {

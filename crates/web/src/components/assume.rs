@@ -16,6 +16,9 @@ pub struct AssumeProps {
     pub form: AssumeForm,
     /// The form changed.
     pub on_form: Callback<AssumeForm>,
+    /// A finding was chosen (index into the report's diagnostics).
+    #[prop_or_default]
+    pub on_finding: Callback<usize>,
 }
 
 /// GitHub events whose runs commonly assume AWS roles.
@@ -122,11 +125,57 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
             DecisionId::ImplicitDeny => ("verdict-deny", "Denied"),
         };
         let decision = if answer.allowed() { "allow" } else { "deny" };
+        // Allowed because of a finding (a wildcard, a dropped condition, a missing `sub`): not
+        // the reassuring green of an intended caller, and the finding is one click away.
+        let caveats = if answer.allowed() {
+            answer.caveats.as_slice()
+        } else {
+            &[]
+        };
+        let (class, word) = if caveats.is_empty() {
+            (class, word.to_string())
+        } else {
+            (
+                "verdict-caveat",
+                format!(
+                    "Allowed — but only through {}",
+                    caveats
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        };
+        let diagnostics = props.report.diagnostics.clone();
         html! {
             <div class={classes!("verdict", class)} role="status" aria-live="polite"
-                data-decision={decision}>
+                data-decision={decision} data-caveats={caveats.len().to_string()}>
                 <strong>{ word }</strong>
                 <span class="verdict-reason">{ crate::page::inline_code(&answer.reason) }</span>
+                if !caveats.is_empty() {
+                    <ul class="caveats">
+                        { for caveats.iter().map(|c| {
+                            let index = diagnostics.iter().position(|d| d.code == c.code && d.from16 == c.at.from16)
+                                .or_else(|| diagnostics.iter().position(|d| d.code == c.code));
+                            let on_finding = props.on_finding.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                if let Some(i) = index {
+                                    on_finding.emit(i);
+                                }
+                            });
+                            html! {
+                                <li data-code={c.code.clone()}>
+                                    <button type="button" class="link-button caveat-link" {onclick}
+                                        aria-label={format!("Show finding {} at line {}", c.code, c.at.line)}>
+                                        { format!("{} (line {})", c.code, c.at.line) }
+                                    </button>
+                                    {": "}{ crate::page::inline_code(&c.message) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
             </div>
         }
     } else {

@@ -602,7 +602,7 @@ mod tests {
                 "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
             ),
             ("notes.txt", "hello"),
-            ("pipeline.json", "{\"pipeline\": {}}"),
+            (".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
         ])))
     }
 
@@ -718,7 +718,7 @@ mod tests {
         assert_eq!(s.report(2).unwrap().status, CheckStatus::PlainText);
         assert_eq!(
             s.report(3).unwrap().status,
-            CheckStatus::Unsupported(Kind::Pipeline)
+            CheckStatus::Unsupported(Kind::Workflow)
         );
         let s = s.apply(Action::SetKind {
             id: 2,

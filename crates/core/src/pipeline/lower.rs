@@ -291,6 +291,19 @@ impl<'n> Obj<'n> {
     }
 }
 
+/// Whether `written` is `camel` as the form spells it (`roleArn`, or `RoleArn` in a template),
+/// without building the spelling.
+fn spelled(template: bool, camel: &str, written: &str) -> bool {
+    if !template {
+        return camel == written;
+    }
+    let (mut c, mut w) = (camel.chars(), written.chars());
+    match (c.next(), w.next()) {
+        (Some(a), Some(b)) => a.to_ascii_uppercase() == b && c.as_str() == w.as_str(),
+        _ => false,
+    }
+}
+
 /// The first character of a node (where a finding about a whole mapping goes).
 fn opening(node: &Node) -> Span {
     if node.span.is_empty() {
@@ -565,7 +578,7 @@ impl Lowerer {
             };
             let exact = keys
                 .iter()
-                .find(|(camel, _, _)| self.form.key(camel) == written);
+                .find(|(camel, _, _)| spelled(template, camel, written));
             if let Some((camel, _, _)) = exact {
                 found.insert(camel, pair);
                 continue;

@@ -1,19 +1,24 @@
-//! CodePipeline declarations: structural rules (`CP…`).
+//! CodePipeline declarations: structural rules (`CP…`) and a deterministic run simulator.
 //!
 //! Three input forms share one model ([`model::PipelineFile`]): the declaration `aws
 //! codepipeline get-pipeline` prints (camelCase, with or without the outer `{"pipeline": …}`,
 //! JSON or YAML), and `AWS::CodePipeline::Pipeline` resources in CloudFormation templates (JSON
 //! or YAML, PascalCase). `analyze` lowers the document once (`lower.rs`: values a template
 //! computes stay opaque, so intrinsics never cause a false error) and runs the rules over the
-//! model.
+//! model; [`simulate()`] plays executions of one pipeline over the same model, and
+//! [`report`] holds what front ends show of a run (the diagram's view and the timeline).
 //!
 //! - [`model`]: the typed, spanned model.
 //! - [`providers`]: what the checker knows of action types (reference A4, A5, A7).
+//! - [`simulate`](mod@simulate): the execution model of reference A9 and its scenario.
+//! - [`report`]: the run's report (`cicd simulate pipeline --format json`, the playground).
 
 mod lower;
 pub mod model;
 pub mod providers;
+pub mod report;
 pub(crate) mod rules;
+pub mod simulate;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_WORD, FileName, Formats, KindInfo, Strength};
@@ -22,6 +27,8 @@ use crate::source::{Document, Node};
 pub use model::{
     Action, ArtifactRef, ExecutionMode, Form, Pipeline, PipelineFile, Stage, Text, TextValue,
 };
+pub use report::PipelineReport;
+pub use simulate::{Scenario, simulate};
 
 /// The pipeline file's model.
 pub type Model = PipelineFile;

@@ -1,7 +1,9 @@
 //! CP032 input-artifact-not-yet-produced.
 
 use super::Cx;
-use super::helpers::producers;
+use std::collections::HashMap;
+
+use super::helpers::{Producer, producers};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 
@@ -80,14 +82,20 @@ declare_rule! {
 /// Reports inputs produced only by actions that do not run before the reader.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for p in cx.pipelines() {
-        let all = producers(p);
+        // Producers by (name, computed?), so that a pipeline at the quotas stays linear.
+        let mut by_name: HashMap<(&str, bool), Vec<Producer<'_>>> = HashMap::new();
+        for o in producers(p) {
+            by_name
+                .entry((o.name.display(), o.name.is_opaque()))
+                .or_default()
+                .push(o);
+        }
         for (stage, action) in p.actions() {
             let order = action.run_order();
             for input in action.input_refs() {
-                let same: Vec<_> = all
-                    .iter()
-                    .filter(|o| o.name.display() == input.name.display() && o.name.is_opaque() == input.name.is_opaque())
-                    .collect();
+                let same: &[Producer<'_>] = by_name
+                    .get(&(input.name.display(), input.name.is_opaque()))
+                    .map_or(&[], Vec::as_slice);
                 if same.is_empty() || same.iter().any(|o| o.runs_before(stage.index, order)) {
                     continue;
                 }

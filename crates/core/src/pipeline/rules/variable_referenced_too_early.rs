@@ -1,9 +1,12 @@
 //! CP063 variable-referenced-too-early.
 
+use std::collections::HashMap;
+
 use super::Cx;
 use super::helpers::{sub_span, variable_refs};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::pipeline::model::{Action, Stage};
 
 declare_rule! {
     /// ## What it does
@@ -82,14 +85,19 @@ declare_rule! {
 /// Reports references to namespaces whose action does not run before the referrer.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for p in cx.pipelines() {
+        // The first action declaring each namespace.
+        let mut namespaces: HashMap<&str, (&Stage, &Action)> = HashMap::new();
+        for (stage, action) in p.actions() {
+            if let Some(ns) = action.namespace.as_ref().and_then(|n| n.literal()) {
+                namespaces.entry(ns).or_insert((stage, action));
+            }
+        }
         for (stage, action) in p.actions() {
             let order = action.run_order();
             for entry in action.configuration.iter().flat_map(|c| &c.items) {
                 let Some(s) = entry.value.literal() else { continue };
                 for r in variable_refs(s) {
-                    let Some((pstage, producer)) = p.actions().find(|(_, a)| {
-                        a.namespace.as_ref().and_then(|n| n.literal()) == Some(r.namespace)
-                    }) else {
+                    let Some(&(pstage, producer)) = namespaces.get(r.namespace) else {
                         continue;
                     };
                     let before = if pstage.index != stage.index {

@@ -1,5 +1,7 @@
 //! Validation speed against the bare YAML parse of the same text: the guide's buildspec and a
-//! generated 5,000-line buildspec. Run with `cargo bench -p cicd-core`.
+//! generated 5,000-line buildspec; and for pipelines, the analysis and the run simulation of
+//! the guide's pipeline and of a generated pipeline at the quotas (50 stages of 50 actions).
+//! Run with `cargo bench -p cicd-core`.
 
 use std::hint::black_box;
 
@@ -39,6 +41,89 @@ pub fn large_buildspec(lines: usize) -> String {
     out
 }
 
+/// A valid pipeline declaration (JSON) of `stages` stages: a source stage, then stages of
+/// `actions` CodeBuild actions in five run-order groups, each reading the previous stage's
+/// artifact, with a manual approval before the last stage.
+pub fn large_pipeline(stages: usize, actions: usize) -> String {
+    let mut out = String::from(
+        r#"{"pipeline": {"name": "large", "roleArn": "arn:aws:iam::123456789012:role/pipeline",
+ "artifactStore": {"type": "S3", "location": "large-artifacts"}, "pipelineType": "V2",
+ "executionMode": "QUEUED", "stages": [
+  {"name": "Source", "actions": [{"name": "Source", "namespace": "SourceVariables",
+   "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "CodeCommit", "version": "1"},
+   "configuration": {"RepositoryName": "large", "BranchName": "main"},
+   "outputArtifacts": [{"name": "Out0"}]}]}"#,
+    );
+    for s in 1..stages {
+        out.push_str(&format!(",\n  {{\"name\": \"Stage{s}\", \"actions\": ["));
+        let last = s + 1 == stages;
+        for a in 0..actions {
+            if a > 0 {
+                out.push(',');
+            }
+            if last && a == 0 {
+                out.push_str(r#"{"name": "Approve", "runOrder": 1, "actionTypeId": {"category": "Approval", "owner": "AWS", "provider": "Manual", "version": "1"}, "configuration": {"CustomData": "Check it"}}"#);
+                continue;
+            }
+            let order = if last { 2 } else { 1 + a % 5 };
+            let output = if a == 0 {
+                format!(r#", "outputArtifacts": [{{"name": "Out{s}"}}]"#)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                r##"{{"name": "Action{a}", "runOrder": {order}, "actionTypeId": {{"category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"}}, "configuration": {{"ProjectName": "p{s}-{a}", "EnvironmentVariables": "[{{\"name\":\"COMMIT\",\"value\":\"#{{SourceVariables.CommitId}}\"}}]"}}, "inputArtifacts": [{{"name": "Out{}"}}]{output}}}"##,
+                s - 1
+            ));
+        }
+        out.push_str("]}");
+    }
+    out.push_str("]}}\n");
+    out
+}
+
+fn bench_pipeline(c: &mut Criterion) {
+    use cicd_core::pipeline::{Scenario, simulate};
+    let guide = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/pipeline.json"
+    ))
+    .expect("guide pipeline");
+    let large = large_pipeline(50, 50);
+    let options = Options::default();
+    let analysis = cicd_core::analyze(Kind::Pipeline, &large, &options).expect("supported");
+    assert!(
+        analysis
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != cicd_core::Severity::Error),
+        "{:#?}",
+        analysis.diagnostics.first()
+    );
+    let scenario = Scenario {
+        starts: vec![0, 60, 120],
+        ..Scenario::default()
+    };
+    for (name, text) in [("pipeline-guide", &guide), ("pipeline-50x50", &large)] {
+        let analysis = cicd_core::analyze(Kind::Pipeline, text, &options).expect("supported");
+        let cicd_core::Model::Pipeline(file) = analysis.model else {
+            unreachable!("a pipeline analysis gives a pipeline model")
+        };
+        let pipeline = file.pipelines.into_iter().next().expect("a pipeline");
+        let mut group = c.benchmark_group(name);
+        group.bench_function("parse", |b| {
+            b.iter(|| cicd_core::source::parse_json(black_box(text), &Limits::default()))
+        });
+        group.bench_function("analyze", |b| {
+            b.iter(|| cicd_core::analyze(Kind::Pipeline, black_box(text), &options))
+        });
+        group.bench_function("simulate-3-executions", |b| {
+            b.iter(|| simulate(black_box(&pipeline), &scenario))
+        });
+        group.finish();
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let seed = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -63,5 +148,5 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, bench_pipeline);
 criterion_main!(benches);

@@ -162,9 +162,9 @@ kinds! {
         Buildspec => buildspec,
         Appspec => appspec,
         TrustPolicy => trust_policy,
+        Pipeline => pipeline,
     }
     planned {
-        Pipeline => pipeline,
         Workflow => workflow,
     }
 }
@@ -285,6 +285,21 @@ mod tests {
             Some(Kind::TrustPolicy)
         );
         assert_eq!(Kind::from_file_name("pipeline.json"), Some(Kind::Pipeline));
+        assert_eq!(
+            Kind::from_file_name("cfn/codepipeline.yml"),
+            Some(Kind::Pipeline)
+        );
+        assert_eq!(Kind::from_file_name("azure-pipelines.yml"), None);
+        assert_eq!(Kind::from_file_name("bitbucket-pipelines.yml"), None);
+        assert_eq!(Kind::from_file_name(".buildkite/pipeline.yml"), None);
+        assert_eq!(
+            Kind::from_file_name(".github/workflows/pipeline.yml"),
+            Some(Kind::Workflow)
+        );
+        assert_eq!(
+            Kind::from_file_name("buildspec-pipeline.yml"),
+            Some(Kind::Buildspec)
+        );
         assert_eq!(Kind::from_file_name("README.md"), None);
         assert_eq!(Kind::from_file_name("buildspec.json"), None);
     }
@@ -308,6 +323,21 @@ mod tests {
             Some(Kind::Workflow)
         );
         assert_eq!(Kind::from_content("hello: world\n"), None);
+        assert_eq!(
+            Kind::from_content("pipeline:\n  name: p\n"),
+            Some(Kind::Pipeline)
+        );
+        assert_eq!(
+            Kind::from_content(
+                "Resources:\n  P:\n    Type: AWS::CodePipeline::Pipeline\n    Properties: {}\n"
+            ),
+            Some(Kind::Pipeline)
+        );
+        assert_eq!(
+            Kind::from_content("stages:\n  - name: Source\n    actions: []\n"),
+            Some(Kind::Pipeline)
+        );
+        assert_eq!(Kind::from_content("stages:\n  - build\n"), None);
         assert_eq!(
             Kind::from_content(
                 r#"{"Resources": [{"TargetService": {"Type": "AWS::ECS::Service"}}]}"#

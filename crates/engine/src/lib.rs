@@ -142,6 +142,8 @@ fn report(entry: &Entry) -> FileReport {
                     trust::panel(text, &index, analysis, policy, inputs.assume.as_ref())
                 }
                 Model::Buildspec(_) => Panel::None,
+                // The pipeline panel is not built yet: checking works, the run view will follow.
+                Model::Pipeline(_) => Panel::None,
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

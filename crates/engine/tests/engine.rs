@@ -319,11 +319,11 @@ fn plain_text_and_planned_kinds() {
     assert_eq!(r.status, CheckStatus::PlainText);
     let r = analyze(
         &mut engine,
-        input(2, 1, "pipeline.json", "{\"pipeline\": {}}"),
+        input(2, 1, ".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
     );
     assert_eq!(
         r.status,
-        CheckStatus::Unsupported(cicd_core::Kind::Pipeline)
+        CheckStatus::Unsupported(cicd_core::Kind::Workflow)
     );
     assert_eq!(engine.analyses(), 0);
 }

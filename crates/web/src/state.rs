@@ -627,7 +627,7 @@ mod tests {
                 "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
             ),
             ("notes.txt", "hello"),
-            ("pipeline.json", "{\"pipeline\": {}}"),
+            (".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
         ])))
     }
 
@@ -743,7 +743,7 @@ mod tests {
         assert_eq!(s.report(2).unwrap().status, CheckStatus::PlainText);
         assert_eq!(
             s.report(3).unwrap().status,
-            CheckStatus::Unsupported(Kind::Pipeline)
+            CheckStatus::Unsupported(Kind::Workflow)
         );
         let s = s.apply(Action::SetKind {
             id: 2,

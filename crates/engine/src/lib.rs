@@ -5,6 +5,7 @@
 
 mod check;
 mod lifecycle;
+mod pipeline;
 pub mod protocol;
 mod trust;
 
@@ -15,8 +16,8 @@ use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
     AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, FileInput, FileReport, Highlight,
-    LifecycleView, Panel, PanelInputs, Reply, Request, TrustView, ViewDiagnostic, ViewFix,
-    WildcardView,
+    LifecycleView, Panel, PanelInputs, PipelineView, Reply, Request, TrustView, ViewDiagnostic,
+    ViewFix, WildcardView,
 };
 
 /// What the engine keeps of a file: its last input and the analysis made of it.
@@ -143,7 +144,9 @@ fn report(entry: &Entry) -> FileReport {
                 }
                 Model::Buildspec(_) => Panel::None,
                 // The pipeline panel is not built yet: checking works, the run view will follow.
-                Model::Pipeline(_) => Panel::None,
+                Model::Pipeline(file) => {
+                    pipeline::panel(text, &index, analysis, file, &inputs.pipeline)
+                }
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

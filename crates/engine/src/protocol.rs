@@ -67,6 +67,9 @@ pub struct PanelInputs {
     /// from the policy).
     #[serde(rename = "a", skip_serializing_if = "Option::is_none")]
     pub assume: Option<AssumeForm>,
+    /// What happens in the simulated pipeline run.
+    #[serde(rename = "p")]
+    pub pipeline: cicd_core::pipeline::Scenario,
 }
 
 impl PanelInputs {
@@ -79,6 +82,7 @@ impl PanelInputs {
         PanelInputs {
             scenario: serde_json::from_value(part("l")).unwrap_or_default(),
             assume: serde_json::from_value(part("a")).ok().flatten(),
+            pipeline: serde_json::from_value(part("p")).unwrap_or_default(),
         }
     }
 
@@ -221,6 +225,17 @@ pub enum Panel {
     Lifecycle(Box<LifecycleView>),
     /// A trust policy's "Assume role?" answer.
     Trust(Box<TrustView>),
+    /// A pipeline's simulated run.
+    Pipeline(Box<PipelineView>),
+}
+
+/// The pipeline panel: the core's simulated run, placed for the editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PipelineView {
+    /// The run of the file's first pipeline.
+    pub report: cicd_core::pipeline::PipelineReport<Place>,
+    /// How many other pipelines the file holds (a template may hold several).
+    pub others: usize,
 }
 
 /// The lifecycle panel: the core's report, placed for the editor.

@@ -12,6 +12,7 @@ use crate::components::docs::DocsPane;
 use crate::components::filebar::FileBar;
 use crate::components::lifecycle::TimelinePanel;
 use crate::components::notice::{EngineStopped, NoticeBar};
+use crate::components::pipeline::PipelinePanel;
 use crate::components::results::Results;
 use crate::components::tabs::{FileTabs, TabInfo};
 use crate::components::toolbar::Toolbar;
@@ -319,6 +320,14 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |scenario| state.dispatch(Action::SetScenario(scenario)))
     };
+    let on_pipeline = {
+        let state = state.clone();
+        Callback::from(move |scenario| state.dispatch(Action::SetPipeline(scenario)))
+    };
+    let on_reveal = {
+        let state = state.clone();
+        Callback::from(move |offset| state.dispatch(Action::Reveal(offset)))
+    };
     let restart_engine = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::RestartEngine))
@@ -562,6 +571,8 @@ pub fn App() -> Html {
                     if let Some(report) = check.clone() {
                         if let Panel::Trust(view) = &report.panel {
                             <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} on_finding={on_select_diag.clone()} />
+                        } else if matches!(report.panel, Panel::Pipeline(_)) {
+                            <PipelinePanel report={report.clone()} scenario={state.panel_inputs().pipeline} on_scenario={on_pipeline} {on_reveal} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {
                             <TimelinePanel report={report.clone()} scenario={state.panel_inputs().scenario} {on_scenario} />
                         } else if !embed {

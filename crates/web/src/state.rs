@@ -159,6 +159,10 @@ pub enum Action {
     /// Change the current file's simulated deployment (type, listener, first deployment,
     /// failing event).
     SetScenario(Scenario),
+    /// Change the current file's simulated pipeline run.
+    SetPipeline(cicd_core::pipeline::Scenario),
+    /// Move the editor's cursor to a UTF-16 offset of the current file (a simulation's action).
+    Reveal(u32),
     /// The engine answered about a file.
     Report(Box<FileReport>),
     /// The engine is loaded: every file is sent to it.
@@ -320,6 +324,7 @@ impl State {
         let changes_workspace = !matches!(
             action,
             Action::SelectDiagnostic(_)
+                | Action::Reveal(_)
                 | Action::ShowDocs(_)
                 | Action::CloseDocs
                 | Action::Notify(_)
@@ -505,6 +510,17 @@ impl State {
             Action::Dialog(dialog) => self.dialog = dialog,
             Action::SetAssumeForm(form) => self.set_inputs(|i| i.assume = Some(form)),
             Action::SetScenario(scenario) => self.set_inputs(|i| i.scenario = scenario),
+            Action::SetPipeline(scenario) => self.set_inputs(|i| i.pipeline = scenario),
+            Action::Reveal(offset) => {
+                if let Some(id) = self.current().map(|f| f.id) {
+                    let seq = self.cursor.map_or(1, |c| c.seq + 1);
+                    self.cursor = Some(CursorRequest {
+                        file: id,
+                        offset,
+                        seq,
+                    });
+                }
+            }
             Action::Report(report) => self.store(*report),
             Action::EngineReady => {
                 self.engine = EngineStatus::Ready;

@@ -7,6 +7,8 @@ pub mod docs;
 pub mod filebar;
 pub mod lifecycle;
 pub mod notice;
+pub mod pipeline;
+pub mod player;
 pub mod results;
 pub mod tabs;
 pub mod toolbar;

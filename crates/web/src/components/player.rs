@@ -19,6 +19,9 @@ pub struct Playhead {
     pub playing: bool,
     /// Simulated seconds per real second.
     pub speed: f64,
+    /// Frames played (each frame changes the playhead, so the next one is scheduled even when
+    /// the clock did not move).
+    pub frame: u32,
 }
 
 /// A handle to a player: the playhead and what moves it.
@@ -105,6 +108,7 @@ pub fn use_player<K: PartialEq + Clone + 'static>(
         t: 0.0,
         playing: false,
         speed,
+        frame: 0,
     });
     {
         let state = state.clone();
@@ -113,6 +117,7 @@ pub fn use_player<K: PartialEq + Clone + 'static>(
                 t: 0.0,
                 playing: false,
                 speed,
+                frame: 0,
             });
             || ()
         });
@@ -158,6 +163,7 @@ fn schedule(
         state.set(Playhead {
             t,
             playing: t < duration,
+            frame: head.frame.wrapping_add(1),
             ..head
         });
     }));
@@ -243,8 +249,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <button type="button" class="button primary play" onclick={toggle}
                 aria-label={if head.playing { format!("Pause the {what}") } else { format!("Play the {what}") }}
                 title="Play/pause (Space)">{ if head.playing { "❚❚ Pause" } else { "▶ Play" } }</button>
-            <button type="button" class="button step-back" onclick={back} aria-label="Previous event" title="Previous event (←)">{"⏮"}</button>
-            <button type="button" class="button step-forward" onclick={forward} aria-label="Next event" title="Next event (→)">{"⏭"}</button>
+            <button type="button" class="button step-back" onclick={back} aria-label="Previous event" title="Previous event (←)">{"«"}</button>
+            <button type="button" class="button step-forward" onclick={forward} aria-label="Next event" title="Next event (→)">{"»"}</button>
             <label class="field speed"><span>{"Speed"}</span>
                 <select aria-label="Playback speed" onchange={speed}>
                     { for props.speeds.iter().map(|(s, label)| html! {

@@ -1,0 +1,92 @@
+// End-to-end tests of the pipeline run (issue 11): the diagram, playing a run, an approval
+// answered by the learner, a failure, more executions in the pipeline's execution mode, and the
+// panel at a phone's width.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, open } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+async function withPage(path, fn, viewport) {
+  const b = await browser();
+  try {
+    const page = b.context.pages()[0] || (await b.context.newPage());
+    if (viewport) await page.setViewportSize(viewport);
+    return await fn(await open(b.context, server.url + path));
+  } finally {
+    await b.close();
+  }
+}
+
+const status = (page, action) => page.$eval(`.pipeline .action[data-action="${action}"]`, (g) => g.dataset.status);
+
+test("the guide's pipeline is drawn and plays: stages in order, artifacts, an approval answered, a run that succeeds", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  const stages = await page.$$eval(".pipeline .stage .stage-name", (s) => s.map((e) => e.textContent));
+  assert.ok(stages.length >= 4, stages.join(","));
+  assert.ok((await page.$$(".pipeline .artifact")).length >= 2, "artifact arrows");
+  assert.equal(await page.$eval(".pipeline", (p) => p.dataset.mode), "QUEUED");
+  const approval = await page.$eval('.pipeline .action[data-stage] >> nth=0', () => null).catch(() => null);
+  void approval;
+  // Play at the fastest speed until the approval waits, then approve it from the panel.
+  await page.selectOption('select[aria-label="Playback speed"]', { index: 3 });
+  await page.click(".pipeline .play");
+  await page.waitForSelector(".pipeline .approval .approve", { timeout: 30000 });
+  const waiting = await page.$$eval('.pipeline .action[data-status="Waiting"]', (g) => g.map((x) => x.dataset.action));
+  assert.equal(waiting.length, 1, waiting.join(","));
+  await page.click(".pipeline .approval .approve");
+  await page.click(".pipeline .play");
+  await page.waitForSelector('.pipeline .lane[data-execution="1"][data-outcome="Succeeded"]', { timeout: 30000 });
+  assert.deepEqual(page.problems, []);
+}));
+
+test("a failing action fails its execution; keyboard: select an action, make it fail, jump to the end", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  // Enter on the Build action selects it and moves the editor's cursor to it.
+  await page.focus('.pipeline .action[data-action="Build"]');
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('.pipeline .action-details[data-action="Build"]');
+  const line = await page.evaluate(() => {
+    const ed = window.__cicdEditor;
+    return ed.getText().slice(0, ed.cursor()).split("\n").pop() + ed.getText().slice(ed.cursor()).split("\n")[0];
+  });
+  assert.match(line, /Build/);
+  await page.click(".pipeline .fail-toggle");
+  await page.waitForSelector('.pipeline .action.will-fail[data-action="Build"]');
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector('.pipeline .lane[data-execution="1"]')?.dataset.outcome === "Failed");
+  assert.equal(await status(page, "Build"), "Failed");
+  // Later stages never ran.
+  const deploy = await page.$$eval('.pipeline .action', (g) => g.filter((x) => /Deploy/.test(x.dataset.action)).map((x) => x.dataset.status));
+  assert.ok(deploy.every((s) => s === "NotStarted"), deploy.join(","));
+  // Step back event by event with the keyboard.
+  await page.keyboard.press("ArrowLeft");
+  assert.notEqual(await page.$eval('.pipeline .lane[data-execution="1"]', (l) => l.dataset.outcome), "Failed");
+}));
+
+test("a second execution started mid-run queues behind the first (QUEUED mode)", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  await page.selectOption('select[aria-label="Playback speed"]', { index: 3 });
+  await page.click(".pipeline .play");
+  await page.waitForFunction(() => document.querySelector('.pipeline .action[data-action="Build"]')?.dataset.status === "InProgress", null, { timeout: 30000 });
+  await page.click(".pipeline .start-execution");
+  await page.waitForSelector('.pipeline .lane[data-execution="2"]');
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("End");
+  const outcomes = await page.$$eval(".pipeline .lane", (l) => l.map((x) => x.dataset.finalOutcome));
+  assert.equal(outcomes.length, 2);
+  // The log says an execution waited for the stage to free up.
+  const log = await page.$$eval(".pipeline .event-log li", (l) => l.map((x) => x.textContent).join("\n"));
+  assert.match(log, /#2/);
+}));
+
+test("the pipeline panel is usable at a phone's width", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  const box = await page.$eval(".pipeline .diagram-scroll", (d) => { const r = d.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+  assert.ok(box.left >= 0 && box.right <= 390, JSON.stringify(box));
+  const player = await page.$eval(".pipeline .player", (d) => d.getBoundingClientRect().right);
+  assert.ok(player <= 390, `controls fit (${player})`);
+}, { width: 390, height: 800 }));

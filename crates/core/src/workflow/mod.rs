@@ -1,5 +1,7 @@
 //! GitHub Actions workflows (planned: recognised, not yet checked).
 
+pub mod expr;
+
 use crate::kinds::{BY_FOLDER, BY_KEY, FileName, Formats, KindInfo, Strength};
 use crate::source::Node;
 

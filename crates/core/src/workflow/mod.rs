@@ -1,5 +1,6 @@
 //! GitHub Actions workflows (planned: recognised, not yet checked).
 
+pub mod actions;
 pub mod expr;
 
 use crate::kinds::{BY_FOLDER, BY_KEY, FileName, Formats, KindInfo, Strength};

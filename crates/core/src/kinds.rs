@@ -162,10 +162,10 @@ kinds! {
         Buildspec => buildspec,
         Appspec => appspec,
         TrustPolicy => trust_policy,
+        Workflow => workflow,
     }
     planned {
         Pipeline => pipeline,
-        Workflow => workflow,
     }
 }
 

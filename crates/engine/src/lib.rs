@@ -135,7 +135,9 @@ fn report(entry: &Entry) -> FileReport {
                 Model::TrustPolicy(policy) => {
                     trust::panel(text, &index, analysis, policy, input.inputs.assume.as_ref())
                 }
-                Model::Buildspec(_) => Panel::None,
+                // The workflow's panel (who can assume the role) is built with the web app's
+                // workspace view; until then a workflow shows its diagnostics only.
+                Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

@@ -1,0 +1,48 @@
+//! The workflow rules (`GHA…`), one file per rule: its declaration, its documentation page and
+//! the `check` function that reports it. Shared helpers are in [`helpers`].
+//!
+//! The structural rules report what the schema walk recorded (unknown keys, wrong shapes,
+//! missing keys); the others read the lowered [`Workflow`].
+
+pub(crate) mod helpers;
+
+use super::Workflow;
+use crate::schema::Facts;
+use crate::source::Node;
+
+/// What a workflow rule sees: the text, the tree, the model and what the schema walk recorded.
+pub(crate) struct Cx<'a> {
+    /// The text.
+    #[allow(dead_code)]
+    pub text: &'a str,
+    /// The document's root.
+    #[allow(dead_code)]
+    pub root: &'a Node,
+    /// The lowered workflow.
+    pub model: &'a Workflow,
+    /// What the schema walk recorded.
+    pub facts: &'a Facts<'a>,
+}
+
+crate::rule_modules! {
+    context: Cx;
+    unknown_workflow_key,
+    wrong_workflow_value_type,
+    missing_workflow_key,
+    invalid_job_id,
+    unknown_event,
+    conflicting_event_filters,
+    invalid_filter_pattern,
+    unknown_permission_scope,
+    invalid_permission_level,
+    invalid_permissions_shorthand,
+    oidc_without_id_token_permission,
+    checkout_without_contents_permission,
+    unknown_needs_job,
+    needs_cycle,
+    constant_if_condition,
+    secret_in_unavailable_context,
+    invalid_step_kind,
+    malformed_uses,
+    duplicate_step_id,
+}

@@ -55,4 +55,5 @@ crate::rule_modules! {
     role_name_without_arn,
     invalid_aws_region,
     role_duration_out_of_range,
+    pull_request_target_checkout_with_aws,
 }

@@ -7,12 +7,16 @@
 //!   value shapes the structural rules check.
 //! - [`expr`]: `${{ }}` expressions: where they are, a parser, and a three-valued evaluator.
 //! - [`actions`]: the AWS actions' inputs, tags and runtimes per version.
+//! - [`admission`]: for each job that assumes a role through OIDC, the tokens its runs present
+//!   and what a trust policy answers to each, and the callers the policy admits that no job
+//!   needs.
 //!
 //! How GitHub reads the file: YAML 1.2 (`on` is the key `on`, not a boolean), keys are
 //! case-sensitive, the last of two identical keys wins, and `with` inputs are strings matched
 //! ignoring case.
 
 pub mod actions;
+pub mod admission;
 pub mod expr;
 pub mod model;
 pub(crate) mod rules;

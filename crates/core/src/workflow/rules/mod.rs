@@ -56,4 +56,5 @@ crate::rule_modules! {
     invalid_aws_region,
     role_duration_out_of_range,
     pull_request_target_checkout_with_aws,
+    aws_credentials_in_pull_request,
 }

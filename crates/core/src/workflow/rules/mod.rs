@@ -2,11 +2,14 @@
 //! the `check` function that reports it. Shared helpers are in [`helpers`].
 //!
 //! The structural rules report what the schema walk recorded (unknown keys, wrong shapes,
-//! missing keys); the others read the lowered [`Workflow`].
+//! missing keys); the others read the lowered [`Workflow`]. The last rules relate a workflow to
+//! other files of a workspace (a trust policy): they run over a [`RelatedCx`], built by
+//! [`crate::related`], and report [`Related`](crate::related::Related) findings with a place in each file.
 
 pub(crate) mod helpers;
 
 use super::Workflow;
+use crate::related::RelatedCx;
 use crate::schema::Facts;
 use crate::source::Node;
 
@@ -56,5 +59,9 @@ crate::rule_modules! {
     invalid_aws_region,
     role_duration_out_of_range,
     pull_request_target_checkout_with_aws,
-    aws_credentials_in_pull_request,
+    aws_credentials_in_pull_request;
+    related context: RelatedCx;
+    trust_policy_refuses_job,
+    trust_policy_admits_unneeded_callers,
+    audience_not_accepted,
 }

@@ -22,7 +22,7 @@ use super::expr::{self, Val};
 use super::model::{AuthPath, Job, Step, Text, Workflow};
 use super::rules::helpers::{TokenGrant, filter_includes, id_token};
 use crate::source::Span;
-use crate::trust_policy::assume::{github_provider, github_request, suggested_run};
+use crate::trust_policy::assume::{github_provider, github_request};
 use crate::trust_policy::evaluate::evaluate;
 use crate::trust_policy::explore::{Admits, who_gets_in};
 use crate::trust_policy::github::{DEFAULT_AUDIENCE, Run};
@@ -114,6 +114,8 @@ pub struct AdmissionRow<P> {
     /// (`refs/heads/release/*`, tried as `refs/heads/release/x`).
     #[cfg_attr(feature = "serde", serde(rename = "ref"))]
     pub git_ref: String,
+    /// The ref the run's token carries (a pattern is tried with an example name).
+    pub token_ref: String,
     /// The environment the job references, if any.
     pub environment: Option<String>,
     /// The run in words (``a push to `main` in environment `production` ``).
@@ -255,6 +257,7 @@ impl<P> AdmissionReport<P> {
                     step: r.step,
                     event: r.event,
                     git_ref: r.git_ref,
+                    token_ref: r.token_ref,
                     environment: r.environment,
                     run: r.run,
                     sub: r.sub,
@@ -433,7 +436,7 @@ fn push_refs(event: &super::model::Event, default_branch: &str) -> Vec<(String, 
     };
     let refs = |positive: Option<Vec<&str>>,
                 ignore: Option<Vec<&str>>,
-                usual: &[&str],
+                usual: &[(&str, &str)],
                 filler: &str|
      -> Vec<(String, String)> {
         let mut v = Vec::new();
@@ -446,26 +449,26 @@ fn push_refs(event: &super::model::Event, default_branch: &str) -> Vec<(String, 
             }
         } else {
             let ignore = ignore.unwrap_or_default();
-            for name in usual {
-                let tried = if *name == "*" {
-                    filler.to_string()
-                } else {
-                    (*name).to_string()
-                };
-                if !filter_includes(&ignore, &tried) {
-                    v.push(((*name).to_string(), tried));
+            for (shown, tried) in usual {
+                if !filter_includes(&ignore, tried) {
+                    v.push(((*shown).to_string(), (*tried).to_string()));
                 }
             }
         }
         v
     };
     if has_branch_filter || !has_tag_filter {
-        for (shown, tried) in refs(branches, branches_ignore, &[default_branch, "*"], "feature") {
+        for (shown, tried) in refs(
+            branches,
+            branches_ignore,
+            &[(default_branch, default_branch), ("*", "feature")],
+            "feature",
+        ) {
             add("refs/heads/", &shown, tried);
         }
     }
     if has_tag_filter || !has_branch_filter {
-        for (shown, tried) in refs(tags, tags_ignore, &["*"], "v1.0.0") {
+        for (shown, tried) in refs(tags, tags_ignore, &[("*", "v1.0.0")], "1.0.0") {
             add("refs/tags/", &shown, tried);
         }
     }
@@ -730,37 +733,48 @@ pub fn admission(
     policy_errors: usize,
     options: &AdmissionOptions,
 ) -> AdmissionReport<At> {
-    let suggested = suggested_run(policy);
+    let mut notes = Vec::new();
     let (mut base, source) = match options.repository.as_deref().and_then(Run::for_repository) {
         Some(run) => (run, "given"),
-        None if policy_names_repository(policy) => (
-            Run::for_repository(&format!("{}/{}", suggested.owner, suggested.repo))
-                .unwrap_or_default(),
-            "policy",
-        ),
-        None => (
-            Run::for_repository("octo-org/octo-repo").unwrap_or_default(),
-            "example",
-        ),
+        None => match policy_repository(policy) {
+            Some((run, made_up)) => {
+                if made_up {
+                    notes.push(format!(
+                        "the policy names the owner but not the repository: the runs are shown as `{}/{}` (pass --github-repo OWNER/REPO)",
+                        run.owner, run.repo
+                    ));
+                }
+                (run, "policy")
+            }
+            None => {
+                let run = Run::for_repository("octo-org/octo-repo").unwrap_or_default();
+                notes.push(format!(
+                    "the repository is not known (the policy names none): the runs are shown as `{}/{}` (pass --github-repo OWNER/REPO)",
+                    run.owner, run.repo
+                ));
+                (run, "example")
+            }
+        },
     };
-    let default_branch = options
-        .default_branch
-        .clone()
-        .unwrap_or_else(|| "main".to_string());
+    let default_branch = match (&options.default_branch, guess_default_branch(workflows)) {
+        (Some(b), _) => b.clone(),
+        (None, Some(b)) => {
+            notes.push(format!(
+                "the default branch is taken to be `{b}`, the branch the workflows push to (pass --default-branch)"
+            ));
+            b
+        }
+        (None, None) => "main".to_string(),
+    };
     base.default_branch = Some(default_branch.clone());
-    base.owner_id.clone_from(&options.owner_id);
-    base.repo_id.clone_from(&options.repo_id);
+    if options.owner_id.is_some() || options.repo_id.is_some() {
+        base.owner_id.clone_from(&options.owner_id);
+        base.repo_id.clone_from(&options.repo_id);
+    }
     base.sub_claim_keys.clone_from(&options.sub_claim_keys);
     let provider = github_provider(policy);
     let provider_account = account(&provider).map(str::to_string);
     let mut rows = Vec::new();
-    let mut notes = Vec::new();
-    if source == "example" {
-        notes.push(format!(
-            "the repository is not known (the policy names none): the runs are shown as `{}/{}`",
-            base.owner, base.repo
-        ));
-    }
     for (wi, input) in workflows.iter().enumerate() {
         let workflow = input.workflow;
         let file = input.name.rsplit(['/', '\\']).next().unwrap_or(input.name);
@@ -834,31 +848,68 @@ pub fn admission(
     }
 }
 
-/// Whether the policy's GitHub `sub` conditions name a repository.
-fn policy_names_repository(policy: &TrustPolicy) -> bool {
-    policy
+/// The repository the policy's GitHub `sub` conditions intend, with whether its name had to be
+/// made up (`repo:octo-org/*` names only the owner): the first literal `sub` of an `Allow`
+/// statement (IDs of the immutable form kept), else the first pattern whose owner is literal,
+/// its wildcards filled in.
+fn policy_repository(policy: &TrustPolicy) -> Option<(Run, bool)> {
+    let subs: Vec<&str> = policy
         .statements
         .iter()
+        .filter(|s| s.is_allow())
         .flat_map(|s| s.conditions.iter())
         .filter(|c| {
             c.key_parts().is_some_and(|(p, claim)| {
                 claim.eq_ignore_ascii_case("sub") && oidc::classify(p) == ProviderKind::GitHub
+            }) && c.parsed.is_some_and(|o| !o.base.is_negated())
+        })
+        .flat_map(|c| c.values.iter().map(|v| v.text.as_str()))
+        .collect();
+    if let Some(run) = subs
+        .iter()
+        .filter(|v| !v.contains(['*', '?']))
+        .find_map(|v| Run::from_sub(v))
+    {
+        let mut r = Run::for_repository(&format!("{}/{}", run.owner, run.repo))?;
+        r.owner_id = run.owner_id;
+        r.repo_id = run.repo_id;
+        return Some((r, false));
+    }
+    subs.iter().find_map(|v| {
+        let segment = v.strip_prefix("repo:")?.split(':').next()?;
+        let (owner, repo) = segment.split_once('/')?;
+        if owner.is_empty() || owner.contains(['*', '?']) || repo.is_empty() {
+            return None;
+        }
+        let filled = repo.replace(['*', '?'], "");
+        let (repo, made_up) = if repo.contains(['*', '?']) {
+            (
+                if filled.is_empty() {
+                    "app".to_string()
+                } else {
+                    format!("{filled}app")
+                },
+                true,
+            )
+        } else {
+            (repo.to_string(), false)
+        };
+        Some((Run::for_repository(&format!("{owner}/{repo}"))?, made_up))
+    })
+}
+
+/// The default branch when not given: `master` when the workflows' push filters name `master`
+/// and not `main`, else `main`.
+fn guess_default_branch(workflows: &[WorkflowInput<'_>]) -> Option<String> {
+    let named = |name: &str| {
+        workflows.iter().any(|w| {
+            w.workflow.event("push").is_some_and(|e| {
+                e.filter(super::model::FilterKind::Branches)
+                    .is_some_and(|f| f.patterns.iter().any(|p| p.value == name))
             })
         })
-        .flat_map(|c| c.values.iter())
-        .any(|v| {
-            v.text
-                .strip_prefix("repo:")
-                .and_then(|r| r.split(':').next())
-                .is_some_and(|r| {
-                    r.split_once('/').is_some_and(|(o, n)| {
-                        !o.is_empty()
-                            && !o.contains(['*', '?'])
-                            && !n.is_empty()
-                            && !n.starts_with(['*', '?'])
-                    })
-                })
-        })
+    };
+    (named("master") && !named("main")).then(|| "master".to_string())
 }
 
 /// The runs of one step: each event case × environment × matrix/inputs, minus those its job's
@@ -941,6 +992,7 @@ fn row(
         step: step.index + 1,
         event: case.event.clone(),
         git_ref: case.shown.clone(),
+        token_ref: run.git_ref(),
         environment: None,
         run: what.clone(),
         sub: String::new(),
@@ -1132,7 +1184,7 @@ fn over_broad(
         let statement = evaluation.deciding.map(|i| i + 1);
         out.push(OverBroad {
             reason: format!(
-                "{note} gets in through statement {}, and no job of the workflows needs it",
+                "{note}: admitted by statement {}, and no job of the workflows needs it",
                 statement.unwrap_or(0)
             ),
             policy_at: decided_at(policy, &evaluation, &sub).map(|span| At {

@@ -6,6 +6,7 @@ mod assume;
 mod output;
 mod share;
 mod simulate;
+mod workflow;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! Workflows on the command line: `cicd check` of a workflow, `cicd assume --workflow` (the
-//! admission table, its JSON contract and exit statuses), and the property that a row's
-//! decision is what `cicd assume` answers for that run's `--github-*` flags.
+//! admission table, its JSON contract and exit statuses), `cicd check` of a folder holding a
+//! workflow and its trust policy (findings with places in both files), and the property that a
+//! row's decision is what `cicd assume` answers for that run's `--github-*` flags.
 
 mod common;
 
@@ -229,6 +230,62 @@ fn usage_problems_exit_2() {
         GUIDE_POLICY,
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_relates_a_workflow_and_its_trust_policy() {
+    let dir = temp_dir(
+        "folder",
+        &[
+            (".github/workflows/deploy.yml", &read(FIXED_WORKFLOW)),
+            ("iam/github-trust-policy.json", &read(GUIDE_POLICY)),
+        ],
+    );
+    let o = cicd(&["check", "--format", "json", &dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    let d = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "GHA081")
+        .unwrap_or_else(|| panic!("GHA081 in {v:#}"));
+    assert!(
+        d["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("github-trust-policy.json"))
+    );
+    assert_eq!(d["line"], 15);
+    let label = &d["labels"][0];
+    assert!(
+        label["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with(".github/workflows/deploy.yml")),
+        "{label:#}"
+    );
+    assert_eq!(label["line"], 30);
+
+    // Pinned to `main` while the job uses an environment: refused, with a place in each file.
+    let workflow = read(FIXED_WORKFLOW).replace(
+        "    runs-on: ubuntu-latest\n",
+        "    runs-on: ubuntu-latest\n    environment: production\n",
+    );
+    let dir = temp_dir(
+        "refused-folder",
+        &[
+            (".github/workflows/deploy.yml", &workflow),
+            ("trust.json", MAIN_ONLY),
+        ],
+    );
+    let o = cicd(&["check", &dir]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("error[GHA080]"), "{out}");
+    assert!(out.contains("::: "), "a frame in the policy: {out}");
+    let o = cicd(&["check", "--format", "github", &dir]);
+    let out = stdout(&o);
+    assert!(out.contains("::error file="), "{out}");
+    assert!(out.contains("GHA080"), "{out}");
 }
 
 /// The `--github-*` flags that describe one row's run.

@@ -487,26 +487,45 @@ impl Step {
     }
 
     /// How this `configure-aws-credentials` step authenticates, as the action decides it
-    /// (`github-actions-aws.md` §2.1): `None` for other steps.
+    /// (`github-actions-aws.md` §2.1): OIDC when `role-to-assume` is given and none of
+    /// `aws-access-key-id`, `web-identity-token-file`, `role-chaining: true` (2.1.0 and later)
+    /// and `force-skip-oidc: true` (5.0.0 and later) is; an input the version used does not
+    /// declare is ignored, as the runner ignores it, and releases before 1.6.0 have no OIDC at
+    /// all. `None` for other steps.
     pub fn auth_path(&self) -> Option<AuthPath> {
         if !self.configures_aws() {
             return None;
         }
-        let is_true = |name: &str| {
-            self.input_value(name)
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        let action = self.uses.as_ref().and_then(Uses::aws_action);
+        // Whether the version the step runs reads the input (an unknown version: yes).
+        let declared = |name: &str| match action {
+            Some((spec, resolved)) => spec
+                .input(name)
+                .and_then(|i| spec.declares(resolved, i))
+                .unwrap_or(true),
+            None => true,
         };
-        let path = if self.input_value("role-to-assume").is_none() {
-            if self.input_value("aws-access-key-id").is_some() {
+        let given = |name: &str| declared(name) && self.input_value(name).is_some();
+        let is_true = |name: &str| {
+            declared(name)
+                && self
+                    .input_value(name)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        };
+        let without_oidc = action
+            .and_then(|(spec, resolved)| spec.version(resolved))
+            .is_some_and(|v| v < (1, 6, 0));
+        let path = if !given("role-to-assume") {
+            if given("aws-access-key-id") {
                 AuthPath::AccessKeys
             } else {
                 AuthPath::Ambient
             }
-        } else if self.input_value("aws-access-key-id").is_some() {
+        } else if given("aws-access-key-id") {
             AuthPath::AssumeWithKeys
-        } else if self.input_value("web-identity-token-file").is_some() {
+        } else if given("web-identity-token-file") {
             AuthPath::TokenFile
-        } else if is_true("role-chaining") {
+        } else if is_true("role-chaining") || without_oidc {
             AuthPath::Chaining
         } else if is_true("force-skip-oidc") {
             AuthPath::SkipOidc
@@ -529,7 +548,8 @@ pub enum AuthPath {
     AssumeWithKeys,
     /// `role-to-assume` with `web-identity-token-file`.
     TokenFile,
-    /// `role-to-assume` with `role-chaining: true` (from existing credentials).
+    /// `role-to-assume` assumed with the credentials already there: `role-chaining: true`, or a
+    /// release before 1.6.0, which has no OIDC.
     Chaining,
     /// `role-to-assume` with `force-skip-oidc: true`.
     SkipOidc,
@@ -920,6 +940,25 @@ jobs:
             "production"
         );
         assert_eq!(job.steps[0].auth_path(), Some(AuthPath::Oidc));
+        let step = |uses: &str, extra: &str| {
+            let w = model(&format!(
+                "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: {uses}\n        with:\n          role-to-assume: arn:aws:iam::1:role/r\n{extra}"
+            ));
+            w.jobs[0].steps[0].auth_path()
+        };
+        let cac = "aws-actions/configure-aws-credentials";
+        let chaining = "          role-chaining: true\n";
+        assert_eq!(
+            step(&format!("{cac}@v4"), chaining),
+            Some(AuthPath::Chaining)
+        );
+        // `role-chaining` came in 2.1.0: version 1 ignores it and uses OIDC.
+        assert_eq!(step(&format!("{cac}@v1"), chaining), Some(AuthPath::Oidc));
+        let skip = "          force-skip-oidc: true\n";
+        assert_eq!(step(&format!("{cac}@v5"), skip), Some(AuthPath::SkipOidc));
+        assert_eq!(step(&format!("{cac}@v4"), skip), Some(AuthPath::Oidc));
+        assert_eq!(step(&format!("{cac}@v1.5.0"), ""), Some(AuthPath::Chaining));
+        assert_eq!(step(&format!("{cac}@main"), ""), Some(AuthPath::Oidc));
         assert_eq!(
             job.steps[0].uses.as_ref().unwrap().target,
             Target::Action {

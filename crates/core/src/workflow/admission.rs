@@ -786,7 +786,7 @@ pub fn admission(
             let token = match grant {
                 TokenGrant::Granted | TokenGrant::Invalid => true,
                 TokenGrant::Denied(_) => false,
-                TokenGrant::Default => workflow.is_reusable(),
+                TokenGrant::Default => workflow.only_called(),
             };
             for step in job
                 .steps

@@ -594,6 +594,14 @@ impl Workflow {
     pub fn is_reusable(&self) -> bool {
         self.event("workflow_call").is_some()
     }
+
+    /// Whether the workflow runs only when called by another (`workflow_call` is its only
+    /// event), so that without a `permissions` block it gets its caller's permissions.
+    pub fn only_called(&self) -> bool {
+        self.on.as_ref().is_some_and(|on| {
+            !on.events.is_empty() && on.events.iter().all(|e| e.name.value == "workflow_call")
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             let Some(role) = step.input("role-to-assume") else {
                 continue;
             };
-            let inherited = matches!(grant, TokenGrant::Default) && workflow.is_reusable();
+            let inherited = matches!(grant, TokenGrant::Default) && workflow.only_called();
             let hosted = job.runs_on.as_ref().is_some_and(|r| r.github_hosted());
             let mut d = match grant {
                 TokenGrant::Granted | TokenGrant::Invalid => continue,

@@ -1,5 +1,7 @@
 //! `cicd assume`: evaluates a trust policy for one caller ("may this principal assume the
-//! role?"), optionally computing the caller's token from a GitHub Actions run.
+//! role?"), optionally computing the caller's token from a GitHub Actions run; with
+//! `--workflow`, for every run of every job of the workflows that assumes a role through OIDC
+//! ("can this workflow assume that role — and who else can?", see `workflow.rs`).
 //!
 //! Exit status: 0 when the policy allows the request, 1 when it denies it, 2 for usage and I/O
 //! problems (including a policy that is not readable JSON).
@@ -32,52 +34,67 @@ use serde::Serialize;
 #[derive(clap::Args, Debug)]
 pub(crate) struct AssumeArgs {
     /// The trust policy (JSON); `-` reads standard input.
-    policy: PathBuf,
+    #[arg(
+        required_unless_present = "policy_file",
+        conflicts_with = "policy_file"
+    )]
+    pub(crate) policy: Option<PathBuf>,
+    /// The trust policy, as an option (the same as the positional POLICY).
+    #[arg(long = "policy", value_name = "FILE")]
+    pub(crate) policy_file: Option<PathBuf>,
+    /// A GitHub Actions workflow whose jobs assume the role: prints the admission table (every
+    /// run of every job that assumes a role through OIDC, and what the policy answers) and the
+    /// callers the policy admits that no job needs. Repeat for several workflows.
+    #[arg(long = "workflow", value_name = "FILE")]
+    pub(crate) workflows: Vec<PathBuf>,
+    /// With `--workflow`: the repository's default branch (default `main`).
+    #[arg(long, value_name = "BRANCH", requires = "workflows")]
+    pub(crate) default_branch: Option<String>,
     /// Who calls: `aws:ARN` (or an account ID), `service:NAME` or `federated:ARN`. With
     /// `--github-repo` it defaults to the policy's GitHub OIDC provider.
     #[arg(long)]
-    principal: Option<String>,
+    pub(crate) principal: Option<String>,
     /// The action (default: the one the principal calls, e.g. `sts:AssumeRoleWithWebIdentity`
     /// for an OIDC provider, `sts:AssumeRole` for AWS principals and services).
     #[arg(long)]
-    action: Option<String>,
+    pub(crate) action: Option<String>,
     /// A request context key and value (`aws:SourceAccount=123456789012`); repeat a key for
     /// several values. Overrides the keys computed from `--github-*`.
     #[arg(long = "context", value_name = "KEY=VALUE")]
-    context: Vec<String>,
+    pub(crate) context: Vec<String>,
     /// The GitHub repository whose workflow asks (`OWNER/REPO`); computes the OIDC token.
     #[arg(long, value_name = "OWNER/REPO")]
-    github_repo: Option<String>,
+    pub(crate) github_repo: Option<String>,
     /// The run's Git ref (`refs/heads/main`, `refs/tags/v1`; a bare name is a branch).
     #[arg(long, value_name = "REF")]
-    github_ref: Option<String>,
+    pub(crate) github_ref: Option<String>,
     /// The environment the job references.
     #[arg(long, value_name = "ENV")]
-    github_environment: Option<String>,
+    pub(crate) github_environment: Option<String>,
     /// The triggering event (default `push`).
     #[arg(long, value_name = "EVENT")]
-    github_event: Option<String>,
+    pub(crate) github_event: Option<String>,
     /// The audience the workflow requests (default `sts.amazonaws.com`).
     #[arg(long, value_name = "AUD")]
-    github_audience: Option<String>,
+    pub(crate) github_audience: Option<String>,
     /// The owner's numeric ID (with `--github-repo-id`: the immutable `sub` form).
     #[arg(long, value_name = "ID")]
-    github_owner_id: Option<String>,
+    pub(crate) github_owner_id: Option<String>,
     /// The repository's numeric ID.
     #[arg(long, value_name = "ID")]
-    github_repo_id: Option<String>,
+    pub(crate) github_repo_id: Option<String>,
     /// A custom `sub` template: claim keys separated by commas (`repo,context,job_workflow_ref`).
     #[arg(long, value_name = "KEYS")]
-    github_sub_claims: Option<String>,
+    pub(crate) github_sub_claims: Option<String>,
     /// The workflow file (`deploy.yml`), for `job_workflow_ref`.
     #[arg(long, value_name = "FILE")]
-    github_workflow: Option<String>,
+    pub(crate) github_workflow: Option<String>,
     /// The name for standard input in messages.
     #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
+    pub(crate) stdin_filename: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AssumeFormat::Human)]
-    format: AssumeFormat,
+    pub(crate) format: AssumeFormat,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -130,7 +147,13 @@ fn github_run(args: &AssumeArgs) -> Result<Option<Run>> {
 }
 
 pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
-    let (name, bytes) = crate::read_input(&args.policy, args.stdin_filename.as_deref())?;
+    let Some(policy) = args.policy.as_ref().or(args.policy_file.as_ref()) else {
+        bail!("the trust policy is required: `cicd assume POLICY` or `--policy FILE`");
+    };
+    if !args.workflows.is_empty() {
+        return crate::workflow::assume(args, policy);
+    }
+    let (name, bytes) = crate::read_input(policy, args.stdin_filename.as_deref())?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let analysis = cicd_core::analyze(Kind::TrustPolicy, &text, &Options::default())?;
     let Model::TrustPolicy(trust) = &analysis.model else {

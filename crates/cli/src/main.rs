@@ -6,6 +6,7 @@ mod assume;
 mod output;
 mod share;
 mod simulate;
+mod workflow;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -135,6 +136,8 @@ pub(crate) struct Checked {
     pub kind: Kind,
     pub text: String,
     pub diagnostics: Vec<cicd_core::Diagnostic>,
+    /// The analysis, kept to relate the files checked together.
+    pub analysis: cicd_core::Analysis,
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode> {
@@ -175,29 +178,42 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
                 })?
             }
         };
-        let (text, diagnostics) =
-            cicd_core::check_bytes(kind, &bytes, &options).with_context(|| format!("`{name}`"))?;
+        let (text, analysis) = cicd_core::analyze_bytes(kind, &bytes, &options)
+            .with_context(|| format!("`{name}`"))?;
         checked.push(Checked {
             name,
             kind,
             text,
-            diagnostics,
+            diagnostics: analysis.diagnostics.clone(),
+            analysis,
         });
     }
+    // Files checked together are related: a workflow and the trust policy of its role.
+    let members: Vec<cicd_core::related::WorkspaceFile<'_>> = checked
+        .iter()
+        .map(|c| cicd_core::related::WorkspaceFile {
+            name: &c.name,
+            analysis: &c.analysis,
+        })
+        .collect();
+    let related = cicd_core::related::relate(&members);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let rendered = match args.format {
-        Format::Human => output::human(&checked, color),
-        Format::Json => output::json(&checked)?,
-        Format::Github => output::github(&checked),
+        Format::Human => output::human(&checked, &related, color),
+        Format::Json => output::json(&checked, &related)?,
+        Format::Github => output::github(&checked, &related),
     };
     print!("{rendered}");
     let any_error = checked
         .iter()
-        .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error));
+        .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error))
+        || related
+            .iter()
+            .any(|r| r.diagnostic.severity == Severity::Error);
     Ok(if any_error {
         ExitCode::from(1)
     } else {

@@ -1,7 +1,8 @@
 //! Validation speed against the bare YAML parse of the same text: the guide's buildspec and a
-//! generated 5,000-line buildspec; and for pipelines, the analysis and the run simulation of
-//! the guide's pipeline and of a generated pipeline at the quotas (50 stages of 50 actions).
-//! Run with `cargo bench -p cicd-core`.
+//! generated 5,000-line buildspec; for pipelines, the analysis and the run simulation of the
+//! guide's pipeline and of a generated pipeline at the quotas (50 stages of 50 actions); the
+//! guide's deploy workflow and the corpus's largest workflow (72 KB), and the workflow × trust
+//! policy cross-check (the admission table). Run with `cargo bench -p cicd-core`.
 
 use std::hint::black_box;
 
@@ -148,5 +149,56 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, bench_pipeline);
+/// A file of the workspace.
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
+}
+
+fn bench_workflows(c: &mut Criterion) {
+    use cicd_core::workflow::admission::{AdmissionOptions, WorkflowInput, admission};
+    let guide = read("examples/deploy-workflow-oidc.yml");
+    let large =
+        read("tests/corpus/workflow/cogini__phoenix_container_example__.github__workflows__ci.yml");
+    let policy_text = read("examples/trust-policy-github-oidc.json");
+    let limits = Limits::default();
+    let options = Options::default();
+    for (name, text) in [("workflow-guide", &guide), ("workflow-72kb", &large)] {
+        let mut group = c.benchmark_group(name);
+        group.bench_function("parse", |b| b.iter(|| parse_yaml(black_box(text), &limits)));
+        group.bench_function("check", |b| {
+            b.iter(|| cicd_core::check(Kind::Workflow, black_box(text), &options))
+        });
+        group.finish();
+    }
+    let analyze = |kind, text: &str| cicd_core::analyze(kind, text, &options).expect("supported");
+    let policy = analyze(Kind::TrustPolicy, &policy_text);
+    let cicd_core::Model::TrustPolicy(policy) = &policy.model else {
+        unreachable!("a trust policy");
+    };
+    let mut group = c.benchmark_group("admission");
+    for (name, text) in [("guide", &guide), ("72kb", &large)] {
+        let workflow = analyze(Kind::Workflow, text);
+        let cicd_core::Model::Workflow(workflow) = &workflow.model else {
+            unreachable!("a workflow");
+        };
+        let inputs = [WorkflowInput {
+            name: ".github/workflows/deploy.yml",
+            workflow,
+        }];
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                admission(
+                    black_box(&inputs),
+                    "trust-policy.json",
+                    policy,
+                    0,
+                    &AdmissionOptions::default(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_pipeline, bench_workflows);
 criterion_main!(benches);

@@ -163,9 +163,9 @@ kinds! {
         Appspec => appspec,
         TrustPolicy => trust_policy,
         Pipeline => pipeline,
+        Workflow => workflow,
     }
     planned {
-        Workflow => workflow,
     }
 }
 

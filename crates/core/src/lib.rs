@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod kinds;
 pub mod pipeline;
 pub mod registry;
+pub mod related;
 pub mod report;
 pub mod rule;
 pub mod schema;

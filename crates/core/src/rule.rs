@@ -173,6 +173,10 @@ macro_rules! declare_rule {
 /// their rules as `pub(crate) static RULES` in the order written (code order), and writes
 /// `pub(crate) fn run(cx, out)`, which runs every `check` over the kind's rule context `$cx`.
 ///
+/// A kind whose rules also relate its files to other files of a workspace lists those after
+/// `related context: RelatedCx;`: they are in `RULES` too, and `run_related(cx, out)` runs them
+/// over the workspace's context, reporting [`Related`](crate::related::Related) findings.
+///
 /// ```ignore
 /// rule_modules! {
 ///     context: Cx;
@@ -190,6 +194,27 @@ macro_rules! rule_modules {
         /// Runs every rule of the kind.
         pub(crate) fn run(cx: &$cx<'_>, out: &mut Vec<$crate::diagnostic::Diagnostic>) {
             $($module::check(cx, out);)+
+        }
+    };
+    (
+        context: $cx:ident; $($module:ident),+ ;
+        related context: $rcx:ident; $($related:ident),+ $(,)?
+    ) => {
+        $(pub(crate) mod $module;)+
+        $(pub(crate) mod $related;)+
+
+        /// Every rule of the kind, in code order: the file's rules, then those relating files.
+        pub(crate) static RULES: &[&$crate::rule::Rule] =
+            &[$(&$module::RULE,)+ $(&$related::RULE,)+];
+
+        /// Runs every rule of the kind over one file.
+        pub(crate) fn run(cx: &$cx<'_>, out: &mut Vec<$crate::diagnostic::Diagnostic>) {
+            $($module::check(cx, out);)+
+        }
+
+        /// Runs the rules that relate files of a workspace.
+        pub(crate) fn run_related(cx: &$rcx<'_>, out: &mut Vec<$crate::related::Related>) {
+            $($related::check(cx, out);)+
         }
     };
 }

@@ -30,6 +30,35 @@ fn examples_trigger_and_fixes_do_not() {
             "{} has no `Use instead` code block",
             rule.code
         );
+        // Blocks whose info string names a file (```yaml .github/workflows/deploy.yml```) form
+        // one workspace, checked together and related.
+        let named = |blocks: &[(String, String)]| -> Vec<(String, String)> {
+            blocks
+                .iter()
+                .filter_map(|(info, code)| {
+                    let name = info.split_whitespace().nth(1)?;
+                    Some((name.to_string(), code.clone()))
+                })
+                .collect()
+        };
+        let (bad_files, good_files) = (named(&bad), named(&good));
+        if !bad_files.is_empty() || !good_files.is_empty() {
+            let w = common::Workspace::check(bad_files);
+            assert!(
+                w.count(rule.code) > 0,
+                "{}: the example workspace does not trigger it",
+                rule.code
+            );
+            let w = common::Workspace::check(good_files);
+            assert_eq!(
+                w.count(rule.code),
+                0,
+                "{}: the `Use instead` workspace triggers it:\n{}",
+                rule.code,
+                w.render(rule.code)
+            );
+            continue;
+        }
         for (lang, code) in &bad {
             let (_, diags) = common::diagnostics(rule.code, lang, code.as_bytes());
             assert!(

@@ -33,7 +33,25 @@ fn every_diagnostic_is_created_in_its_rules_file() {
     let mut inputs: Vec<(String, PathBuf)> = Vec::new();
     // Fixtures: run as their folder's code says (the SRC rules through the syntax check).
     let mut fixtures = Vec::new();
+    let mut workspaces = Vec::new();
     files_below(&root.join("crates/core/tests/fixtures"), &mut fixtures);
+    // A fixture folder inside `ok/` or `err/` is a workspace: its files are checked together.
+    fixtures.retain(|p| {
+        let Some(ws) = p.ancestors().find(|a| {
+            a.parent()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == "ok" || n == "err")
+        }) else {
+            return true;
+        };
+        if ws == p.as_path() {
+            return true;
+        }
+        if !workspaces.iter().any(|w: &PathBuf| w == ws) {
+            workspaces.push(ws.to_path_buf());
+        }
+        false
+    });
     for path in fixtures {
         let code = path
             .parent()
@@ -66,6 +84,16 @@ fn every_diagnostic_is_created_in_its_rules_file() {
         let bytes = std::fs::read(path).expect("read fixture");
         let (_, diags) = common::diagnostics(code, ext, &bytes);
         check(&path.display().to_string(), &diags);
+    }
+    for ws in &workspaces {
+        let w = common::Workspace::from_dir(ws);
+        let diags: Vec<cicd_core::Diagnostic> = w
+            .diagnostics
+            .iter()
+            .map(|(_, d)| d.clone())
+            .chain(w.related.iter().map(|r| r.diagnostic.clone()))
+            .collect();
+        check(&ws.display().to_string(), &diags);
     }
     // Examples and the corpus, as their kind.
     let mut others = Vec::new();

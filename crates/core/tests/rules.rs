@@ -8,7 +8,8 @@ use std::path::Path;
 use cicd_core::diagnostic::render::{HumanOptions, human};
 use cicd_core::registry;
 
-fn fixture(path: &Path) -> (String, String, Vec<cicd_core::Diagnostic>) {
+/// The code a fixture's folder names (`<kind>/<CODE>/<ok|err>/<file or workspace folder>`).
+fn code_of(path: &Path) -> String {
     let code = path
         .parent()
         .and_then(Path::parent)
@@ -21,6 +22,11 @@ fn fixture(path: &Path) -> (String, String, Vec<cicd_core::Diagnostic>) {
         "fixture folder {} names no known rule",
         path.display()
     );
+    code
+}
+
+fn fixture(path: &Path) -> (String, String, Vec<cicd_core::Diagnostic>) {
+    let code = code_of(path);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let bytes = std::fs::read(path).expect("read fixture");
     let (text, diags) = common::diagnostics(&code, ext, &bytes);
@@ -30,6 +36,18 @@ fn fixture(path: &Path) -> (String, String, Vec<cicd_core::Diagnostic>) {
 #[test]
 fn ok_fixtures_do_not_trigger_their_rule() {
     insta::glob!("fixtures/*/*/ok/*", |path| {
+        if path.is_dir() {
+            let code = code_of(path);
+            let workspace = common::Workspace::from_dir(path);
+            assert_eq!(
+                workspace.count(&code),
+                0,
+                "{} triggers {code}:\n{}",
+                path.display(),
+                workspace.render(&code)
+            );
+            return;
+        }
         let (code, _, diags) = fixture(path);
         let hits: Vec<_> = diags.iter().filter(|d| d.code == code).collect();
         assert!(
@@ -43,6 +61,18 @@ fn ok_fixtures_do_not_trigger_their_rule() {
 #[test]
 fn err_fixtures_trigger_their_rule() {
     insta::glob!("fixtures/*/*/err/*", |path| {
+        // A folder is a workspace: its files are checked together and related.
+        if path.is_dir() {
+            let code = code_of(path);
+            let workspace = common::Workspace::from_dir(path);
+            assert!(
+                workspace.count(&code) > 0,
+                "{} does not trigger {code}",
+                path.display()
+            );
+            insta::assert_snapshot!(workspace.render(&code));
+            return;
+        }
         let (code, text, diags) = fixture(path);
         let hits: Vec<_> = diags.into_iter().filter(|d| d.code == code).collect();
         assert!(

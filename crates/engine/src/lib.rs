@@ -142,8 +142,7 @@ fn report(entry: &Entry) -> FileReport {
                     }
                     trust::panel(text, &index, analysis, policy, inputs.assume.as_ref())
                 }
-                Model::Buildspec(_) => Panel::None,
-                // The pipeline panel is not built yet: checking works, the run view will follow.
+                Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
                 Model::Pipeline(file) => {
                     pipeline::panel(text, &index, analysis, file, &inputs.pipeline)
                 }

@@ -220,10 +220,11 @@ fn the_panel_starts_on_the_caller_the_policy_trusts() {
         .handle(Request::Panel {
             id: 2,
             version: 1,
-            inputs: PanelInputs {
+            scenario: PanelInputs {
                 assume: Some(stranger.try_form),
                 ..PanelInputs::default()
-            },
+            }
+            .to_json(),
         })
         .expect("answered");
     let report = trust(&r).report.clone().expect("an answer");
@@ -341,6 +342,7 @@ fn panel_settings_are_read_part_by_part_and_round_trip() {
             ..cicd_core::appspec::Scenario::default()
         },
         assume: Some(form.clone()),
+        ..PanelInputs::default()
     };
     let json = inputs.to_json();
     assert_eq!(PanelInputs::parse(&json), inputs);

@@ -232,6 +232,55 @@ impl Diagnostic {
     }
 }
 
+/// A place in another file of the workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileLabel {
+    /// The file (its index in the workspace).
+    pub file: usize,
+    /// Where.
+    pub span: Span,
+    /// What this place has to do with the finding.
+    pub message: String,
+}
+
+/// A finding that relates files: a diagnostic in one file (its own labels are in that file) and
+/// labels in others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// The file of the diagnostic's primary place.
+    pub file: usize,
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// Related places in other files.
+    pub elsewhere: Vec<FileLabel>,
+}
+
+impl Related {
+    /// A finding in `file`.
+    pub fn new(file: usize, diagnostic: Diagnostic) -> Related {
+        Related {
+            file,
+            diagnostic,
+            elsewhere: Vec::new(),
+        }
+    }
+
+    /// Adds a place in another file (or in the same one, which becomes a plain label).
+    #[must_use]
+    pub fn with_label(mut self, file: usize, span: Span, message: impl Into<String>) -> Related {
+        if file == self.file {
+            self.diagnostic = self.diagnostic.with_label(span, message);
+        } else {
+            self.elsewhere.push(FileLabel {
+                file,
+                span,
+                message: message.into(),
+            });
+        }
+        self
+    }
+}
+
 /// Sorts diagnostics by position, then severity, then code, so output is stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {

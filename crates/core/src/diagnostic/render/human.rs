@@ -85,3 +85,100 @@ fn render_one(
     let report = [Group::with_title(title).elements(elements)];
     renderer.render(&report)
 }
+
+/// A file of a workspace for [`human_related`]: its name and text.
+#[derive(Clone, Copy, Debug)]
+pub struct NamedText<'a> {
+    /// The name shown (`.github/workflows/deploy.yml`).
+    pub name: &'a str,
+    /// The text.
+    pub text: &'a str,
+}
+
+/// Renders findings that relate files: one code frame per file involved, the primary file
+/// first, in one report per finding.
+pub fn human_related(
+    items: &[crate::diagnostic::Related],
+    files: &[NamedText<'_>],
+    options: HumanOptions,
+) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let renderer = renderer.decor_style(if options.unicode {
+        DecorStyle::Unicode
+    } else {
+        DecorStyle::Ascii
+    });
+    let indexes: Vec<LineIndex> = files.iter().map(|f| LineIndex::new(f.text)).collect();
+    let mut out = String::new();
+    for item in items {
+        let d = &item.diagnostic;
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        // (file, span, label: None for the primary place)
+        let mut places: Vec<(usize, crate::source::Span, Option<&str>)> =
+            vec![(item.file, d.span, None)];
+        places.extend(
+            d.labels
+                .iter()
+                .map(|l| (item.file, l.span, Some(l.message.as_str()))),
+        );
+        places.extend(
+            item.elsewhere
+                .iter()
+                .map(|l| (l.file, l.span, Some(l.message.as_str()))),
+        );
+        let mut order: Vec<usize> = vec![item.file];
+        for (f, _, _) in &places {
+            if !order.contains(f) {
+                order.push(*f);
+            }
+        }
+        let mut elements: Vec<annotate_snippets::Element<'_>> = Vec::new();
+        for file in order {
+            let (Some(named), Some(index)) = (files.get(file), indexes.get(file)) else {
+                continue;
+            };
+            let text = named.text;
+            let mine: Vec<_> = places.iter().filter(|(f, _, _)| *f == file).collect();
+            let first = mine.iter().map(|(_, s, _)| s.start()).min().unwrap_or(0);
+            let last = mine.iter().map(|(_, s, _)| s.end()).max().unwrap_or(0);
+            let first_line = index.position(text, first).line;
+            let last_line = index.position(text, last).line;
+            let start = index.line_start(first_line).unwrap_or(0);
+            let end = index.line_start(last_line + 1).unwrap_or(text.len());
+            let excerpt = text.get(start..end).unwrap_or("");
+            let local = |s: crate::source::Span| {
+                let a = s.start().saturating_sub(start).min(excerpt.len());
+                let b = s.end().saturating_sub(start).min(excerpt.len()).max(a);
+                a..b
+            };
+            let mut snippet = Snippet::source(excerpt)
+                .line_start(first_line as usize)
+                .path(named.name)
+                .fold(true);
+            for (_, span, label) in mine {
+                snippet = snippet.annotation(match label {
+                    None => AnnotationKind::Primary.span(local(*span)),
+                    Some(m) => AnnotationKind::Context.span(local(*span)).label(*m),
+                });
+            }
+            elements.push(snippet.into());
+        }
+        if let Some(help) = &d.help {
+            elements.push(Level::HELP.message(help.as_str()).into());
+        }
+        elements.push(Level::NOTE.message(format!("see {}", d.docs_url())).into());
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let report = [Group::with_title(title).elements(elements)];
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}

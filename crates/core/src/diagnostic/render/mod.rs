@@ -5,4 +5,4 @@ mod github;
 mod human;
 
 pub use github::github;
-pub use human::{HumanOptions, human};
+pub use human::{HumanOptions, NamedText, human, human_related};

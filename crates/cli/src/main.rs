@@ -4,6 +4,7 @@
 
 mod assume;
 mod output;
+mod pipeline_run;
 mod share;
 mod simulate;
 mod workflow;
@@ -40,7 +41,8 @@ enum Command {
     },
     /// Evaluate a trust policy: may this principal assume the role?
     Assume(Box<assume::AssumeArgs>),
-    /// Simulate a deployment: `cicd simulate lifecycle appspec.yml`.
+    /// Simulate a deployment or a pipeline run: `cicd simulate lifecycle appspec.yml`,
+    /// `cicd simulate pipeline pipeline.json`.
     Simulate(simulate::SimulateArgs),
     /// Print a playground link holding files ("try it in the playground").
     Share(share::ShareArgs),

@@ -40,6 +40,9 @@ pub(crate) struct SimulateArgs {
 enum SimulateCommand {
     /// Show the lifecycle events of a CodeDeploy deployment of an AppSpec, in order.
     Lifecycle(LifecycleArgs),
+    /// Run executions of a CodePipeline pipeline: stages, runOrder groups, approvals,
+    /// failures, retries and the execution mode.
+    Pipeline(Box<crate::pipeline_run::PipelineArgs>),
 }
 
 #[derive(clap::Args, Debug)]
@@ -96,6 +99,7 @@ enum Format {
 pub(crate) fn simulate(args: &SimulateArgs) -> Result<ExitCode> {
     match &args.what {
         SimulateCommand::Lifecycle(a) => lifecycle(a),
+        SimulateCommand::Pipeline(a) => crate::pipeline_run::pipeline(a),
     }
 }
 

@@ -271,6 +271,10 @@ fn folders_are_searched_for_configuration_files() {
             .any(|f| f.starts_with("examples/broken/trust-policy-")),
         "{files:?}"
     );
+    assert!(
+        files.contains("examples/broken/pipeline-artifact-flow.json"),
+        "{files:?}"
+    );
     assert_eq!(o.status.code(), Some(1), "broken examples have errors");
     let o = cicd(&["check", "crates/cli/src"]);
     assert_eq!(o.status.code(), Some(0));

@@ -744,3 +744,121 @@ fn every_corpus_pipeline_simulates_without_panic() {
     }
     assert!(seen > 40, "{seen}");
 }
+
+/// A small deterministic generator (xorshift64*), so that failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+#[test]
+fn random_scenarios_never_panic_and_every_execution_ends_or_waits() {
+    let names = [
+        ("Source", "Source"),
+        ("Build", "Compile"),
+        ("Build", "Lint"),
+        ("Build", "Package"),
+        ("Approve", "Review"),
+        ("Deploy", "Deploy"),
+        ("Nowhere", "Nothing"),
+    ];
+    let mut rng = Rng(0x5EED_1234_ABCD_0001);
+    for round in 0..600 {
+        let mode = ["SUPERSEDED", "QUEUED", "PARALLEL"][round % 3];
+        let mut text = PARALLEL_BUILD.replace("MODE", mode);
+        if round % 4 == 1 {
+            text = text.replace(
+                "    - name: Build\n      actions:",
+                "    - name: Build\n      onFailure: {result: RETRY, retryConfiguration: {retryMode: ALL_ACTIONS}}\n      actions:",
+            );
+        }
+        if round % 4 == 2 && mode != "PARALLEL" {
+            text = text.replace(
+                "    - name: Deploy\n      actions:",
+                "    - name: Deploy\n      onFailure: {result: ROLLBACK}\n      actions:",
+            );
+        }
+        let p = pipeline(&text);
+        let pick = |rng: &mut Rng| names[rng.below(names.len() as u64) as usize];
+        let executions = 1 + rng.below(6);
+        let scenario = Scenario {
+            seed: rng.next(),
+            starts: (0..executions).map(|_| rng.below(2_000)).collect(),
+            failures: (0..rng.below(4))
+                .map(|_| {
+                    let (stage, action) = pick(&mut rng);
+                    FailureSpec {
+                        stage: stage.into(),
+                        action: action.into(),
+                        execution: (rng.below(2) == 0).then(|| 1 + rng.below(executions) as u32),
+                        always: rng.below(3) == 0,
+                    }
+                })
+                .collect(),
+            approvals: (0..rng.below(3))
+                .map(|_| Decision {
+                    stage: "Approve".into(),
+                    action: "Review".into(),
+                    execution: (rng.below(2) == 0).then(|| 1 + rng.below(executions) as u32),
+                    verdict: [Verdict::Approve, Verdict::Reject, Verdict::Timeout]
+                        [rng.below(3) as usize],
+                    after: (rng.below(2) == 0).then(|| rng.below(5_000)),
+                })
+                .collect(),
+            approve_after: (rng.below(5) != 0).then(|| rng.below(3_000)),
+            retry: (rng.below(2) == 0).then(|| RetryPlan {
+                mode: if rng.below(2) == 0 {
+                    RetryMode::FailedActions
+                } else {
+                    RetryMode::AllActions
+                },
+                after: rng.below(600),
+                max: rng.below(4) as u32,
+            }),
+            stops: (0..rng.below(3))
+                .map(|_| StopSpec {
+                    execution: 1 + rng.below(executions + 1) as u32,
+                    at: rng.below(3_000),
+                    abandon: rng.below(2) == 0,
+                })
+                .collect(),
+            disabled_transitions: if rng.below(4) == 0 {
+                vec![["Build", "Approve", "Deploy", "Source"][rng.below(4) as usize].into()]
+            } else {
+                Vec::new()
+            },
+            enable_transitions_at: (rng.below(2) == 0).then(|| rng.below(10_000)),
+        };
+        let r = simulate(&p, &scenario);
+        assert!(
+            r.events.windows(2).all(|w| w[0].t <= w[1].t),
+            "round {round}"
+        );
+        assert!(r.executions.len() >= executions as usize, "round {round}");
+        for e in &r.executions {
+            match e.outcome {
+                Outcome::InProgress => assert!(
+                    scenario.enable_transitions_at.is_none()
+                        || !scenario.disabled_transitions.is_empty(),
+                    "round {round}: {e:?}"
+                ),
+                Outcome::Cancelled => panic!("round {round}: bounds reached: {e:?}"),
+                _ => assert!(e.end.is_some(), "round {round}: {e:?}"),
+            }
+            assert!(
+                e.events.iter().all(|ev| ev.execution == e.id),
+                "round {round}"
+            );
+        }
+        assert_eq!(simulate(&p, &scenario), r, "round {round}: deterministic");
+    }
+}

@@ -246,7 +246,7 @@ pub fn language(file: &File, kind: Option<Kind>) -> &'static str {
         return "yaml";
     }
     match kind {
-        Some(Kind::TrustPolicy | Kind::Pipeline) => "json",
+        Some(Kind::TrustPolicy) => "json",
         Some(k) if cicd_core::format_for(k, &file.text) == cicd_core::source::Format::Json => {
             "json"
         }

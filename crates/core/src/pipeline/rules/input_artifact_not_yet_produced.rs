@@ -104,15 +104,17 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 let when = if same_action {
                     "by this same action".to_string()
                 } else if producer.stage.index == stage.index {
-                    let theirs = producer
-                        .action
-                        .run_order()
-                        .map_or_else(|| "?".to_string(), |o| o.to_string());
-                    let ours = order.map_or_else(|| "?".to_string(), |o| o.to_string());
-                    format!(
-                        "by action `{}` of the same stage, with run order {theirs}, which does not come before this action's {ours}",
-                        producer.action.label()
-                    )
+                    match (producer.action.run_order(), order) {
+                        (Some(theirs), Some(ours)) if theirs == ours => format!(
+                            "by action `{}` of the same stage, which runs in parallel with it (both run order {ours})",
+                            producer.action.label()
+                        ),
+                        (Some(theirs), Some(ours)) => format!(
+                            "by action `{}` of the same stage, which runs after it (run order {theirs}, this action {ours})",
+                            producer.action.label()
+                        ),
+                        _ => format!("by action `{}` of the same stage", producer.action.label()),
+                    }
                 } else {
                     format!("later, by {}", producer.describe())
                 };

@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it does
     /// Reports an action `region` that the artifact stores do not cover: a region missing from
     /// `artifactStores`, or, with a single `artifactStore`, actions in more than one region (or
-    /// in a region other than the pipeline's, when the file tells it).
+    /// in a region other than the pipeline's, when the file tells it); and `artifactStores`
+    /// without the pipeline's own region, when the file tells it (`get-pipeline` metadata).
     ///
     /// ## Why is this bad?
     /// CodePipeline copies artifacts to a bucket in each region where an action runs: a
@@ -82,6 +83,20 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .filter_map(|s| s.region.as_ref().and_then(|r| r.literal()))
                 .collect();
+            if let Some(home) = p.home_region.as_deref()
+                && !covered.contains(home)
+            {
+                out.push(
+                    RULE.at(
+                        stores.key,
+                        format!(
+                            "`{}` has no bucket for the pipeline's own region `{home}`",
+                            cx.key("artifactStores")
+                        ),
+                    )
+                    .with_help(format!("add an artifact bucket in `{home}`: the pipeline's region needs one too")),
+                );
+            }
             for (_, action) in p.actions() {
                 let Some(region) = &action.region else { continue };
                 let Some(value) = region.literal() else { continue };

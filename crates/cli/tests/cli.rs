@@ -157,14 +157,6 @@ fn usage_problems_exit_2() {
     let o = cicd(&["check", "does/not/exist.yml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
-    let o = cicd(&[
-        "check",
-        "--kind",
-        "workflow",
-        "examples/deploy-workflow.yml",
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not implemented yet"), "{}", stderr(&o));
     let o = cicd(&["check", "--format", "xml", "examples/buildspec.yml"]);
     assert_eq!(o.status.code(), Some(2));
 }

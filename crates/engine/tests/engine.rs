@@ -314,7 +314,7 @@ fn appspec_panel_fails_a_hook_and_highlights_it() {
 }
 
 #[test]
-fn plain_text_and_planned_kinds() {
+fn plain_text_and_every_kind_checked() {
     let mut engine = Engine::new();
     let r = analyze(&mut engine, input(1, 1, "notes.txt", "hello"));
     assert_eq!(r.status, CheckStatus::PlainText);
@@ -322,11 +322,9 @@ fn plain_text_and_planned_kinds() {
         &mut engine,
         input(2, 1, ".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
     );
-    assert_eq!(
-        r.status,
-        CheckStatus::Unsupported(cicd_core::Kind::Workflow)
-    );
-    assert_eq!(engine.analyses(), 0);
+    // Every kind of the table has its validator now.
+    assert_eq!(r.status, CheckStatus::Checked(cicd_core::Kind::Workflow));
+    assert_eq!(engine.analyses(), 1);
 }
 
 #[test]

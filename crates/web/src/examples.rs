@@ -23,6 +23,7 @@ const APPSPEC_EC2: &str = include_str!("../../../examples/appspec-ec2.yml");
 const APPSPEC_ECS: &str = include_str!("../../../examples/appspec-ecs.yml");
 const TRUST: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
 const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
+const WORKFLOW_OIDC: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
 const PIPELINE: &str = include_str!("../../../examples/pipeline.json");
 const ROLLBACK: &str = include_str!("../../../examples/deployment-group-rollback.json");
 const PIPELINE_CDK: &str = include_str!("../../../examples/pipeline-cdk.ts");
@@ -78,9 +79,22 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         id: "workflow",
         title: "GitHub Actions: deploy to ECS",
-        summary: "Configure AWS credentials, push to ECR, render and deploy the task definition.",
+        summary: "Configure AWS credentials through OIDC (with `id-token: write`), push to ECR, render and deploy the task definition.",
         broken: false,
-        files: &[(".github/workflows/deploy.yml", WORKFLOW)],
+        files: &[
+            (".github/workflows/deploy.yml", WORKFLOW_OIDC),
+            ("trust-policy.json", TRUST),
+        ],
+    },
+    Example {
+        id: "broken-workflow-oidc",
+        title: "The guide's workflow, as written",
+        summary: "It assumes a role through OIDC without `permissions: id-token: write`, the most common OIDC failure: the run gets no token.",
+        broken: true,
+        files: &[
+            (".github/workflows/deploy.yml", WORKFLOW),
+            ("trust-policy.json", TRUST),
+        ],
     },
     Example {
         id: "pipeline",
@@ -272,7 +286,10 @@ mod tests {
                             .count()
                     })
                     .sum();
-                assert_eq!(hard, 0, "{} has errors", example.id);
+                // The guide's workspace is the guide as written, with its one real mistake
+                // (the workflow's missing `id-token: write`, GHA023) on show.
+                let expected = if example.id == "guide" { 1 } else { 0 };
+                assert_eq!(hard, expected, "{} has errors", example.id);
             }
         }
     }

@@ -759,7 +759,7 @@ mod tests {
         assert_eq!(s.report(2).unwrap().status, CheckStatus::PlainText);
         assert_eq!(
             s.report(3).unwrap().status,
-            CheckStatus::Unsupported(Kind::Workflow)
+            CheckStatus::Checked(Kind::Workflow)
         );
         let s = s.apply(Action::SetKind {
             id: 2,

@@ -22,7 +22,9 @@ pub struct KindInfo {
     pub id: &'static str,
     /// A human title ("IAM role trust policy").
     pub title: &'static str,
-    /// The prefix of the kind's rule codes (`IAM`).
+    /// The prefix of the kind's rule codes (`IAM`). Two kinds may share one when they split its
+    /// numbers (`DEP0xx` deployment configs, `DEP1xx` deployment groups):
+    /// [`crate::registry::kind_of`] finds a code's kind in the rule tables.
     pub code_prefix: &'static str,
     /// The syntax files of the kind are written in.
     pub formats: Formats,
@@ -329,15 +331,29 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        let mut prefixes: Vec<&str> = Kind::ALL.iter().map(|k| k.code_prefix()).collect();
-        prefixes.sort_unstable();
-        prefixes.dedup();
-        assert_eq!(prefixes.len(), Kind::ALL.len(), "code prefixes are unique");
+        // Kinds may share a prefix (`DEP`), but a code belongs to one kind, whose rules name it.
+        let mut codes: Vec<&str> = Vec::new();
         for kind in Kind::ALL {
             assert_eq!(kind.is_supported(), !kind.rules().is_empty(), "{kind:?}");
             for rule in kind.rules() {
                 assert!(rule.code.starts_with(kind.code_prefix()), "{}", rule.code);
+                assert_eq!(crate::registry::kind_of(rule.code), Some(*kind), "{}", rule.code);
+                codes.push(rule.code);
             }
         }
+        let count = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), count, "codes are unique across kinds");
+        // Kinds without rules yet keep prefixes of their own.
+        let mut planned: Vec<&str> = Kind::ALL
+            .iter()
+            .filter(|k| !k.is_supported())
+            .map(|k| k.code_prefix())
+            .collect();
+        let planned_count = planned.len();
+        planned.sort_unstable();
+        planned.dedup();
+        assert_eq!(planned.len(), planned_count, "planned kinds' prefixes are unique");
     }
 }

@@ -164,6 +164,7 @@ kinds! {
         Buildspec => buildspec,
         Appspec => appspec,
         TrustPolicy => trust_policy,
+        DeploymentConfig => deployment_config,
     }
     planned {
         Pipeline => pipeline,
@@ -337,7 +338,12 @@ mod tests {
             assert_eq!(kind.is_supported(), !kind.rules().is_empty(), "{kind:?}");
             for rule in kind.rules() {
                 assert!(rule.code.starts_with(kind.code_prefix()), "{}", rule.code);
-                assert_eq!(crate::registry::kind_of(rule.code), Some(*kind), "{}", rule.code);
+                assert_eq!(
+                    crate::registry::kind_of(rule.code),
+                    Some(*kind),
+                    "{}",
+                    rule.code
+                );
                 codes.push(rule.code);
             }
         }
@@ -354,6 +360,10 @@ mod tests {
         let planned_count = planned.len();
         planned.sort_unstable();
         planned.dedup();
-        assert_eq!(planned.len(), planned_count, "planned kinds' prefixes are unique");
+        assert_eq!(
+            planned.len(),
+            planned_count,
+            "planned kinds' prefixes are unique"
+        );
     }
 }

@@ -30,11 +30,11 @@ pub fn by_name(name: &str) -> Option<&'static Rule> {
 /// (`deployment-group` and `deployment-config` both use `DEP`, with numbers of their own), so a
 /// registered code is looked up in the kinds' rule tables first.
 pub fn kind_of(code: &str) -> Option<Kind> {
-    if let Some(kind) = Kind::ALL.iter().copied().find(|k| {
-        k.rules()
-            .iter()
-            .any(|r| r.code.eq_ignore_ascii_case(code))
-    }) {
+    if let Some(kind) = Kind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.rules().iter().any(|r| r.code.eq_ignore_ascii_case(code)))
+    {
         return Some(kind);
     }
     let prefix: String = code

@@ -135,7 +135,8 @@ fn report(entry: &Entry) -> FileReport {
                 Model::TrustPolicy(policy) => {
                     trust::panel(text, &index, analysis, policy, input.inputs.assume.as_ref())
                 }
-                Model::Buildspec(_) => Panel::None,
+                // The deployment panel is drawn from `cicd_core::deployment::simulate` later.
+                Model::Buildspec(_) | Model::DeploymentConfig(_) => Panel::None,
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

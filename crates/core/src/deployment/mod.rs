@@ -1,0 +1,13 @@
+//! CodeDeploy deployments: what the `deployment-group` and `deployment-config` kinds share, and
+//! the deployment simulator.
+//!
+//! - [`config`]: the predefined configurations (reference C1) and the resolved [`Config`] any
+//!   configuration becomes.
+//! - [`read`]: how CodeDeploy documents are read in their two dialects (API JSON, CloudFormation).
+//! - [`names`]: CodeDeploy's name rules.
+
+pub mod config;
+pub mod names;
+pub mod read;
+
+pub use config::{Config, MinimumHealthyHosts, PREDEFINED, TrafficRouting, ZonalConfig};

@@ -164,6 +164,7 @@ kinds! {
         Buildspec => buildspec,
         Appspec => appspec,
         TrustPolicy => trust_policy,
+        DeploymentGroup => deployment_group,
         DeploymentConfig => deployment_config,
     }
     planned {
@@ -288,6 +289,14 @@ mod tests {
             Some(Kind::TrustPolicy)
         );
         assert_eq!(Kind::from_file_name("pipeline.json"), Some(Kind::Pipeline));
+        assert_eq!(
+            Kind::from_file_name("deployment-group-rollback.json"),
+            Some(Kind::DeploymentGroup)
+        );
+        assert_eq!(
+            Kind::from_file_name("codedeploy/deployment_config.yaml"),
+            Some(Kind::DeploymentConfig)
+        );
         assert_eq!(Kind::from_file_name("README.md"), None);
         assert_eq!(Kind::from_file_name("buildspec.json"), None);
     }
@@ -320,6 +329,21 @@ mod tests {
         assert_eq!(
             Kind::from_content(r#"{"Resources": {"Role": {"Type": "AWS::IAM::Role"}}}"#),
             None
+        );
+        assert_eq!(
+            Kind::from_content(r#"{"autoRollbackConfiguration": {"enabled": true}}"#),
+            Some(Kind::DeploymentGroup)
+        );
+        assert_eq!(
+            Kind::from_content(r#"{"deploymentConfigInfo": {"deploymentConfigName": "x"}}"#),
+            Some(Kind::DeploymentConfig)
+        );
+        // A template with both resources is a deployment-group file (the table lists it first).
+        assert_eq!(
+            Kind::from_content(
+                "Resources:\n  C:\n    Type: AWS::CodeDeploy::DeploymentConfig\n  G:\n    Type: AWS::CodeDeploy::DeploymentGroup\n"
+            ),
+            Some(Kind::DeploymentGroup)
         );
     }
 

@@ -136,7 +136,9 @@ fn report(entry: &Entry) -> FileReport {
                     trust::panel(text, &index, analysis, policy, input.inputs.assume.as_ref())
                 }
                 // The deployment panel is drawn from `cicd_core::deployment::simulate` later.
-                Model::Buildspec(_) | Model::DeploymentConfig(_) => Panel::None,
+                Model::Buildspec(_) | Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
+                    Panel::None
+                }
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

@@ -236,6 +236,7 @@ mod tests {
         assert_eq!(kinds[3], Some(Kind::TrustPolicy));
         assert_eq!(kinds[4], Some(Kind::Workflow));
         assert_eq!(kinds[5], Some(Kind::Pipeline));
+        assert_eq!(kinds[6], Some(Kind::DeploymentGroup));
         assert_eq!(kinds[7], None);
     }
 

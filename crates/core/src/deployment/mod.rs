@@ -4,10 +4,13 @@
 //! - [`config`]: the predefined configurations (reference C1) and the resolved [`Config`] any
 //!   configuration becomes.
 //! - [`read`]: how CodeDeploy documents are read in their two dialects (API JSON, CloudFormation).
+//! - [`group`]: the settings of a deployment group the simulator reads.
 //! - [`names`]: CodeDeploy's name rules.
 
 pub mod config;
+pub mod group;
 pub mod names;
 pub mod read;
 
 pub use config::{Config, MinimumHealthyHosts, PREDEFINED, TrafficRouting, ZonalConfig};
+pub use group::{GreenFleet, Group, ReadyAction, RollbackEvent, StyleType, TerminationAction};

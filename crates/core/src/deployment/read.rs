@@ -579,7 +579,6 @@ impl<'a> Obj<'a> {
             key: pair.key.span,
             span: pair.value.span,
             opaque,
-            is_list: pair.value.seq().is_some(),
             items,
         })
     }
@@ -617,8 +616,6 @@ pub(crate) struct List<'a> {
     pub span: Span,
     /// Whether the value is an intrinsic function.
     pub opaque: bool,
-    /// Whether the value is a list.
-    pub is_list: bool,
     /// The items (none for an intrinsic or a value that is no list).
     pub items: &'a [Node],
 }

@@ -21,6 +21,13 @@ pub enum RollbackEvent {
 }
 
 impl RollbackEvent {
+    /// Every event, in the API's order.
+    pub const ALL: [RollbackEvent; 3] = [
+        RollbackEvent::DeploymentFailure,
+        RollbackEvent::DeploymentStopOnAlarm,
+        RollbackEvent::DeploymentStopOnRequest,
+    ];
+
     /// `DEPLOYMENT_FAILURE`, `DEPLOYMENT_STOP_ON_ALARM` or `DEPLOYMENT_STOP_ON_REQUEST`.
     pub fn id(self) -> &'static str {
         match self {
@@ -32,13 +39,7 @@ impl RollbackEvent {
 
     /// The event named `id`.
     pub fn from_id(id: &str) -> Option<RollbackEvent> {
-        [
-            RollbackEvent::DeploymentFailure,
-            RollbackEvent::DeploymentStopOnAlarm,
-            RollbackEvent::DeploymentStopOnRequest,
-        ]
-        .into_iter()
-        .find(|e| e.id() == id)
+        RollbackEvent::ALL.into_iter().find(|e| e.id() == id)
     }
 }
 

@@ -239,8 +239,8 @@ fn a_failed_in_place_deployment_rolls_back_with_deployment_failure() {
         assert_eq!(
             (last.state, last.revision, last.serving),
             (TargetState::Succeeded, Revision::Old, true),
-            "{}",
-            t.label
+            "instance {}",
+            t.number
         );
     }
     assert_eq!(r.timeline.last().map(|p| p.green_percent), Some(0.0));
@@ -771,8 +771,8 @@ fn random_scenarios_keep_the_invariants() {
         for t in &r.targets {
             assert!(
                 t.changes.windows(2).all(|w| w[0].t <= w[1].t),
-                "round {round}: {} changes out of order",
-                t.label
+                "round {round}: target {} changes out of order",
+                t.id
             );
         }
     }

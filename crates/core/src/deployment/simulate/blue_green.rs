@@ -41,10 +41,13 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
     let n = cx.scenario.instances;
     let minimum = cx.minimum.unwrap_or(0);
     let mut planned = Planned::default();
+    run.targets.reserve(2 * n as usize);
+    run.events.reserve(4 * n as usize + 16);
     for i in 1..=n {
         run.target(
             TargetKind::OriginalInstance,
-            format!("original instance {i}"),
+            i,
+            None,
             1.0,
             change(0, TargetState::Succeeded, Revision::Old, true, None),
         );
@@ -53,7 +56,8 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
     for (i, scale) in scales.iter().enumerate() {
         run.target(
             TargetKind::ReplacementInstance,
-            format!("replacement instance {}", i + 1),
+            i as u32 + 1,
+            None,
             *scale,
             change(0, TargetState::Pending, Revision::None, false, None),
         );
@@ -97,35 +101,43 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
             "the replacement instances are running",
         );
     }
-    // Install on every replacement instance at once.
+    // Install on every replacement instance at once; the log is written in time order.
     let install_total = total(&phases.install);
+    let install_faults = cx.fault_plan(&phases.install);
+    let allow_faults = cx.fault_plan(&phases.allow);
     let mut installed: Vec<u32> = Vec::new();
     let mut install_end = t;
+    let mut ends: Vec<(u32, u32, Option<usize>)> = Vec::with_capacity(n as usize);
+    run.event(
+        t,
+        What::Fleet,
+        EventStatus::InProgress,
+        "the revision is installed on every replacement instance at once",
+    );
     for i in 0..n {
-        let idx = replacement(i);
         let scale = scales.get(i as usize).copied().unwrap_or(1.0);
-        run.change(
-            idx,
-            change(t, TargetState::InProgress, Revision::None, false, None),
-        );
-        run.instance_event(
-            t,
-            i + 1,
-            None,
-            EventStatus::InProgress,
-            Cow::Borrowed("the revision is installed on the replacement instance"),
-        );
-        let fail = cx.fails_in(&phases.install, i + 1);
+        let started = change(t, TargetState::InProgress, Revision::None, false, None);
+        if t == 0 {
+            run.change(replacement(i), started);
+        } else {
+            run.push_change(replacement(i), started);
+        }
+        let fail = cx.fails_in(&install_faults, i + 1);
         let seconds = match fail {
             Some(k) => total(phases.install.get(..=k).unwrap_or(&[])),
             None => install_total,
         };
         let end = t + ((f64::from(seconds) * scale).round() as u32).max(1);
         install_end = install_end.max(end);
+        ends.push((end, i, fail));
+    }
+    ends.sort_unstable_by_key(|(end, i, _)| (*end, *i));
+    for (end, i, fail) in ends {
+        let idx = replacement(i);
         match fail {
             Some(k) => {
                 let event = phases.install.get(k).map(|s| s.event.clone());
-                run.change(
+                run.push_change(
                     idx,
                     change(end, TargetState::Failed, Revision::None, false, None),
                 );
@@ -138,7 +150,7 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
                 );
             }
             None => {
-                run.change(
+                run.push_change(
                     idx,
                     change(end, TargetState::Ready, Revision::New, false, None),
                 );
@@ -153,6 +165,7 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
             }
         }
     }
+    installed.sort_unstable();
     t = install_end;
     let ok = installed.len() as u32;
     if ok < minimum.max(1) {
@@ -212,14 +225,16 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
             .collect();
         let registered_at = t + allow_total;
         let mut registered = 0;
+        // Failures happen during the allow steps, before the batch is registered: they are
+        // logged first so the log stays in time order.
+        let mut ok: Vec<u32> = Vec::with_capacity(members.len());
         for i in &members {
-            let idx = replacement(*i);
-            match cx.fails_in(&phases.allow, i + 1) {
+            match cx.fails_in(&allow_faults, i + 1) {
                 Some(k) => {
                     let at = t + total(phases.allow.get(..=k).unwrap_or(&[]));
                     let event = phases.allow.get(k).map(|s| s.event.clone());
-                    run.change(
-                        idx,
+                    run.push_change(
+                        replacement(*i),
                         change(at, TargetState::Failed, Revision::New, false, None),
                     );
                     run.instance_event(
@@ -230,27 +245,28 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
                         Cow::Borrowed("rerouting traffic to the replacement instance failed"),
                     );
                 }
-                None => {
-                    run.change(
-                        idx,
-                        change(
-                            registered_at,
-                            TargetState::Succeeded,
-                            Revision::New,
-                            true,
-                            None,
-                        ),
-                    );
-                    run.instance_event(
-                        registered_at,
-                        i + 1,
-                        None,
-                        EventStatus::Succeeded,
-                        Cow::Borrowed("the replacement instance is registered and serves traffic"),
-                    );
-                    registered += 1;
-                }
+                None => ok.push(*i),
             }
+        }
+        for i in ok {
+            run.push_change(
+                replacement(i),
+                change(
+                    registered_at,
+                    TargetState::Succeeded,
+                    Revision::New,
+                    true,
+                    None,
+                ),
+            );
+            run.instance_event(
+                registered_at,
+                i + 1,
+                None,
+                EventStatus::Succeeded,
+                Cow::Borrowed("the replacement instance is registered and serves traffic"),
+            );
+            registered += 1;
         }
         green += registered;
         rerouted += registered;
@@ -267,7 +283,7 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
         };
         let deregistered_at = registered_at + block_total;
         for j in next_original..next_original + leaving {
-            run.change(
+            run.push_change(
                 original(j),
                 change(
                     registered_at,
@@ -277,7 +293,7 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
                     None,
                 ),
             );
-            run.change(
+            run.push_change(
                 original(j),
                 change(
                     deregistered_at,
@@ -340,7 +356,7 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run, phases: &Phases) -> Plan
                 .saturating_add(wait.saturating_mul(60))
                 .min(super::scenario::MAX_SECONDS);
             for j in 0..n {
-                run.change(
+                run.push_change(
                     original(j),
                     change(t, TargetState::Terminated, Revision::Old, false, None),
                 );

@@ -55,7 +55,9 @@ pub(crate) struct InPlacePlan {
 
 /// Plans an in-place deployment of `revision` to `instances` (in deployment order) from `start`,
 /// recording into `run`: one target per instance (created when `create` is set, otherwise the
-/// run's first targets are the instances).
+/// run's first targets are the instances). The deployment fails at `deadline` if it is not over
+/// (CodeDeploy's 8-hour limit): nothing after it is planned.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn plan(
     run: &mut Run,
     instances: &[Instance],
@@ -63,15 +65,19 @@ pub(crate) fn plan(
     lifecycle: &[LifecycleStep],
     revision: Revision,
     start: u32,
+    deadline: u32,
     create: bool,
 ) -> InPlacePlan {
     let n = u32::try_from(instances.len()).unwrap_or(u32::MAX);
     let total: u32 = lifecycle.iter().map(|s| s.duration).sum();
     if create {
+        run.targets.reserve(instances.len());
+        run.events.reserve(instances.len() * 2 + 16);
         for (i, inst) in instances.iter().enumerate() {
             run.target(
                 TargetKind::Instance,
-                format!("instance {}", i + 1),
+                i as u32 + 1,
+                None,
                 inst.scale,
                 change(
                     start,
@@ -190,6 +196,13 @@ pub(crate) fn plan(
             }
             break;
         };
+        if end > deadline {
+            failure = Some((
+                deadline,
+                "an in-place deployment may run for at most 8 hours".to_string(),
+            ));
+            break;
+        }
         t = end;
         let mut failed_now = false;
         while let Some(Reverse((e, i, ok))) = running.peek().copied() {
@@ -212,7 +225,7 @@ pub(crate) fn plan(
                 {
                     new_total = new_total.saturating_sub(1);
                 }
-                run.change(i, change(t, TargetState::Succeeded, revision, true, None));
+                run.push_change(i, change(t, TargetState::Succeeded, revision, true, None));
                 run.instance_event(
                     t,
                     number,
@@ -307,6 +320,7 @@ mod tests {
             &lifecycle(),
             Revision::New,
             0,
+            u32::MAX,
             true,
         );
         (p, r)
@@ -395,7 +409,16 @@ mod tests {
         }
         let mut r = Run::default();
         // Eight healthy, minimum nine: only the two unhealthy ones can be deployed at first.
-        let p = plan(&mut r, &instances, 9, &lifecycle(), Revision::New, 0, true);
+        let p = plan(
+            &mut r,
+            &instances,
+            9,
+            &lifecycle(),
+            Revision::New,
+            0,
+            u32::MAX,
+            true,
+        );
         assert_eq!(p.failure, None);
         assert_eq!(p.succeeded, 10);
         assert_eq!(r.points.first().and_then(|x| x.offline), Some(2));

@@ -94,18 +94,40 @@ impl Context<'_> {
         })
     }
 
-    /// The first step of `steps` the scenario fails on `instance`, if any (including a seeded
-    /// random failure).
-    pub fn fails_in(&mut self, steps: &[LifecycleStep], instance: u32) -> Option<usize> {
-        let named = steps
+    /// Which steps of `steps` the scenario fails, worked out once for a whole fleet.
+    pub fn fault_plan(&self, steps: &[LifecycleStep]) -> FaultPlan {
+        let mut plan = FaultPlan::default();
+        for f in &self.scenario.faults {
+            match f {
+                Fault::FailHook { event, instance } => {
+                    let Some(k) = steps.iter().position(|s| s.event == event.as_str()) else {
+                        continue;
+                    };
+                    match instance {
+                        None => plan.every = Some(plan.every.map_or(k, |e: usize| e.min(k))),
+                        Some(i) => plan.named.push((*i, k)),
+                    }
+                }
+                Fault::RandomInstanceFailures { percent } => plan.random = Some(*percent),
+                _ => {}
+            }
+        }
+        plan.steps = steps.len();
+        plan
+    }
+
+    /// The first step the scenario fails on `instance`, if any (including a seeded random
+    /// failure).
+    pub fn fails_in(&mut self, plan: &FaultPlan, instance: u32) -> Option<usize> {
+        let named = plan
+            .named
             .iter()
-            .position(|s| self.fails(&s.event, Some(instance)));
-        let random = self.scenario.faults.iter().find_map(|f| match f {
-            Fault::RandomInstanceFailures { percent } => Some(*percent),
-            _ => None,
-        });
-        let random = match random {
-            Some(p) if self.rng.unit() * 100.0 < p => Some(self.rng.below(steps.len())),
+            .filter(|(i, _)| *i == instance)
+            .map(|(_, k)| *k)
+            .chain(plan.every)
+            .min();
+        let random = match plan.random {
+            Some(p) if self.rng.unit() * 100.0 < p => Some(self.rng.below(plan.steps)),
             _ => None,
         };
         match (named, random) {
@@ -113,6 +135,19 @@ impl Context<'_> {
             (a, b) => a.or(b),
         }
     }
+}
+
+/// The failures a scenario injects into a list of lifecycle steps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct FaultPlan {
+    /// The first step that fails on every instance.
+    every: Option<usize>,
+    /// Steps that fail on one instance.
+    named: Vec<(u32, usize)>,
+    /// The percentage of instances that fail at a random step.
+    random: Option<f64>,
+    /// How many steps there are.
+    steps: usize,
 }
 
 /// What a planner says about its plan.
@@ -333,6 +368,7 @@ pub fn simulate(
                 &in_place_template,
                 Revision::New,
                 0,
+                IN_PLACE_LIMIT_SECONDS,
                 true,
             );
             let mut planned = Planned {
@@ -524,6 +560,7 @@ pub fn simulate(
                         &in_place_template,
                         Revision::Old,
                         start,
+                        start.saturating_add(IN_PLACE_LIMIT_SECONDS),
                         false,
                     );
                     match p.failure {
@@ -631,12 +668,13 @@ fn instances(cx: &mut Context<'_>, steps: &[LifecycleStep], n: u32) -> Vec<in_pl
             "`{e}` is not a lifecycle event of this deployment: it never runs, so it cannot fail"
         ));
     }
+    let plan = cx.fault_plan(steps);
     (1..=n)
         .map(|i| in_place::Instance {
             healthy: i > unhealthy,
             revision: Revision::Old,
             scale: cx.jitter(),
-            fails_at: cx.fails_in(steps, i),
+            fails_at: cx.fails_in(&plan, i),
         })
         .collect()
 }
@@ -851,8 +889,12 @@ fn finish(input: FinishInput<'_>) -> DeploymentReport {
             "some requests found no instance in service: every instance was out of service at once",
         );
     }
-    run.events.sort_by_key(|e| e.t);
-    run.traffic.sort_by_key(|s| s.t);
+    if !run.events.is_sorted_by_key(|e| e.t) {
+        run.events.sort_by_key(|e| e.t);
+    }
+    if !run.traffic.is_sorted_by_key(|s| s.t) {
+        run.traffic.sort_by_key(|s| s.t);
+    }
     let n = cx.scenario.instances;
     let config = cx.config.clone();
     let group = cx.group;

@@ -261,12 +261,15 @@ pub struct TargetChange {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Target {
-    /// 1-based number (instances: in the order the deployment takes them).
+    /// 1-based, unique in the report.
     pub id: u32,
     /// What it is.
     pub kind: TargetKind,
-    /// For people: "instance 3", "replacement task set", "version 2".
-    pub label: String,
+    /// Its number within its fleet (instances: 1..N in the order the deployment takes them;
+    /// `instance` in events); 1 for a task set or version.
+    pub number: u32,
+    /// For task sets and versions: "version 2"; `null` for instances (kind and number say it).
+    pub label: Option<String>,
     /// EC2/on-premises: the instance's lifecycle runs this much longer than nominal (1.0 =
     /// [`DeploymentReport::lifecycle`] as written); a front end places the current lifecycle event
     /// with it.

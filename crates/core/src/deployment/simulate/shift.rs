@@ -56,13 +56,15 @@ pub(crate) fn plan(cx: &mut Context<'_>, run: &mut Run) -> Planned {
     };
     run.target(
         original,
-        old_label,
+        1,
+        Some(old_label),
         1.0,
         change(0, TargetState::Succeeded, Revision::Old, true, Some(100.0)),
     );
     run.target(
         replacement,
-        new_label,
+        1,
+        Some(new_label),
         1.0,
         change(0, TargetState::Pending, Revision::None, false, Some(0.0)),
     );

@@ -40,6 +40,9 @@ pub(crate) struct SimulateArgs {
 enum SimulateCommand {
     /// Show the lifecycle events of a CodeDeploy deployment of an AppSpec, in order.
     Lifecycle(LifecycleArgs),
+    /// Simulate a CodeDeploy deployment over time: instances by minimum healthy hosts, or
+    /// traffic shifted by the configuration, with faults, alarms, rollback and blast radius.
+    Deployment(Box<crate::deployment::DeploymentArgs>),
 }
 
 #[derive(clap::Args, Debug)]
@@ -96,6 +99,7 @@ enum Format {
 pub(crate) fn simulate(args: &SimulateArgs) -> Result<ExitCode> {
     match &args.what {
         SimulateCommand::Lifecycle(a) => lifecycle(a),
+        SimulateCommand::Deployment(a) => crate::deployment::deployment(a),
     }
 }
 

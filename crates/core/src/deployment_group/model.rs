@@ -612,6 +612,9 @@ pub struct DeploymentGroup {
     pub config_ref: Option<String>,
     /// `computePlatform` (outputs).
     pub compute_platform: Option<Field<String>>,
+    /// CloudFormation: the `ComputePlatform` of the template's `AWS::CodeDeploy::Application`
+    /// that `ApplicationName` refers to (`!Ref App`).
+    pub application_platform: Option<Platform>,
     /// `deploymentStyle`.
     pub style: Option<StylePart>,
     /// `blueGreenDeploymentConfiguration`.
@@ -664,6 +667,7 @@ impl DeploymentGroup {
             .as_ref()
             .and_then(|f| f.text())
             .and_then(crate::deployment_config::model::platform_named)
+            .or(self.application_platform)
         {
             return Some(p);
         }
@@ -821,7 +825,11 @@ pub(crate) fn lower(
         .take(1000)
         .map(|o| {
             read::walk(o.node, &GROUP, o.dialect, o.form, facts);
-            lower_one(o)
+            let mut group = lower_one(o);
+            if layout.template {
+                group.application_platform = application_platform(root, o);
+            }
+            group
         })
         .collect();
     let configs = if layout.template {
@@ -846,6 +854,23 @@ pub(crate) fn lower(
         object: root.map().is_some(),
         readable: !root.is_invalid(),
         anchor,
+    }
+}
+
+/// The compute platform of the template's application a group names with `!Ref`.
+fn application_platform(root: &Node, o: &Located<'_>) -> Option<Platform> {
+    let target = ref_target(o.node.get("ApplicationName")?)?;
+    let resources = root.get("Resources").unwrap_or(root);
+    let app = resources.get(&target)?;
+    if app.get("Type").and_then(Node::as_str) != Some("AWS::CodeDeploy::Application") {
+        return None;
+    }
+    // An application without `ComputePlatform` is a `Server` application.
+    match app.get("Properties").and_then(|p| p.get("ComputePlatform")) {
+        None => Some(Platform::Ec2),
+        Some(p) => p
+            .as_str()
+            .and_then(crate::deployment_config::model::platform_named),
     }
 }
 
@@ -1014,6 +1039,7 @@ fn lower_one(o: &Located<'_>) -> DeploymentGroup {
         config_name,
         config_ref,
         compute_platform: obj.string("computePlatform", "-"),
+        application_platform: None,
         style: obj
             .object("deploymentStyle", "DeploymentStyle")
             .map(|(s, pair)| StylePart {

@@ -318,6 +318,9 @@ pub fn simulate(
             .unwrap_or(MinimumHealthyHosts::MostConcurrency)
             .minimum(n)
     });
+    if server && config.zonal.is_some() {
+        notes.push("the configuration deploys one Availability Zone at a time (zonal configuration): the simulator deploys the fleet as one zone".to_string());
+    }
     if server && n > 1000 {
         notes.push(format!(
             "{n} instances: CodeDeploy deploys to at most 1,000 instances per deployment"
@@ -889,8 +892,10 @@ fn finish(input: FinishInput<'_>) -> DeploymentReport {
             "some requests found no instance in service: every instance was out of service at once",
         );
     }
-    if !run.events.is_sorted_by_key(|e| e.t) {
-        run.events.sort_by_key(|e| e.t);
+    // An alarm's transition comes before what CodeDeploy does about it at the same second.
+    let order = |e: &Event| (e.t, e.what != What::Alarm);
+    if !run.events.is_sorted_by_key(order) {
+        run.events.sort_by_key(order);
     }
     if !run.traffic.is_sorted_by_key(|s| s.t) {
         run.traffic.sort_by_key(|s| s.t);

@@ -12,7 +12,8 @@ declare_rule! {
     /// in an ECS group, an EC2/on-premises one (`OneAtATime`, `HalfAtATime`, `AllAtOnce`) in an
     /// ECS or Lambda group. The group's platform comes from its own keys: `ecsServices` (ECS),
     /// EC2 tags, Auto Scaling groups, on-premises tags or a Classic load balancer (EC2/on-
-    /// premises), or `computePlatform` in an output.
+    /// premises), `computePlatform` in an output, or in a CloudFormation template the
+    /// `ComputePlatform` of the `AWS::CodeDeploy::Application` that `ApplicationName` refers to.
     ///
     /// ## Why is this bad?
     /// A configuration applies to one platform; CodeDeploy refuses a group or deployment whose

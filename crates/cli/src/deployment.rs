@@ -18,7 +18,8 @@ use anyhow::{Context as _, Result, bail};
 use cicd_core::appspec::{AppSpec, Platform};
 use cicd_core::deployment::config::suggest_predefined;
 use cicd_core::deployment::simulate::{
-    DeploymentReport, DeploymentType, EventStatus, Fault, What,
+    AlarmDefinition, DeploymentReport, DeploymentType, EventStatus, Fault, Metric, MissingData,
+    What,
 };
 use cicd_core::deployment::{Config, Group, Scenario, simulate};
 use cicd_core::diagnostic::render::{HumanOptions, human};
@@ -59,6 +60,12 @@ pub(crate) struct DeploymentArgs {
     /// function; repeatable.
     #[arg(long, value_name = "EVENT[@INSTANCE]")]
     fail_hook: Vec<String>,
+    /// Defines an alarm the group names: `NAME=error-rate>PCT` or `NAME=latency>MS`, optionally
+    /// followed by `,period=SECONDS`, `,evaluation-periods=N`, `,datapoints=M` and
+    /// `,missing=missing|notBreaching|breaching|ignore`; repeatable. An alarm without a definition
+    /// watches the new revision's error rate above 5 % over one-minute periods, 1 of 1.
+    #[arg(long, value_name = "NAME=METRIC>THRESHOLD[,…]")]
+    alarm: Vec<String>,
     /// Each instance fails with this probability, in percent (seeded).
     #[arg(long, value_name = "PCT")]
     random_failures: Option<f64>,
@@ -209,7 +216,9 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
                     Config::default_for(p)
                 }
             },
-            (None, None) => Config::default_for(platform.or(group.platform).unwrap_or(Platform::Ec2)),
+            (None, None) => {
+                Config::default_for(platform.or(group.platform).unwrap_or(Platform::Ec2))
+            }
         },
     };
     if let Some(p) = platform
@@ -265,12 +274,9 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
         let (event, instance) = match f.split_once('@') {
             Some((e, i)) => (
                 e,
-                Some(
-                    i.parse::<u32>()
-                        .ok()
-                        .filter(|n| *n >= 1)
-                        .with_context(|| format!("--fail-hook {f}: the instance must be a number from 1"))?,
-                ),
+                Some(i.parse::<u32>().ok().filter(|n| *n >= 1).with_context(|| {
+                    format!("--fail-hook {f}: the instance must be a number from 1")
+                })?),
             ),
             None => (f.as_str(), None),
         };
@@ -294,8 +300,13 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
     if !(args.rps.is_finite() && args.rps >= 0.0) {
         bail!("--rps {}: give a number of requests per second", args.rps);
     }
+    let mut alarms = Vec::new();
+    for a in &args.alarm {
+        alarms.push(alarm_arg(a)?);
+    }
     let scenario = Scenario {
         platform: Some(config.platform),
+        alarms,
         deployment_type: args.deployment_type.map(|t| match t {
             TypeArg::InPlace => DeploymentType::InPlace,
             TypeArg::BlueGreen => DeploymentType::BlueGreen,
@@ -362,9 +373,9 @@ fn config_arg(value: &str) -> Result<Config> {
 
 /// `--fault KIND=VALUE[@SECONDS]`.
 fn fault_arg(value: &str) -> Result<Fault> {
-    let (kind, rest) = value
-        .split_once('=')
-        .with_context(|| format!("--fault {value}: write `error-rate=PCT@SECONDS` or `latency=MS@SECONDS`"))?;
+    let (kind, rest) = value.split_once('=').with_context(|| {
+        format!("--fault {value}: write `error-rate=PCT@SECONDS` or `latency=MS@SECONDS`")
+    })?;
     let (amount, at) = match rest.split_once('@') {
         Some((a, t)) => (
             a,
@@ -380,18 +391,77 @@ fn fault_arg(value: &str) -> Result<Fault> {
                 .parse()
                 .ok()
                 .filter(|p: &f64| (0.0..=100.0).contains(p))
-                .with_context(|| format!("--fault {value}: the error rate is a percentage from 0 to 100"))?;
+                .with_context(|| {
+                    format!("--fault {value}: the error rate is a percentage from 0 to 100")
+                })?;
             Ok(Fault::ErrorRate { percent, at })
         }
         "latency" => {
-            let ms: u32 = amount
-                .trim_end_matches("ms")
-                .parse()
-                .with_context(|| format!("--fault {value}: the latency is a number of milliseconds"))?;
+            let ms: u32 = amount.trim_end_matches("ms").parse().with_context(|| {
+                format!("--fault {value}: the latency is a number of milliseconds")
+            })?;
             Ok(Fault::Latency { ms, at })
         }
         other => bail!("--fault {value}: unknown fault `{other}` (use `error-rate` or `latency`)"),
     }
+}
+
+/// `--alarm NAME=METRIC>THRESHOLD[,key=value…]`.
+fn alarm_arg(value: &str) -> Result<AlarmDefinition> {
+    let usage = || {
+        format!(
+            "--alarm {value}: write `NAME=error-rate>5` or `NAME=latency>500`, optionally with `,period=60,evaluation-periods=3,datapoints=2,missing=breaching`"
+        )
+    };
+    let (name, rest) = value.split_once('=').with_context(usage)?;
+    let mut parts = rest.split(',');
+    let (metric, threshold) = parts
+        .next()
+        .and_then(|p| p.split_once('>'))
+        .with_context(usage)?;
+    let mut def = AlarmDefinition::default_for(name.trim());
+    def.metric = match metric.trim() {
+        "error-rate" => Metric::ErrorRate,
+        "latency" => Metric::Latency,
+        _ => bail!(usage()),
+    };
+    def.threshold = threshold
+        .trim()
+        .trim_end_matches('%')
+        .trim_end_matches("ms")
+        .parse()
+        .ok()
+        .filter(|t: &f64| t.is_finite() && *t >= 0.0)
+        .with_context(usage)?;
+    for part in parts {
+        let (key, v) = part.split_once('=').with_context(usage)?;
+        let number = || {
+            v.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .with_context(usage)
+        };
+        match key.trim() {
+            "period" => def.period_seconds = number()?,
+            "evaluation-periods" => def.evaluation_periods = number()?,
+            "datapoints" => def.datapoints_to_alarm = number()?,
+            "missing" => {
+                def.treat_missing_data = match v.trim() {
+                    "missing" => MissingData::Missing,
+                    "notBreaching" => MissingData::NotBreaching,
+                    "breaching" => MissingData::Breaching,
+                    "ignore" => MissingData::Ignore,
+                    _ => bail!(usage()),
+                }
+            }
+            _ => bail!(usage()),
+        }
+    }
+    if def.datapoints_to_alarm > def.evaluation_periods {
+        bail!("--alarm {value}: `datapoints` cannot exceed `evaluation-periods`");
+    }
+    Ok(def)
 }
 
 /// The files the simulation read.
@@ -504,7 +574,10 @@ fn human_report(r: &DeploymentReport) -> String {
             .iter()
             .map(|s| format!("{} {}%", clock(s.t), round(s.green_percent)))
             .collect();
-        out.push_str(&format!("\nTraffic on the new revision: {}\n", steps.join(" → ")));
+        out.push_str(&format!(
+            "\nTraffic on the new revision: {}\n",
+            steps.join(" → ")
+        ));
     }
     out.push_str(&format!("\nOutcome: {}", r.outcome.as_str()));
     if let Some(s) = &r.stopped {

@@ -7,7 +7,12 @@ use common::{cicd, json, stderr, stdout};
 
 #[test]
 fn the_guides_rollback_group_is_checked() {
-    let o = cicd(&["check", "--format", "json", "examples/deployment-group-rollback.json"]);
+    let o = cicd(&[
+        "check",
+        "--format",
+        "json",
+        "examples/deployment-group-rollback.json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(json(&o), serde_json::json!([]));
     let o = cicd(&["rules", "--kind", "deployment-group", "--format", "json"]);
@@ -70,9 +75,15 @@ fn deployment_json_contract() {
     assert_eq!(v["outcome"], "RolledBack");
     assert_eq!(v["platform"], "ecs");
     assert_eq!(v["type"], "blue-green");
-    assert_eq!(v["config"]["name"], "CodeDeployDefault.ECSCanary10Percent5Minutes");
+    assert_eq!(
+        v["config"]["name"],
+        "CodeDeployDefault.ECSCanary10Percent5Minutes"
+    );
     assert_eq!(v["config"]["traffic_routing"]["type"], "canary");
-    assert_eq!(v["files"]["group"], "examples/deployment-group-rollback.json");
+    assert_eq!(
+        v["files"]["group"],
+        "examples/deployment-group-rollback.json"
+    );
     let timeline = v["timeline"].as_array().expect("timeline");
     for p in timeline {
         for key in ["t", "green_percent", "healthy", "offline", "alarm"] {
@@ -89,10 +100,18 @@ fn deployment_json_contract() {
             assert!(e.get(key).is_some(), "{key} in {e}");
         }
     }
-    assert!(events.iter().any(|e| e["what"] == "alarm" && e["status"] == "ALARM"));
+    assert!(
+        events
+            .iter()
+            .any(|e| e["what"] == "alarm" && e["status"] == "ALARM")
+    );
     assert_eq!(v["rollback"]["outcome"], "Succeeded");
     assert_eq!(v["rollback"]["trigger"], "DEPLOYMENT_STOP_ON_ALARM");
-    assert!(v["rollback"]["timeline"].as_array().is_some_and(|t| !t.is_empty()));
+    assert!(
+        v["rollback"]["timeline"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty())
+    );
     assert_eq!(v["stopped"]["cause"], "alarm");
     assert_eq!(v["blast_radius"]["requests_new"], 1050);
     assert_eq!(v["blast_radius"]["failed_requests_new"], 270);
@@ -118,17 +137,30 @@ fn in_place_counts_instances_and_fails_honestly() {
     assert_eq!(v["instances"], 5);
     assert_eq!(v["config"]["minimum_healthy"], 4);
     assert_eq!(v["rollback"], serde_json::Value::Null);
-    assert!(v["timeline"].as_array().is_some_and(|t| t
-        .iter()
-        .all(|p| p["healthy"].is_u64() && p["offline"].as_u64().is_some_and(|o| o <= 1))));
+    assert!(v["timeline"].as_array().is_some_and(|t| {
+        t.iter()
+            .all(|p| p["healthy"].is_u64() && p["offline"].as_u64().is_some_and(|o| o <= 1))
+    }));
     let failed = v["events"]
         .as_array()
-        .and_then(|e| e.iter().find(|e| e["status"] == "Failed" && e["what"] == "instance"))
+        .and_then(|e| {
+            e.iter()
+                .find(|e| e["status"] == "Failed" && e["what"] == "instance")
+        })
         .expect("a failed instance");
-    assert_eq!((failed["instance"].as_u64(), failed["event"].as_str()), (Some(3), Some("AfterInstall")));
+    assert_eq!(
+        (failed["instance"].as_u64(), failed["event"].as_str()),
+        (Some(3), Some("AfterInstall"))
+    );
     let targets = v["targets"].as_array().expect("targets");
     assert_eq!(targets.len(), 5);
-    let last = |i: usize| targets[i]["changes"].as_array().and_then(|c| c.last()).cloned().unwrap_or_default();
+    let last = |i: usize| {
+        targets[i]["changes"]
+            .as_array()
+            .and_then(|c| c.last())
+            .cloned()
+            .unwrap_or_default()
+    };
     assert_eq!(last(3)["state"], "skipped");
     assert_eq!(last(2)["state"], "failed");
     assert_eq!(last(0)["state"], "succeeded");
@@ -152,9 +184,41 @@ fn a_configuration_file_and_a_template_group() {
         "--instances",
         "8",
     ]);
-    assert_eq!(v["config"]["minimum_healthy_hosts"]["type"], "FLEET_PERCENT");
+    assert_eq!(
+        v["config"]["minimum_healthy_hosts"]["type"],
+        "FLEET_PERCENT"
+    );
     assert_eq!(v["config"]["minimum_healthy_hosts"]["value"], 25);
     assert_eq!(v["config"]["concurrency"], 6);
+}
+
+#[test]
+fn an_alarm_definition_changes_what_is_watched() {
+    let base = [
+        "--config",
+        "ECSLinear10PercentEvery1Minutes",
+        "--group",
+        "examples/deployment-group-rollback.json",
+        "--fault",
+        "latency=900@0",
+    ];
+    // By default both alarms watch the error rate, which stays at 0.
+    let v = simulate(&base);
+    assert_eq!(v["outcome"], "Succeeded");
+    let mut args = base.to_vec();
+    args.extend_from_slice(&[
+        "--alarm",
+        "HighLatency=latency>500,evaluation-periods=2,datapoints=2",
+    ]);
+    let v = simulate(&args);
+    assert_eq!(v["outcome"], "RolledBack");
+    assert_eq!(v["stopped"]["alarm"], "HighLatency");
+    let latency = v["alarms"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["definition"]["name"] == "HighLatency"))
+        .expect("alarm");
+    assert_eq!(latency["defaulted"], false);
+    assert_eq!(latency["definition"]["metric"], "latency");
 }
 
 #[test]
@@ -176,6 +240,8 @@ fn usage_problems_exit_2() {
         (vec!["--fault", "error-rate=150"], "percentage"),
         (vec!["--fail-hook", "AfterInstall@zero"], "instance"),
         (vec!["--instances", "0"], "1 to 10,000"),
+        (vec!["--alarm", "A=errors>5"], "--alarm A=errors>5"),
+        (vec!["--alarm", "A=latency>5,datapoints=3"], "cannot exceed"),
     ] {
         let mut all = vec!["simulate", "deployment"];
         all.extend_from_slice(&args);

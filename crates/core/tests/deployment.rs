@@ -827,3 +827,38 @@ fn hostile_scenarios_are_bounded() {
     );
     assert!(r.duration <= cicd_core::deployment::simulate::scenario::MAX_SECONDS + 3600);
 }
+
+#[test]
+fn ec2_blue_green_rolls_back_to_the_original_instances() {
+    let mut group = blue_green_group();
+    group.alarms_enabled = true;
+    group.alarms = vec!["HighErrorRate".to_string()];
+    group.rollback_enabled = true;
+    group.rollback_events = vec![RollbackEvent::DeploymentStopOnAlarm];
+    group.termination_wait_minutes = Some(60);
+    let scenario = Scenario {
+        instances: 4,
+        faults: vec![Fault::ErrorRate {
+            percent: 40.0,
+            at: 0,
+        }],
+        ..quiet()
+    };
+    let r = simulate(
+        &predefined("CodeDeployDefault.OneAtATime"),
+        &group,
+        None,
+        &scenario,
+    );
+    assert_eq!(r.outcome, Outcome::RolledBack);
+    assert_eq!(r.timeline.last().map(|p| p.green_percent), Some(0.0));
+    for t in r
+        .targets
+        .iter()
+        .filter(|t| t.kind == TargetKind::OriginalInstance)
+    {
+        let last = t.changes.last().expect("changes");
+        assert_eq!((last.state, last.serving), (TargetState::Succeeded, true));
+    }
+    assert!(r.blast_radius.instances_new.is_some_and(|n| n >= 1));
+}

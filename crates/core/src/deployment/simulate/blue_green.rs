@@ -393,28 +393,44 @@ pub(crate) fn rollback(
     if planned.originals_terminated_at.is_some_and(|at| at <= t) {
         return None;
     }
-    let back = t + total(&phases.allow);
+    let moved = run.state_at(t).is_some_and(|p| p.green > 0.0)
+        || run
+            .targets
+            .iter()
+            .take(n as usize)
+            .any(|o| o.changes.last().is_some_and(|c| !c.serving));
+    // Traffic that never left the original instances has nothing to come back from.
+    let back = if moved { t + total(&phases.allow) } else { t };
     let end = back + total(&phases.block);
-    for j in 0..n {
-        run.change(
-            j as usize,
-            change(back, TargetState::Succeeded, Revision::Old, true, None),
+    if moved {
+        for j in 0..n {
+            run.change(
+                j as usize,
+                change(back, TargetState::Succeeded, Revision::Old, true, None),
+            );
+        }
+        run.point(RawPoint {
+            t: back,
+            green: 0.0,
+            healthy: Some(n),
+            offline: Some(0),
+            served: 1.0,
+        });
+        run.shift(back, 0.0);
+        run.event(
+            back,
+            What::Traffic,
+            EventStatus::Succeeded,
+            "all traffic is back on the original instances",
+        );
+    } else {
+        run.event(
+            t,
+            What::Traffic,
+            EventStatus::Skipped,
+            "traffic never left the original instances: the replacement instances are released",
         );
     }
-    run.point(RawPoint {
-        t: back,
-        green: 0.0,
-        healthy: Some(n),
-        offline: Some(0),
-        served: 1.0,
-    });
-    run.shift(back, 0.0);
-    run.event(
-        back,
-        What::Traffic,
-        EventStatus::Succeeded,
-        "all traffic is back on the original instances",
-    );
     for i in 0..n {
         let idx = (n + i) as usize;
         if let Some(last) = run.last(idx)

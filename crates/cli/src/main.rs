@@ -3,6 +3,7 @@
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
 
 mod assume;
+mod deployment;
 mod output;
 mod pipeline_run;
 mod share;
@@ -42,7 +43,8 @@ enum Command {
     /// Evaluate a trust policy: may this principal assume the role?
     Assume(Box<assume::AssumeArgs>),
     /// Simulate a deployment or a pipeline run: `cicd simulate lifecycle appspec.yml`,
-    /// `cicd simulate pipeline pipeline.json`.
+    /// `cicd simulate deployment --config ECSCanary10Percent5Minutes`, `cicd simulate pipeline
+    /// pipeline.json`.
     Simulate(simulate::SimulateArgs),
     /// Print a playground link holding files ("try it in the playground").
     Share(share::ShareArgs),

@@ -43,6 +43,9 @@ enum SimulateCommand {
     /// Run executions of a CodePipeline pipeline: stages, runOrder groups, approvals,
     /// failures, retries and the execution mode.
     Pipeline(Box<crate::pipeline_run::PipelineArgs>),
+    /// Simulate a CodeDeploy deployment over time: instances by minimum healthy hosts, or
+    /// traffic shifted by the configuration, with faults, alarms, rollback and blast radius.
+    Deployment(Box<crate::deployment::DeploymentArgs>),
 }
 
 #[derive(clap::Args, Debug)]
@@ -100,6 +103,7 @@ pub(crate) fn simulate(args: &SimulateArgs) -> Result<ExitCode> {
     match &args.what {
         SimulateCommand::Lifecycle(a) => lifecycle(a),
         SimulateCommand::Pipeline(a) => crate::pipeline_run::pipeline(a),
+        SimulateCommand::Deployment(a) => crate::deployment::deployment(a),
     }
 }
 

@@ -22,7 +22,9 @@ pub struct KindInfo {
     pub id: &'static str,
     /// A human title ("IAM role trust policy").
     pub title: &'static str,
-    /// The prefix of the kind's rule codes (`IAM`).
+    /// The prefix of the kind's rule codes (`IAM`). Two kinds may share one when they split its
+    /// numbers (`DEP0xx` deployment configs, `DEP1xx` deployment groups):
+    /// [`crate::registry::kind_of`] finds a code's kind in the rule tables.
     pub code_prefix: &'static str,
     /// The syntax files of the kind are written in.
     pub formats: Formats,
@@ -164,6 +166,8 @@ kinds! {
         TrustPolicy => trust_policy,
         Pipeline => pipeline,
         Workflow => workflow,
+        DeploymentGroup => deployment_group,
+        DeploymentConfig => deployment_config,
     }
     planned {
     }
@@ -300,6 +304,14 @@ mod tests {
             Kind::from_file_name("buildspec-pipeline.yml"),
             Some(Kind::Buildspec)
         );
+        assert_eq!(
+            Kind::from_file_name("deployment-group-rollback.json"),
+            Some(Kind::DeploymentGroup)
+        );
+        assert_eq!(
+            Kind::from_file_name("codedeploy/deployment_config.yaml"),
+            Some(Kind::DeploymentConfig)
+        );
         assert_eq!(Kind::from_file_name("README.md"), None);
         assert_eq!(Kind::from_file_name("buildspec.json"), None);
     }
@@ -348,6 +360,21 @@ mod tests {
             Kind::from_content(r#"{"Resources": {"Role": {"Type": "AWS::IAM::Role"}}}"#),
             None
         );
+        assert_eq!(
+            Kind::from_content(r#"{"autoRollbackConfiguration": {"enabled": true}}"#),
+            Some(Kind::DeploymentGroup)
+        );
+        assert_eq!(
+            Kind::from_content(r#"{"deploymentConfigInfo": {"deploymentConfigName": "x"}}"#),
+            Some(Kind::DeploymentConfig)
+        );
+        // A template with both resources is a deployment-group file (the table lists it first).
+        assert_eq!(
+            Kind::from_content(
+                "Resources:\n  C:\n    Type: AWS::CodeDeploy::DeploymentConfig\n  G:\n    Type: AWS::CodeDeploy::DeploymentGroup\n"
+            ),
+            Some(Kind::DeploymentGroup)
+        );
     }
 
     #[test]
@@ -359,15 +386,38 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        let mut prefixes: Vec<&str> = Kind::ALL.iter().map(|k| k.code_prefix()).collect();
-        prefixes.sort_unstable();
-        prefixes.dedup();
-        assert_eq!(prefixes.len(), Kind::ALL.len(), "code prefixes are unique");
+        // Kinds may share a prefix (`DEP`), but a code belongs to one kind, whose rules name it.
+        let mut codes: Vec<&str> = Vec::new();
         for kind in Kind::ALL {
             assert_eq!(kind.is_supported(), !kind.rules().is_empty(), "{kind:?}");
             for rule in kind.rules() {
                 assert!(rule.code.starts_with(kind.code_prefix()), "{}", rule.code);
+                assert_eq!(
+                    crate::registry::kind_of(rule.code),
+                    Some(*kind),
+                    "{}",
+                    rule.code
+                );
+                codes.push(rule.code);
             }
         }
+        let count = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), count, "codes are unique across kinds");
+        // Kinds without rules yet keep prefixes of their own.
+        let mut planned: Vec<&str> = Kind::ALL
+            .iter()
+            .filter(|k| !k.is_supported())
+            .map(|k| k.code_prefix())
+            .collect();
+        let planned_count = planned.len();
+        planned.sort_unstable();
+        planned.dedup();
+        assert_eq!(
+            planned.len(),
+            planned_count,
+            "planned kinds' prefixes are unique"
+        );
     }
 }

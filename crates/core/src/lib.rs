@@ -18,6 +18,9 @@
 
 pub mod appspec;
 pub mod buildspec;
+pub mod deployment;
+pub mod deployment_config;
+pub mod deployment_group;
 pub mod diagnostic;
 pub mod kinds;
 pub mod pipeline;

@@ -25,8 +25,18 @@ pub fn by_name(name: &str) -> Option<&'static Rule> {
     all().into_iter().find(|r| r.name == name)
 }
 
-/// The kind whose code prefix `code` carries; `None` for the source rules shared by all kinds.
+/// The kind whose rule `code` is (`BS021` → buildspec), or for a code no rule has, the kind its
+/// prefix names; `None` for the source rules shared by all kinds. Two kinds may share a prefix
+/// (`deployment-group` and `deployment-config` both use `DEP`, with numbers of their own), so a
+/// registered code is looked up in the kinds' rule tables first.
 pub fn kind_of(code: &str) -> Option<Kind> {
+    if let Some(kind) = Kind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.rules().iter().any(|r| r.code.eq_ignore_ascii_case(code)))
+    {
+        return Some(kind);
+    }
     let prefix: String = code
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
@@ -34,7 +44,7 @@ pub fn kind_of(code: &str) -> Option<Kind> {
     Kind::ALL
         .iter()
         .copied()
-        .find(|k| k.code_prefix() == prefix)
+        .find(|k| k.code_prefix().eq_ignore_ascii_case(&prefix))
 }
 
 /// The rule's documentation page (markdown): a title, its metadata, then its docs.

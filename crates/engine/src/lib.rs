@@ -4,6 +4,7 @@
 //! inputs change. The playground runs it in a Web Worker; tests run it natively.
 
 mod check;
+mod deployment;
 mod lifecycle;
 mod pipeline;
 pub mod protocol;
@@ -15,9 +16,9 @@ use cicd_core::{Analysis, Kind, Model};
 use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
-    AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, FileInput, FileReport, Highlight,
-    LifecycleView, Panel, PanelInputs, PipelineView, Reply, Request, TrustView, ViewDiagnostic,
-    ViewFix, WildcardView,
+    AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, DeploymentView, FileInput, FileReport,
+    Highlight, LifecycleView, Panel, PanelInputs, PipelineView, Reply, Request, TrustView,
+    ViewDiagnostic, ViewFix, WildcardView,
 };
 
 /// What the engine keeps of a file: its last input and the analysis made of it.
@@ -142,9 +143,12 @@ fn report(entry: &Entry) -> FileReport {
                     }
                     trust::panel(text, &index, analysis, policy, inputs.assume.as_ref())
                 }
-                Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
                 Model::Pipeline(file) => {
                     pipeline::panel(text, &index, analysis, file, &inputs.pipeline)
+                }
+                Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
+                Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
+                    deployment::panel(&analysis.model, &inputs.deployment)
                 }
             };
             (check::diagnostics(text, &index, analysis), panel)

@@ -57,7 +57,7 @@ pub struct FileInput {
 /// What the simulation panels are asked to show: the JSON the workspace keeps with each file
 /// (`{"l":{…},"a":{…}}`, short keys because they end up in links). Every part is optional and
 /// read on its own, so one unreadable part (a link from a newer version) loses only itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PanelInputs {
     /// The deployment the AppSpec timeline simulates.
@@ -70,6 +70,9 @@ pub struct PanelInputs {
     /// What happens in the simulated pipeline run.
     #[serde(rename = "p")]
     pub pipeline: cicd_core::pipeline::Scenario,
+    /// What happens in the simulated deployment (faults, alarms, fleet).
+    #[serde(rename = "d")]
+    pub deployment: cicd_core::deployment::Scenario,
 }
 
 impl PanelInputs {
@@ -83,6 +86,7 @@ impl PanelInputs {
             scenario: serde_json::from_value(part("l")).unwrap_or_default(),
             assume: serde_json::from_value(part("a")).ok().flatten(),
             pipeline: serde_json::from_value(part("p")).unwrap_or_default(),
+            deployment: serde_json::from_value(part("d")).unwrap_or_default(),
         }
     }
 
@@ -227,6 +231,17 @@ pub enum Panel {
     Trust(Box<TrustView>),
     /// A pipeline's simulated run.
     Pipeline(Box<PipelineView>),
+    /// A deployment group's or configuration's simulated deployment.
+    Deployment(Box<DeploymentView>),
+}
+
+/// The deployment panel: the core's simulated deployment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeploymentView {
+    /// The deployment.
+    pub report: cicd_core::deployment::DeploymentReport,
+    /// What was deployed ("the group's configuration", …).
+    pub source: String,
 }
 
 /// The pipeline panel: the core's simulated run, placed for the editor.

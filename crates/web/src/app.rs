@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::assume::AssumePanel;
+use crate::components::deployment::DeploymentPanel;
 use crate::components::diagnostics::DiagnosticsPanel;
 use crate::components::dialogs::{Gallery, IncomingDialog, ShareDialog};
 use crate::components::docs::DocsPane;
@@ -324,6 +325,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |scenario| state.dispatch(Action::SetPipeline(scenario)))
     };
+    let on_deployment = {
+        let state = state.clone();
+        Callback::from(move |scenario| state.dispatch(Action::SetDeployment(Box::new(scenario))))
+    };
     let on_reveal = {
         let state = state.clone();
         Callback::from(move |offset| state.dispatch(Action::Reveal(offset)))
@@ -571,6 +576,8 @@ pub fn App() -> Html {
                     if let Some(report) = check.clone() {
                         if let Panel::Trust(view) = &report.panel {
                             <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} on_finding={on_select_diag.clone()} />
+                        } else if matches!(report.panel, Panel::Deployment(_)) {
+                            <DeploymentPanel report={report.clone()} scenario={state.panel_inputs().deployment} on_scenario={on_deployment} />
                         } else if matches!(report.panel, Panel::Pipeline(_)) {
                             <PipelinePanel report={report.clone()} scenario={state.panel_inputs().pipeline} on_scenario={on_pipeline} {on_reveal} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {

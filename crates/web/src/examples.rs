@@ -26,6 +26,8 @@ const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
 const WORKFLOW_OIDC: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
 const PIPELINE: &str = include_str!("../../../examples/pipeline.json");
 const ROLLBACK: &str = include_str!("../../../examples/deployment-group-rollback.json");
+const GROUP_ECS: &str = include_str!("../../../examples/deployment-group-ecs.json");
+const CONFIG_LINEAR: &str = include_str!("../../../examples/deployment-config-linear.json");
 const PIPELINE_CDK: &str = include_str!("../../../examples/pipeline-cdk.ts");
 const PROJECT_CDK: &str = include_str!("../../../examples/codebuild-project-cdk.ts");
 
@@ -107,6 +109,26 @@ pub static EXAMPLES: &[Example] = &[
         ],
     },
     Example {
+        id: "deployment-canary",
+        title: "CodeDeploy: ECS canary that rolls back on an alarm",
+        summary: "A blue/green deployment group shifting 10 % of the traffic first, watching two CloudWatch alarms and rolling back when one fires, with the AppSpec whose hooks it runs.",
+        broken: false,
+        files: &[
+            ("deployment-group.json", GROUP_ECS),
+            ("appspec.yaml", APPSPEC_ECS),
+        ],
+    },
+    Example {
+        id: "deployment-linear",
+        title: "CodeDeploy: a custom linear configuration",
+        summary: "10 % more traffic every 10 minutes, a shift no predefined ECS configuration offers, with the guide's rollback settings.",
+        broken: false,
+        files: &[
+            ("deployment-config.json", CONFIG_LINEAR),
+            ("deployment-group-rollback.json", ROLLBACK),
+        ],
+    },
+    Example {
         id: "broken-colon",
         title: "Fix me: the colon in a command",
         summary: "One command stops the whole build before it starts. Find it and quote it.",
@@ -164,6 +186,16 @@ pub static EXAMPLES: &[Example] = &[
         files: &[(
             "appspec.yml",
             include_str!("../../../examples/broken/appspec-lambda.yml"),
+        )],
+    },
+    Example {
+        id: "broken-deployment-group",
+        title: "Fix me: a deployment group that never rolls back",
+        summary: "A configuration name one letter off, a rollback event CodeDeploy does not know, a wait that never happens and alarms that are switched off.",
+        broken: true,
+        files: &[(
+            "deployment-group.json",
+            include_str!("../../../examples/broken/deployment-group-linear.json"),
         )],
     },
     Example {
@@ -225,6 +257,10 @@ pub fn template(name: &str) -> &'static str {
         "version: 0.2\n\nphases:\n  build:\n    commands:\n      - echo \"Hello from CodeBuild\"\n"
     } else if lower.starts_with("appspec") {
         "version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /var/www/app\nhooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n      timeout: 300\n"
+    } else if lower.contains("deployment-group") {
+        "{\n  \"deploymentConfigName\": \"CodeDeployDefault.OneAtATime\",\n  \"autoRollbackConfiguration\": {\n    \"enabled\": true,\n    \"events\": [\"DEPLOYMENT_FAILURE\"]\n  }\n}\n"
+    } else if lower.contains("deployment-config") {
+        "{\n  \"deploymentConfigName\": \"ThreeQuartersHealthy\",\n  \"computePlatform\": \"Server\",\n  \"minimumHealthyHosts\": {\"type\": \"FLEET_PERCENT\", \"value\": 75}\n}\n"
     } else if lower.contains("trust") {
         "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": { \"Service\": \"codebuild.amazonaws.com\" },\n      \"Action\": \"sts:AssumeRole\"\n    }\n  ]\n}\n"
     } else {
@@ -250,7 +286,28 @@ mod tests {
         assert_eq!(kinds[3], Some(Kind::TrustPolicy));
         assert_eq!(kinds[4], Some(Kind::Workflow));
         assert_eq!(kinds[5], Some(Kind::Pipeline));
+        assert_eq!(kinds[6], Some(Kind::DeploymentGroup));
+        let linear = find("deployment-linear").expect("example").workspace();
+        let kinds: Vec<_> = linear.files.iter().map(effective_kind).collect();
+        assert_eq!(
+            kinds,
+            vec![Some(Kind::DeploymentConfig), Some(Kind::DeploymentGroup)]
+        );
         assert_eq!(kinds[7], None);
+    }
+
+    #[test]
+    fn templates_are_clean_files_of_their_kind() {
+        for (name, kind) in [
+            ("deployment-group.json", Kind::DeploymentGroup),
+            ("deployment-config.json", Kind::DeploymentConfig),
+        ] {
+            let text = template(name);
+            assert_eq!(Kind::detect(Some(name), text), Some(kind));
+            let diags =
+                cicd_core::check(kind, text, &cicd_core::Options::default()).expect("checked");
+            assert!(diags.is_empty(), "{name}: {diags:#?}");
+        }
     }
 
     #[test]

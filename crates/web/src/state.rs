@@ -159,6 +159,8 @@ pub enum Action {
     /// Change the current file's simulated deployment (type, listener, first deployment,
     /// failing event).
     SetScenario(Scenario),
+    /// Change the current file's simulated deployment (faults, alarms, fleet).
+    SetDeployment(Box<cicd_core::deployment::Scenario>),
     /// Change the current file's simulated pipeline run.
     SetPipeline(cicd_core::pipeline::Scenario),
     /// Move the editor's cursor to a UTF-16 offset of the current file (a simulation's action).
@@ -511,6 +513,7 @@ impl State {
             Action::SetAssumeForm(form) => self.set_inputs(|i| i.assume = Some(form)),
             Action::SetScenario(scenario) => self.set_inputs(|i| i.scenario = scenario),
             Action::SetPipeline(scenario) => self.set_inputs(|i| i.pipeline = scenario),
+            Action::SetDeployment(scenario) => self.set_inputs(|i| i.deployment = *scenario),
             Action::Reveal(offset) => {
                 if let Some(id) = self.current().map(|f| f.id) {
                     let seq = self.cursor.map_or(1, |c| c.seq + 1);

@@ -1,6 +1,7 @@
 //! UI components. Each renders its props and emits events; none holds domain logic.
 
 pub mod assume;
+pub mod deployment;
 pub mod diagnostics;
 pub mod dialogs;
 pub mod docs;

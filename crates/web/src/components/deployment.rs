@@ -1,0 +1,301 @@
+//! The deployment: the share of traffic on the new revision over time (the traffic shift, step
+//! by step) with the watched alarm's metric against its threshold, the fleet as a grid of
+//! instances or targets coloured by state and revision at the playhead, the events so far, the
+//! outcome and the blast radius. The learner breaks it (an error-rate spike on the new
+//! revision) and watches the alarm fire and the rollback; the core computes everything, the
+//! panel samples it at the playhead.
+
+use std::rc::Rc;
+
+use cicd_core::deployment::DeploymentReport;
+use cicd_core::deployment::Scenario;
+use cicd_core::deployment::simulate::report::{Revision, TargetState};
+use cicd_core::deployment::simulate::scenario::Fault;
+use cicd_engine::{FileReport, Panel};
+use yew::prelude::*;
+
+use super::player::{Controls, clock, use_player};
+
+/// Props of [`DeploymentPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DeploymentProps {
+    /// The current file's report (its panel is the simulated deployment).
+    pub report: Rc<FileReport>,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The scenario changed.
+    pub on_scenario: Callback<Scenario>,
+}
+
+const W: f64 = 600.0;
+const H: f64 = 170.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 44.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 22.0;
+/// Most cells drawn in the fleet grid (a larger fleet is drawn in buckets).
+const MAX_CELLS: usize = 240;
+
+fn state_id(state: TargetState) -> &'static str {
+    match state {
+        TargetState::Pending => "pending",
+        TargetState::InProgress => "in-progress",
+        TargetState::Ready => "ready",
+        TargetState::Succeeded => "succeeded",
+        TargetState::Failed => "failed",
+        TargetState::Skipped => "skipped",
+        TargetState::Unknown => "unknown",
+        TargetState::Deregistered => "deregistered",
+        TargetState::Terminated => "terminated",
+    }
+}
+
+/// The deployment panel.
+#[component]
+pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
+    let view = match &props.report.panel {
+        Panel::Deployment(view) => view.clone(),
+        _ => return html! {},
+    };
+    let report: Rc<DeploymentReport> = Rc::new(view.report.clone());
+    let marks = {
+        let mut m: Vec<f64> = report.events.iter().map(|e| f64::from(e.t)).collect();
+        m.dedup();
+        Rc::new(m)
+    };
+    let duration = f64::from(report.duration.max(1));
+    // A whole deployment plays in about 20 seconds, whatever its simulated length.
+    let speed = (duration / 20.0).max(1.0);
+    let player = use_player(
+        duration,
+        marks,
+        speed,
+        (props.report.version, props.report.scenario.clone()),
+    );
+    let t = player.head.t as u32;
+    let point = report.at(t).copied();
+    let green = point.map_or(0.0, |p| p.green_percent);
+    let finished = t >= report.duration;
+    let outcome = if finished {
+        report.outcome.as_str()
+    } else {
+        "InProgress"
+    };
+
+    // Chart scales.
+    let x = |s: f64| LEFT + s / duration * (W - LEFT - RIGHT);
+    let y = |pct: f64| TOP + (100.0 - pct.clamp(0.0, 100.0)) / 100.0 * (H - TOP - BOTTOM);
+    let mut traffic = String::new();
+    let mut last = 0.0;
+    for p in &report.timeline {
+        let (px, py) = (x(f64::from(p.t)), y(p.green_percent));
+        if traffic.is_empty() {
+            traffic.push_str(&format!("M{px:.1},{py:.1}"));
+        } else {
+            traffic.push_str(&format!(" L{px:.1},{:.1} L{px:.1},{py:.1}", y(last)));
+        }
+        last = p.green_percent;
+    }
+    traffic.push_str(&format!(" L{:.1},{:.1}", x(duration), y(last)));
+    // The first watched alarm's metric, scaled so that its threshold sits at 75 % of the height.
+    let alarm = report
+        .alarms
+        .iter()
+        .find(|a| a.watched)
+        .or(report.alarms.first());
+    let (metric, threshold_y, alarm_bands, alarm_label) = match alarm {
+        Some(a) => {
+            let threshold = a.definition.threshold;
+            let top = report
+                .alarms
+                .iter()
+                .flat_map(|a| a.points.iter().filter_map(|p| p.value))
+                .fold(threshold / 0.75, f64::max)
+                .max(1e-9);
+            let my = |v: f64| TOP + (1.0 - v / top).clamp(0.0, 1.0) * (H - TOP - BOTTOM);
+            let mut d = String::new();
+            for p in a.points.iter().filter(|p| p.t <= t) {
+                if let Some(v) = p.value {
+                    d.push_str(&format!(
+                        "{}{:.1},{:.1}",
+                        if d.is_empty() { "M" } else { " L" },
+                        x(f64::from(p.t)),
+                        my(v)
+                    ));
+                }
+            }
+            // Shaded while in ALARM.
+            let mut bands = Vec::new();
+            let mut from = None;
+            for p in &a.points {
+                let on = p.state.as_str() == "ALARM";
+                match (on, from) {
+                    (true, None) => from = Some(p.t),
+                    (false, Some(f)) => {
+                        bands.push((f, p.t));
+                        from = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(f) = from {
+                bands.push((f, report.duration));
+            }
+            (
+                d,
+                Some(my(threshold)),
+                bands,
+                format!("{} > {}", a.definition.name, threshold),
+            )
+        }
+        None => (String::new(), None, Vec::new(), String::new()),
+    };
+    let ticks = (0..=4).map(|i| {
+        let s = duration * f64::from(i) / 4.0;
+        html! { <text x={x(s).to_string()} y={(H - 6.0).to_string()} class="tick" text-anchor="middle">{ clock(s) }</text> }
+    });
+    let bands = alarm_bands.iter().map(|(f, to)| {
+        let (a, b) = (x(f64::from(*f)), x(f64::from((*to).min(t))));
+        if *f > t {
+            return html! {};
+        }
+        html! { <rect class="alarm-band" x={a.to_string()} y={TOP.to_string()} width={(b - a).max(1.0).to_string()} height={(H - TOP - BOTTOM).to_string()} /> }
+    });
+
+    // The fleet, at most MAX_CELLS cells (a bucket shows its worst member).
+    let targets = &report.targets;
+    let per = targets.len().div_ceil(MAX_CELLS).max(1);
+    let cells = targets.chunks(per).enumerate().map(|(i, chunk)| {
+        let states: Vec<_> = chunk.iter().filter_map(|tg| tg.at(t).copied()).collect();
+        let worst = states
+            .iter()
+            .max_by_key(|c| match c.state {
+                TargetState::Failed => 5,
+                TargetState::InProgress => 4,
+                TargetState::Pending => 3,
+                _ => 1,
+            })
+            .copied();
+        let state = worst.map_or("pending", |c| state_id(c.state));
+        let revision = worst.map_or("old", |c| match c.revision {
+            Revision::New => "new",
+            Revision::Old => "old",
+            Revision::None => "none",
+        });
+        let serving = worst.is_some_and(|c| c.serving);
+        let first = &chunk[0];
+        let label = first
+            .label
+            .clone()
+            .unwrap_or_else(|| format!("{:?} {}", first.kind, first.number));
+        let title = if per > 1 {
+            format!("{label} and {} more: {state}, {revision} revision", chunk.len() - 1)
+        } else {
+            format!("{label}: {state}, {revision} revision{}", if serving { ", serving" } else { "" })
+        };
+        html! {
+            <li class={classes!("cell", format!("state-{state}"), format!("rev-{revision}"), serving.then_some("serving"))}
+                data-instance={i.to_string()} data-state={state} data-revision={revision} title={title.clone()}>
+                <span class="visually-hidden">{ title }</span>
+            </li>
+        }
+    });
+
+    let past: Vec<_> = report.events.iter().filter(|e| e.t <= t).collect();
+    let announcement = past.last().map(|e| e.message.clone()).unwrap_or_default();
+    let log = past.iter().rev().take(40).map(|e| {
+        html! {
+            <li class={classes!(e.rollback.then_some("rollback"))}>
+                <span class="log-time">{ clock(f64::from(e.t)) }</span>{" "}{ crate::page::inline_code(&e.message) }
+            </li>
+        }
+    });
+
+    // Break it: an error-rate spike on the new revision from the first minute.
+    let breaking = props
+        .scenario
+        .faults
+        .iter()
+        .any(|f| matches!(f, Fault::ErrorRate { .. }));
+    let toggle_fault = {
+        let cb = props.on_scenario.clone();
+        let scenario = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = scenario.clone();
+            if next
+                .faults
+                .iter()
+                .any(|f| matches!(f, Fault::ErrorRate { .. }))
+            {
+                next.faults
+                    .retain(|f| !matches!(f, Fault::ErrorRate { .. }));
+            } else {
+                next.faults.push(Fault::ErrorRate {
+                    percent: 15.0,
+                    at: 0,
+                });
+            }
+            cb.emit(next);
+        })
+    };
+    let blast = report.blast_radius;
+    let playhead = x(f64::from(t));
+
+    html! {
+        <section class="panel deployment" aria-labelledby="deployment-title"
+            data-outcome={outcome} data-final-outcome={report.outcome.as_str()} data-green-percent={format!("{green:.0}")}>
+            <header class="panel-header">
+                <h2 id="deployment-title">{"Deployment"}</h2>
+                <span class="muted">{ format!("{} · {} · {}", report.platform.title(), report.config.config.name, view.source) }</span>
+            </header>
+            <p class="muted deploy-summary">{ crate::page::inline_code(&report.config.summary) }</p>
+            <Controls player={player.clone()} what="deployment" speeds={vec![(speed / 2.0, "½×"), (speed, "1×"), (speed * 3.0, "3×"), (speed * 10.0, "10×")]} />
+            <div class="controls">
+                <label class="field"><input type="checkbox" class="break-it" checked={breaking} onclick={toggle_fault} />
+                    <span>{"Break it: the new revision fails 15 % of requests"}</span></label>
+            </div>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <div class={classes!("deploy-status", format!("outcome-{}", outcome.to_ascii_lowercase()))}>
+                <strong>{ match outcome { "InProgress" => format!("{green:.0} % of traffic on the new revision"), o => o.to_string() } }</strong>
+                if let Some(p) = point {
+                    <span>{ format!(" · alarm {}", p.alarm.as_str()) }</span>
+                    if let (Some(h), Some(o)) = (p.healthy, p.offline) { <span>{ format!(" · {h} healthy, {o} out of service") }</span> }
+                }
+            </div>
+            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img"
+                aria-label={format!("Traffic on the new revision over time; now {green:.0} %")}>
+                { for bands }
+                <line class="axis" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(0.0).to_string()} y2={y(0.0).to_string()} />
+                <text x={(LEFT - 4.0).to_string()} y={(y(100.0) + 4.0).to_string()} class="tick" text-anchor="end">{"100%"}</text>
+                <text x={(LEFT - 4.0).to_string()} y={(y(0.0) + 4.0).to_string()} class="tick" text-anchor="end">{"0%"}</text>
+                { for ticks }
+                if let Some(ty) = threshold_y {
+                    <line class="threshold" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={ty.to_string()} y2={ty.to_string()} />
+                    <text x={(W - RIGHT + 2.0).to_string()} y={(ty + 4.0).to_string()} class="tick">{"alarm"}</text>
+                }
+                <path class="traffic-planned" d={traffic.clone()} />
+                <clipPath id="played"><rect x="0" y="0" width={playhead.to_string()} height={H.to_string()} /></clipPath>
+                <path class="traffic" d={traffic} clip-path="url(#played)" />
+                if !metric.is_empty() { <path class="metric" d={metric}><title>{ alarm_label.clone() }</title></path> }
+                <line class="playhead" x1={playhead.to_string()} x2={playhead.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+            </svg>
+            <p class="legend muted"><span class="key key-traffic"></span>{" new revision's share of traffic "}
+                if !alarm_label.is_empty() { <span class="key key-metric"></span>{ format!(" {alarm_label}") } }</p>
+            <h3 class="lanes-title">{ if per > 1 { format!("Fleet ({} targets, {per} per cell)", targets.len()) } else { format!("Fleet ({} targets)", targets.len()) } }</h3>
+            <ul class="fleet" aria-label="Instances and targets">{ for cells }</ul>
+            if finished {
+                <dl class="blast">
+                    <dt>{"Most traffic on the new revision"}</dt><dd>{ format!("{:.0} %", blast.max_green_percent) }</dd>
+                    <dt>{"Requests it served"}</dt><dd>{ blast.requests_new.to_string() }</dd>
+                    <dt>{"…of which failed"}</dt><dd>{ blast.failed_requests_new.to_string() }</dd>
+                    <dt>{"Exposure"}</dt><dd>{ clock(f64::from(blast.exposure_seconds)) }</dd>
+                    if let Some(n) = blast.instances_new { <dt>{"Instances that got it"}</dt><dd>{ n.to_string() }</dd> }
+                </dl>
+            }
+            <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
+            if !report.notes.is_empty() {
+                <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+// End-to-end tests of the deployment (issue 10): the guide's canary group shifts traffic, and
+// broken (an error-rate spike on the new revision) its alarm fires and the deployment rolls
+// back; the chart, the fleet and the outcome follow the playhead; usable at a phone's width.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, open } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+async function withPage(path, fn, viewport) {
+  const b = await browser();
+  try {
+    const page = b.context.pages()[0] || (await b.context.newPage());
+    if (viewport) await page.setViewportSize(viewport);
+    return await fn(await open(b.context, server.url + path));
+  } finally {
+    await b.close();
+  }
+}
+
+const attr = (page, name) => page.$eval(".deployment", (d, n) => d.dataset[n], name);
+
+test("a canary succeeds; broken, its alarm fires and the deployment rolls back", () => withPage("?example=deployment-canary", async (page) => {
+  await page.waitForSelector(".deployment .chart");
+  assert.equal(await attr(page, "finalOutcome"), "Succeeded");
+  assert.equal(await attr(page, "greenPercent"), "0");
+  // Playing moves traffic to the new revision step by step.
+  await page.selectOption('.deployment select[aria-label="Playback speed"]', { index: 3 });
+  await page.click(".deployment .play");
+  await page.waitForFunction(() => Number(document.querySelector(".deployment")?.dataset.greenPercent) > 0, null, { timeout: 30000 });
+  await page.waitForSelector('.deployment[data-outcome="Succeeded"]', { timeout: 30000 });
+  assert.equal(await attr(page, "greenPercent"), "100");
+  assert.ok((await page.$$('.deployment .fleet .cell[data-revision="new"]')).length > 0);
+  // Break it: the alarm fires and CodeDeploy rolls back.
+  await page.click(".deployment .break-it");
+  await page.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  await page.focus(".deployment .play");
+  await page.keyboard.press("End");
+  await page.waitForSelector('.deployment[data-outcome="RolledBack"]');
+  assert.equal(await attr(page, "greenPercent"), "0");
+  assert.ok((await page.$$(".deployment .chart .alarm-band")).length > 0, "the alarm period is shaded");
+  const log = await page.$$eval(".deployment .event-log li", (l) => l.map((x) => x.textContent).join("\n"));
+  assert.match(log, /ALARM|alarm/);
+  assert.match(log, /roll/i);
+  assert.ok(await page.$(".deployment .blast"), "the blast radius is shown");
+  // Stepping back from the end shows an earlier moment.
+  await page.keyboard.press("Home");
+  assert.equal(await attr(page, "outcome"), "InProgress");
+  // The scenario travels with the file.
+  await page.click("text=Share link");
+  const link = await page.inputValue('dialog[data-dialog="share"] input');
+  const b = await browser();
+  try {
+    const other = await open(b.context, link);
+    await other.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  } finally {
+    await b.close();
+  }
+  assert.deepEqual(page.problems, []);
+}));
+
+test("the deployment panel fits a phone's width", () => withPage("?example=deployment-canary", async (page) => {
+  await page.waitForSelector(".deployment .chart");
+  const right = await page.$eval(".deployment", (d) => Math.max(...[...d.querySelectorAll(".chart, .fleet, .player")].map((e) => e.getBoundingClientRect().right)));
+  assert.ok(right <= 390, `fits (${right})`);
+}, { width: 390, height: 800 }));

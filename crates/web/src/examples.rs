@@ -189,6 +189,16 @@ pub static EXAMPLES: &[Example] = &[
         )],
     },
     Example {
+        id: "broken-pipeline",
+        title: "Fix me: a pipeline whose artifacts do not flow",
+        summary: "A quoted `runOrder`, an input nobody produces, a test reading the build's output in parallel with the build, an approval with an input, and a task definition artifact that is not an input.",
+        broken: true,
+        files: &[(
+            "pipeline.json",
+            include_str!("../../../examples/broken/pipeline-artifact-flow.json"),
+        )],
+    },
+    Example {
         id: "broken-deployment-group",
         title: "Fix me: a deployment group that never rolls back",
         summary: "A configuration name one letter off, a rollback event CodeDeploy does not know, a wait that never happens and alarms that are switched off.",

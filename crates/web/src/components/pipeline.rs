@@ -248,11 +248,18 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}")
         };
         let flowing = now.get(&edge.from) == Some(&Status::Succeeded);
+        let (lx, ly) = if edge.from.stage == edge.to.stage {
+            (fx + ACT_W + 20.0, (fy + ty) / 2.0 + ACT_H / 2.0)
+        } else {
+            ((fx + ACT_W + tx) / 2.0, (fy + ty) / 2.0 + ACT_H / 2.0 - 4.0)
+        };
         Some(html! {
-            <path class={classes!("artifact", flowing.then_some("flowing"))} d={d} marker-end="url(#arrow)"
-                data-artifact={edge.artifact.clone()}>
-                <title>{ format!("{} → {}", edge.artifact, action_of(edge.to).map(|a| a.name).unwrap_or_default()) }</title>
-            </path>
+            <g class="artifact-edge" data-artifact={edge.artifact.clone()}>
+                <path class={classes!("artifact", flowing.then_some("flowing"))} d={d} marker-end="url(#arrow)">
+                    <title>{ format!("{} → {}", edge.artifact, action_of(edge.to).map(|a| a.name).unwrap_or_default()) }</title>
+                </path>
+                <text class="artifact-label" x={lx.to_string()} y={ly.to_string()} text-anchor="middle">{ clip(&edge.artifact, 14) }</text>
+            </g>
         })
     });
     let stages = report.view.stages.iter().map(|stage| {
@@ -441,9 +448,12 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                 });
             }))
         };
+        let details = action_of(key).and_then(|a| a.approval);
         html! {
             <div class="approval" role="group" aria-label={format!("Approval {action} of execution {execution}")}>
                 <span>{ format!("{action} is waiting for a reviewer (execution #{execution}).") }</span>
+                if let Some(m) = details.as_ref().and_then(|d| d.message.clone()) { <span class="approval-message">{ m }</span> }
+                if let Some(u) = details.as_ref().and_then(|d| d.url.clone()) { <span class="approval-url">{"Review: "}<code>{ u }</code></span> }
                 <button type="button" class="button primary approve" onclick={decide(Verdict::Approve)}>{"Approve"}</button>
                 <button type="button" class="button danger reject" onclick={decide(Verdict::Reject)}>{"Reject"}</button>
             </div>

@@ -297,13 +297,13 @@ mod tests {
         assert_eq!(kinds[4], Some(Kind::Workflow));
         assert_eq!(kinds[5], Some(Kind::Pipeline));
         assert_eq!(kinds[6], Some(Kind::DeploymentGroup));
+        assert_eq!(kinds[7], None);
         let linear = find("deployment-linear").expect("example").workspace();
         let kinds: Vec<_> = linear.files.iter().map(effective_kind).collect();
         assert_eq!(
             kinds,
             vec![Some(Kind::DeploymentConfig), Some(Kind::DeploymentGroup)]
         );
-        assert_eq!(kinds[7], None);
     }
 
     #[test]

@@ -569,8 +569,11 @@ pub fn App() -> Html {
                     }
                     <DiagnosticsPanel check={check.clone()} loading={state.engine == EngineStatus::Loading}
                         selected={state.selected_diagnostic} on_select={on_select_diag.clone()} />
-                    if let Some(code) = state.docs {
-                        <DocsPane {code} on_close={close_docs} />
+                    if let Some(code) = state.docs.clone() {
+                        <DocsPane code={AttrValue::from(code.clone())}
+                            name={check.as_ref().and_then(|c| c.diagnostics.iter().find(|d| d.code == code)).map(|d| AttrValue::from(d.name.clone()))}
+                            severity={check.as_ref().and_then(|c| c.diagnostics.iter().find(|d| d.code == code)).map(|d| d.severity.as_str())}
+                            on_close={close_docs} />
                     }
                     // The latest answer stays up while the next one is computed (no flicker).
                     if let Some(report) = check.clone() {

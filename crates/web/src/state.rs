@@ -78,8 +78,9 @@ pub struct State {
     pub changes: u64,
     /// The diagnostic selected in the panel (index into the current file's list).
     pub selected_diagnostic: Option<usize>,
-    /// The rule whose docs are shown.
-    pub docs: Option<&'static str>,
+    /// The rule whose docs are shown (a code's shape is checked here; its page is fetched, so
+    /// the shell links no rule table and no rule documentation).
+    pub docs: Option<String>,
     /// A pending request to move the editor's cursor.
     pub cursor: Option<CursorRequest>,
     /// A message above the workspace.
@@ -487,7 +488,7 @@ impl State {
                     && let Some(d) = self.report(id).and_then(|c| c.diagnostics.get(i).cloned())
                 {
                     self.selected_diagnostic = Some(i);
-                    self.docs = cicd_core::registry::rule(&d.code).map(|r| r.code);
+                    self.docs = rule_code(&d.code);
                     let seq = self.cursor.map_or(1, |c| c.seq + 1);
                     self.cursor = Some(CursorRequest {
                         file: id,
@@ -497,7 +498,7 @@ impl State {
                 }
             }
             Action::ShowDocs(code) => {
-                self.docs = cicd_core::registry::rule(&code).map(|r| r.code);
+                self.docs = rule_code(&code);
             }
             Action::CloseDocs => self.docs = None,
             Action::SetTheme(theme) => self.workspace.settings.theme = theme,
@@ -570,6 +571,20 @@ impl State {
         }
         Rc::make_mut(&mut self.reports).insert(report.id, Rc::new(report));
     }
+}
+
+/// `code` when it is shaped like a rule code of a kind of the table (`BS021`, `DEP130`,
+/// `SRC005`).
+fn rule_code(code: &str) -> Option<String> {
+    let letters = code.chars().take_while(char::is_ascii_uppercase).count();
+    let digits = &code[letters..];
+    let prefix = &code[..letters];
+    let known = prefix == "SRC"
+        || cicd_core::Kind::ALL
+            .iter()
+            .any(|k| k.code_prefix() == prefix);
+    (known && (2..=4).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| code.to_string())
 }
 
 impl Reducible for State {
@@ -815,7 +830,7 @@ mod tests {
             text: "version: 9\nphases:\n  build:\n    commands: [make]\n".into(),
         });
         let s = s.apply(Action::SelectDiagnostic(0));
-        assert_eq!(s.docs, Some("BS011"));
+        assert_eq!(s.docs.as_deref(), Some("BS011"));
         assert_eq!(
             s.cursor,
             Some(CursorRequest {

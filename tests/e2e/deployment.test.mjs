@@ -66,3 +66,17 @@ test("the deployment panel fits a phone's width", () => withPage("?example=deplo
   const right = await page.$eval(".deployment", (d) => Math.max(...[...d.querySelectorAll(".chart, .fleet, .player")].map((e) => e.getBoundingClientRect().right)));
   assert.ok(right <= 390, `fits (${right})`);
 }, { width: 390, height: 800 }));
+
+test("compare: the same broken deployment all at once reaches every user, the canary a tenth", () => withPage("?example=deployment-canary", async (page) => {
+  await page.waitForSelector(".deployment .chart");
+  await page.click(".deployment .break-it");
+  await page.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  await page.selectOption(".deployment .compare-with", { label: "ECSAllAtOnce" });
+  await page.waitForSelector('.deployment table.compare[data-compare="CodeDeployDefault.ECSAllAtOnce"]');
+  const rows = await page.$$eval(".deployment table.compare tbody tr", (r) => r.map((x) => [...x.querySelectorAll("td")].map((c) => c.textContent)));
+  const most = rows[1];
+  assert.equal(most[0], "10 %");
+  assert.equal(most[1], "100 %");
+  assert.ok(Number(rows[2][1]) > Number(rows[2][0]), `all at once fails more requests (${rows[2]})`);
+  assert.ok(await page.$(".deployment .chart .traffic-compared"));
+}));

@@ -9,7 +9,7 @@ use cicd_core::deployment::{Config, Group, Scenario, simulate};
 use crate::protocol::{DeploymentView, Panel};
 
 /// The panel of a deployment group or configuration file (nothing when the file holds none).
-pub(crate) fn panel(model: &Model, scenario: &Scenario) -> Panel {
+pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -> Panel {
     let (config, group, source) = match model {
         Model::DeploymentGroup(groups) => {
             let Some(item) = groups.items.first() else {
@@ -45,8 +45,19 @@ pub(crate) fn panel(model: &Model, scenario: &Scenario) -> Panel {
         _ => return Panel::None,
     };
     let report = simulate(&config, &group, None, scenario);
+    let platform = report.platform;
+    let compare = compare
+        .and_then(Config::predefined)
+        .map(|other| simulate(&other, &group, None, scenario));
+    let alternatives = cicd_core::deployment::PREDEFINED
+        .iter()
+        .filter(|p| p.platform == platform)
+        .map(|p| p.name.to_string())
+        .collect();
     Panel::Deployment(Box::new(DeploymentView {
         report,
         source: source.to_string(),
+        compare,
+        alternatives,
     }))
 }

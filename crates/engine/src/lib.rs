@@ -147,9 +147,11 @@ fn report(entry: &Entry) -> FileReport {
                     pipeline::panel(text, &index, analysis, file, &inputs.pipeline)
                 }
                 Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
-                Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
-                    deployment::panel(&analysis.model, &inputs.deployment)
-                }
+                Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => deployment::panel(
+                    &analysis.model,
+                    &inputs.deployment,
+                    inputs.compare.as_deref(),
+                ),
             };
             (check::diagnostics(text, &index, analysis), panel)
         }

@@ -73,6 +73,9 @@ pub struct PanelInputs {
     /// What happens in the simulated deployment (faults, alarms, fleet).
     #[serde(rename = "d")]
     pub deployment: cicd_core::deployment::Scenario,
+    /// A predefined configuration the same deployment is compared with (its name).
+    #[serde(rename = "dc", skip_serializing_if = "Option::is_none")]
+    pub compare: Option<String>,
 }
 
 impl PanelInputs {
@@ -87,6 +90,7 @@ impl PanelInputs {
             assume: serde_json::from_value(part("a")).ok().flatten(),
             pipeline: serde_json::from_value(part("p")).unwrap_or_default(),
             deployment: serde_json::from_value(part("d")).unwrap_or_default(),
+            compare: serde_json::from_value(part("dc")).ok().flatten(),
         }
     }
 
@@ -242,6 +246,10 @@ pub struct DeploymentView {
     pub report: cicd_core::deployment::DeploymentReport,
     /// What was deployed ("the group's configuration", …).
     pub source: String,
+    /// The same deployment and scenario under the configuration compared with.
+    pub compare: Option<cicd_core::deployment::DeploymentReport>,
+    /// The predefined configurations of the platform, to compare with.
+    pub alternatives: Vec<String>,
 }
 
 /// The pipeline panel: the core's simulated run, placed for the editor.

@@ -329,6 +329,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |scenario| state.dispatch(Action::SetDeployment(Box::new(scenario))))
     };
+    let on_compare = {
+        let state = state.clone();
+        Callback::from(move |name| state.dispatch(Action::SetCompare(name)))
+    };
     let on_reveal = {
         let state = state.clone();
         Callback::from(move |offset| state.dispatch(Action::Reveal(offset)))
@@ -580,7 +584,7 @@ pub fn App() -> Html {
                         if let Panel::Trust(view) = &report.panel {
                             <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} on_finding={on_select_diag.clone()} />
                         } else if matches!(report.panel, Panel::Deployment(_)) {
-                            <DeploymentPanel report={report.clone()} scenario={state.panel_inputs().deployment} on_scenario={on_deployment} />
+                            <DeploymentPanel report={report.clone()} scenario={state.panel_inputs().deployment} on_scenario={on_deployment} {on_compare} />
                         } else if matches!(report.panel, Panel::Pipeline(_)) {
                             <PipelinePanel report={report.clone()} scenario={state.panel_inputs().pipeline} on_scenario={on_pipeline} {on_reveal} />
                         } else if matches!(report.panel, Panel::Lifecycle(_)) {

@@ -162,6 +162,8 @@ pub enum Action {
     SetScenario(Scenario),
     /// Change the current file's simulated deployment (faults, alarms, fleet).
     SetDeployment(Box<cicd_core::deployment::Scenario>),
+    /// Compare the current file's deployment with a predefined configuration (or stop).
+    SetCompare(Option<String>),
     /// Change the current file's simulated pipeline run.
     SetPipeline(cicd_core::pipeline::Scenario),
     /// Move the editor's cursor to a UTF-16 offset of the current file (a simulation's action).
@@ -515,6 +517,7 @@ impl State {
             Action::SetScenario(scenario) => self.set_inputs(|i| i.scenario = scenario),
             Action::SetPipeline(scenario) => self.set_inputs(|i| i.pipeline = scenario),
             Action::SetDeployment(scenario) => self.set_inputs(|i| i.deployment = *scenario),
+            Action::SetCompare(name) => self.set_inputs(|i| i.compare = name),
             Action::Reveal(offset) => {
                 if let Some(id) = self.current().map(|f| f.id) {
                     let seq = self.cursor.map_or(1, |c| c.seq + 1);

@@ -25,6 +25,8 @@ pub struct DeploymentProps {
     pub scenario: Scenario,
     /// The scenario changed.
     pub on_scenario: Callback<Scenario>,
+    /// A configuration to compare with was chosen (`None`: no comparison).
+    pub on_compare: Callback<Option<String>>,
 }
 
 const W: f64 = 600.0;
@@ -97,6 +99,22 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
         last = p.green_percent;
     }
     traffic.push_str(&format!(" L{:.1},{:.1}", x(duration), y(last)));
+    // The compared deployment's traffic, on the same axes (up to this deployment's length).
+    let compared = view.compare.as_ref().map(|other| {
+        let mut d = String::new();
+        let mut last = 0.0;
+        for p in other.timeline.iter().filter(|p| f64::from(p.t) <= duration) {
+            let (px, py) = (x(f64::from(p.t)), y(p.green_percent));
+            if d.is_empty() {
+                d.push_str(&format!("M{px:.1},{py:.1}"));
+            } else {
+                d.push_str(&format!(" L{px:.1},{:.1} L{px:.1},{py:.1}", y(last)));
+            }
+            last = p.green_percent;
+        }
+        d.push_str(&format!(" L{:.1},{:.1}", x(duration), y(last)));
+        d
+    });
     // The first watched alarm's metric, scaled so that its threshold sits at 75 % of the height.
     let alarm = report
         .alarms
@@ -239,6 +257,35 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
         })
     };
     let blast = report.blast_radius;
+    let on_compare = {
+        let cb = props.on_compare.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            cb.emit((!value.is_empty()).then_some(value));
+        })
+    };
+    let compare_name = view.compare.as_ref().map(|c| c.config.config.name.clone());
+    let comparison = view.compare.as_ref().map(|other| {
+        let (a, b) = (blast, other.blast_radius);
+        let row = |what: &str, x: String, y: String| html! { <tr><th scope="row">{ what.to_string() }</th><td>{ x }</td><td>{ y }</td></tr> };
+        html! {
+            <table class="compare" data-compare={other.config.config.name.clone()}>
+                <caption>{"Blast radius, side by side"}</caption>
+                <thead><tr><th scope="col">{""}</th><th scope="col">{ report.config.config.name.replace("CodeDeployDefault.", "") }</th>
+                    <th scope="col">{ other.config.config.name.replace("CodeDeployDefault.", "") }</th></tr></thead>
+                <tbody>
+                    { row("Outcome", report.outcome.as_str().to_string(), other.outcome.as_str().to_string()) }
+                    { row("Most traffic on the new revision", format!("{:.0} %", a.max_green_percent), format!("{:.0} %", b.max_green_percent)) }
+                    { row("Failed requests on it", a.failed_requests_new.to_string(), b.failed_requests_new.to_string()) }
+                    { row("Exposure", clock(f64::from(a.exposure_seconds)), clock(f64::from(b.exposure_seconds))) }
+                    { row("Duration", clock(f64::from(report.duration)), clock(f64::from(other.duration))) }
+                </tbody>
+            </table>
+        }
+    });
     let playhead = x(f64::from(t));
 
     html! {
@@ -253,6 +300,13 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             <div class="controls">
                 <label class="field"><input type="checkbox" class="break-it" checked={breaking} onclick={toggle_fault} />
                     <span>{"Break it: the new revision fails 15 % of requests"}</span></label>
+                <label class="field"><span>{"Compare with"}</span>
+                    <select aria-label="Compare with another configuration" class="compare-with" onchange={on_compare}>
+                        <option value="" selected={compare_name.is_none()}>{"nothing"}</option>
+                        { for view.alternatives.iter().map(|n| html! {
+                            <option value={n.clone()} selected={compare_name.as_deref() == Some(n.as_str())}>{ n.replace("CodeDeployDefault.", "") }</option>
+                        }) }
+                    </select></label>
             </div>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class={classes!("deploy-status", format!("outcome-{}", outcome.to_ascii_lowercase()))}>
@@ -276,11 +330,13 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                 <path class="traffic-planned" d={traffic.clone()} />
                 <clipPath id="played"><rect x="0" y="0" width={playhead.to_string()} height={H.to_string()} /></clipPath>
                 <path class="traffic" d={traffic} clip-path="url(#played)" />
+                if let Some(d) = compared.clone() { <path class="traffic-compared" d={d} clip-path="url(#played)"><title>{ compare_name.clone().unwrap_or_default() }</title></path> }
                 if !metric.is_empty() { <path class="metric" d={metric}><title>{ alarm_label.clone() }</title></path> }
                 <line class="playhead" x1={playhead.to_string()} x2={playhead.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
             </svg>
             <p class="legend muted"><span class="key key-traffic"></span>{" new revision's share of traffic "}
-                if !alarm_label.is_empty() { <span class="key key-metric"></span>{ format!(" {alarm_label}") } }</p>
+                if !alarm_label.is_empty() { <span class="key key-metric"></span>{ format!(" {alarm_label}") } }
+                if let Some(n) = compare_name.clone() { <span class="key key-compared"></span>{ format!(" {}", n.replace("CodeDeployDefault.", "")) } }</p>
             <h3 class="lanes-title">{ if per > 1 { format!("Fleet ({} targets, {per} per cell)", targets.len()) } else { format!("Fleet ({} targets)", targets.len()) } }</h3>
             <ul class="fleet" aria-label="Instances and targets">{ for cells }</ul>
             if finished {
@@ -292,6 +348,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                     if let Some(n) = blast.instances_new { <dt>{"Instances that got it"}</dt><dd>{ n.to_string() }</dd> }
                 </dl>
             }
+            { for comparison }
             <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
             if !report.notes.is_empty() {
                 <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>

@@ -188,15 +188,12 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
         }
         group = first.settings();
         // `!Ref` to a configuration of the same template.
-        if let Some(target) = &first.config_ref
-            && let Some(c) = groups
-                .configs
-                .items
-                .iter()
-                .find(|c| c.resource.as_ref().is_some_and(|r| &r.0 == target))
-        {
-            group_config = Some(c.resolve().map_err(|why| {
-                anyhow::anyhow!("the group's configuration `{target}` cannot be simulated: {why}")
+        if let Some(own) = groups.own_config(first) {
+            group_config = Some(own.map_err(|why| {
+                anyhow::anyhow!(
+                    "the group's configuration `{}` cannot be simulated: {why}",
+                    first.config_ref.as_deref().unwrap_or_default()
+                )
             })?);
         }
     }

@@ -19,14 +19,7 @@ pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -
             let platform = group.platform.unwrap_or(Platform::Ec2);
             let named = group.config_name.clone();
             // The template's own configuration (`!Ref`), else a predefined one by name.
-            let own = item.config_ref.as_ref().and_then(|r| {
-                groups
-                    .configs
-                    .items
-                    .iter()
-                    .find(|c| c.resource.as_ref().is_some_and(|(id, _)| id == r))
-                    .and_then(|c| c.resolve().ok())
-            });
+            let own = groups.own_config(item).and_then(Result::ok);
             let config = own
                 .or_else(|| named.as_deref().and_then(Config::predefined))
                 .unwrap_or_else(|| Config::default_for(platform));

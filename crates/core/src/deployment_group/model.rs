@@ -643,6 +643,24 @@ pub struct DeploymentGroup {
     pub on_premises_tag_set: Option<ListPart>,
 }
 
+impl DeploymentGroups {
+    /// The configuration of this template that `group` names with `!Ref` (`None` when it names
+    /// none, or one the template does not hold); `Err` when that configuration cannot be
+    /// resolved, with why.
+    pub fn own_config(
+        &self,
+        group: &DeploymentGroup,
+    ) -> Option<Result<crate::deployment::Config, String>> {
+        let target = group.config_ref.as_ref()?;
+        let config = self
+            .configs
+            .items
+            .iter()
+            .find(|c| c.resource.as_ref().is_some_and(|r| &r.0 == target))?;
+        Some(config.resolve())
+    }
+}
+
 impl DeploymentGroup {
     /// The key named `api` in the API and `cfn` in CloudFormation, as this group writes it.
     pub fn key(&self, api: &'static str, cfn: &'static str) -> &'static str {

@@ -14,7 +14,7 @@ use cicd_core::deployment::simulate::scenario::Fault;
 use cicd_engine::{FileReport, Panel};
 use yew::prelude::*;
 
-use super::player::{Controls, clock, use_player};
+use super::player::{Controls, clock, speeds, use_player, watchable_speed};
 
 /// Props of [`DeploymentPanel`].
 #[derive(Properties, PartialEq)]
@@ -66,8 +66,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
         Rc::new(m)
     };
     let duration = f64::from(report.duration.max(1));
-    // A whole deployment plays in about 20 seconds, whatever its simulated length.
-    let speed = (duration / 20.0).max(1.0);
+    let speed = watchable_speed(duration);
     let player = use_player(
         duration,
         marks,
@@ -296,7 +295,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                 <span class="muted">{ format!("{} · {} · {}", report.platform.title(), report.config.config.name, view.source) }</span>
             </header>
             <p class="muted deploy-summary">{ crate::page::inline_code(&report.config.summary) }</p>
-            <Controls player={player.clone()} what="deployment" speeds={vec![(speed / 2.0, "½×"), (speed, "1×"), (speed * 3.0, "3×"), (speed * 10.0, "10×")]} />
+            <Controls player={player.clone()} what="deployment" speeds={speeds(speed)} />
             <div class="controls">
                 <label class="field"><input type="checkbox" class="break-it" checked={breaking} onclick={toggle_fault} />
                     <span>{"Break it: the new revision fails 15 % of requests"}</span></label>

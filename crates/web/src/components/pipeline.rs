@@ -15,7 +15,7 @@ use cicd_core::report::Place;
 use cicd_engine::{FileReport, Panel};
 use yew::prelude::*;
 
-use super::player::{Controls, clock, use_player};
+use super::player::{Controls, clock, speeds, use_player, watchable_speed};
 
 /// Props of [`PipelinePanel`].
 #[derive(Properties, PartialEq)]
@@ -165,8 +165,7 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
         Rc::new(m)
     };
     let duration = report.duration.max(1) as f64;
-    // A whole run plays in about 20 seconds, whatever its simulated length.
-    let speed = (duration / 20.0).max(1.0);
+    let speed = watchable_speed(duration);
     let player = use_player(duration, marks, speed, props.report.version);
     let t = player.head.t as u64;
     let chosen = use_state(|| 1u32);
@@ -543,7 +542,7 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                 <h2 id="pipeline-title">{"Pipeline run"}</h2>
                 <span class="muted">{ format!("{} · {} · {} mode", report.pipeline, report.pipeline_type, report.mode.aws_name()) }</span>
             </header>
-            <Controls player={player.clone()} what="pipeline run" speeds={vec![(speed / 2.0, "½×"), (speed, "1×"), (speed * 3.0, "3×"), (speed * 10.0, "10×")]} />
+            <Controls player={player.clone()} what="pipeline run" speeds={speeds(speed)} />
             <div class="controls">
                 <button type="button" class="button start-execution" onclick={start_now}
                     title="A new source change arrives: start another execution at the playhead's time">{"+ Start an execution now"}</button>

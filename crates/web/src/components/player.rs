@@ -266,6 +266,22 @@ pub fn Controls(props: &ControlsProps) -> Html {
     }
 }
 
+/// The speed at which a timeline of `duration` simulated seconds plays in about 20 seconds
+/// (never slower than real time).
+pub fn watchable_speed(duration: f64) -> f64 {
+    (duration / 20.0).max(1.0)
+}
+
+/// The speeds offered around `base`: ½×, 1×, 3×, 10×.
+pub fn speeds(base: f64) -> Vec<(f64, &'static str)> {
+    vec![
+        (base / 2.0, "½×"),
+        (base, "1×"),
+        (base * 3.0, "3×"),
+        (base * 10.0, "10×"),
+    ]
+}
+
 /// `h:mm:ss` or `m:ss`.
 pub fn clock(seconds: f64) -> String {
     let s = if seconds.is_finite() {

@@ -20,6 +20,15 @@ window.cicdInlineEngine = async () => {
   return new engine.InlineEngine();
 };
 
+// The simulation panels (a second wasm module on the page) are loaded once the shell runs, in
+// parallel with the engine; the shell mounts them where a file's panel goes.
+let panels = null;
+window.cicdPanels = () =>
+  (panels ??= import("./cicd-panels.js").then(async (module) => {
+    await module.default({ module_or_path: "cicd-panels_bg.wasm" });
+    return module;
+  }));
+
 function fatalBanner(message) {
   if (document.querySelector(".fatal-banner")) return;
   const banner = document.createElement("div");
@@ -53,6 +62,10 @@ try {
   });
   startEngine();
   await bindings.default({ module_or_path: wasm });
+  window.cicdPanels().catch(() => {
+    // Reported by the shell where the panel goes; a later attempt (a reload) may succeed.
+    panels = null;
+  });
   window.wasmBindings = bindings;
   document.documentElement.dataset.ready = "true";
 } catch (error) {

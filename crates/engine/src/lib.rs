@@ -158,12 +158,19 @@ fn report(entry: &Entry) -> FileReport {
         None => (Vec::new(), Panel::None),
     };
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    let highlights = match &panel {
+        Panel::Lifecycle(view) => view.highlights.clone(),
+        Panel::Trust(view) => view.highlights.clone(),
+        _ => Vec::new(),
+    };
     FileReport {
         id: input.id,
         version: input.version,
         scenario: input.scenario.clone(),
+        inputs_json: inputs.to_json(),
         inputs,
         suggested,
+        highlights,
         status,
         errors: count(cicd_core::Severity::Error),
         warnings: count(cicd_core::Severity::Warning),

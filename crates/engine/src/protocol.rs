@@ -149,6 +149,8 @@ pub struct FileReport {
     /// The same settings as the panels used them (defaults filled in, the "Assume role?" form
     /// suggested from the policy when the settings had none).
     pub inputs: PanelInputs,
+    /// [`FileReport::inputs`] as the workspace keeps them ([`PanelInputs::to_json`]).
+    pub inputs_json: String,
     /// Whether the engine suggested the "Assume role?" form (the shell then keeps it with the
     /// file, so that editing the policy changes the answer rather than the question).
     pub suggested: bool,
@@ -160,6 +162,8 @@ pub struct FileReport {
     pub errors: usize,
     /// Number of warnings.
     pub warnings: usize,
+    /// The ranges of the file the panel points at (shown in the editor).
+    pub highlights: Vec<Highlight>,
     /// The simulation panel of the file's kind, if it has one.
     pub panel: Panel,
 }

@@ -5,15 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::assume::AssumePanel;
-use crate::components::deployment::DeploymentPanel;
 use crate::components::diagnostics::DiagnosticsPanel;
 use crate::components::dialogs::{Gallery, IncomingDialog, ShareDialog};
 use crate::components::docs::DocsPane;
 use crate::components::filebar::FileBar;
-use crate::components::lifecycle::TimelinePanel;
 use crate::components::notice::{EngineStopped, NoticeBar};
-use crate::components::pipeline::PipelinePanel;
+use crate::components::panel_host::{PanelEvent, PanelHost};
 use crate::components::results::Results;
 use crate::components::tabs::{FileTabs, TabInfo};
 use crate::components::toolbar::Toolbar;
@@ -22,7 +19,9 @@ use crate::engine::{self, EngineClient};
 use crate::examples::{self, EXAMPLES};
 use crate::page::{self, PageOptions};
 use crate::state::{Action, Dialog, EngineStatus, Notice, State};
-use cicd_engine::{CheckStatus, Panel, Reply};
+use cicd_engine::CheckStatus;
+
+use crate::report::{PanelKind, ShellReply as Reply};
 use cicd_share as share;
 use cicd_share::workspace::{Theme, Workspace, language};
 
@@ -313,29 +312,15 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::SelectDiagnostic(i)))
     };
-    let on_assume = {
+    let on_panel = {
         let state = state.clone();
-        Callback::from(move |form| state.dispatch(Action::SetAssumeForm(form)))
-    };
-    let on_scenario = {
-        let state = state.clone();
-        Callback::from(move |scenario| state.dispatch(Action::SetScenario(scenario)))
-    };
-    let on_pipeline = {
-        let state = state.clone();
-        Callback::from(move |scenario| state.dispatch(Action::SetPipeline(scenario)))
-    };
-    let on_deployment = {
-        let state = state.clone();
-        Callback::from(move |scenario| state.dispatch(Action::SetDeployment(Box::new(scenario))))
-    };
-    let on_compare = {
-        let state = state.clone();
-        Callback::from(move |name| state.dispatch(Action::SetCompare(name)))
-    };
-    let on_reveal = {
-        let state = state.clone();
-        Callback::from(move |offset| state.dispatch(Action::Reveal(offset)))
+        Callback::from(move |event| {
+            state.dispatch(match event {
+                PanelEvent::Settings(json) => Action::SetPanelSettings(json),
+                PanelEvent::Reveal(offset) => Action::Reveal(offset),
+                PanelEvent::Finding(i) => Action::SelectDiagnostic(i),
+            })
+        })
     };
     let restart_engine = {
         let state = state.clone();
@@ -581,14 +566,8 @@ pub fn App() -> Html {
                     }
                     // The latest answer stays up while the next one is computed (no flicker).
                     if let Some(report) = check.clone() {
-                        if let Panel::Trust(view) = &report.panel {
-                            <AssumePanel form={state.panel_inputs().assume.unwrap_or_else(|| view.form.clone())} report={report.clone()} on_form={on_assume} on_finding={on_select_diag.clone()} />
-                        } else if matches!(report.panel, Panel::Deployment(_)) {
-                            <DeploymentPanel report={report.clone()} scenario={state.panel_inputs().deployment} on_scenario={on_deployment} {on_compare} />
-                        } else if matches!(report.panel, Panel::Pipeline(_)) {
-                            <PipelinePanel report={report.clone()} scenario={state.panel_inputs().pipeline} on_scenario={on_pipeline} {on_reveal} />
-                        } else if matches!(report.panel, Panel::Lifecycle(_)) {
-                            <TimelinePanel report={report.clone()} scenario={state.panel_inputs().scenario} {on_scenario} />
+                        if report.panel != PanelKind::None {
+                            <PanelHost report={report.clone()} settings={AttrValue::from(file.scenario.clone())} on_event={on_panel} />
                         } else if !embed {
                             <Results {status} />
                         }

@@ -19,7 +19,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use cicd_engine::{Reply, Request};
+use cicd_engine::Request;
+
+use crate::report::{Raw, ShellReply as Reply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -30,6 +32,15 @@ const WORKER_URL: &str = "engine-worker.js";
 const ENGINE_WASM: &str = "cicd-worker_bg.wasm";
 /// Files up to this size are analysed on the main thread (about 1,000 lines: a few milliseconds).
 pub const INLINE_MAX_BYTES: usize = 32 * 1024;
+
+/// Reads a reply: the shell's part of it, and the whole report as received for the panels.
+fn read_reply(value: JsValue) -> Result<Reply, serde_wasm_bindgen::Error> {
+    let mut reply: Reply = serde_wasm_bindgen::from_value(value.clone())?;
+    if let Reply::Report(report) = &mut reply {
+        report.raw = Raw(js_sys::Reflect::get(&value, &"Report".into()).ok());
+    }
+    Ok(reply)
+}
 
 /// Which engine has a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +97,7 @@ impl EngineClient {
             let client = client.clone();
             let on_event = on_event.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let reply: Reply = match serde_wasm_bindgen::from_value(event.data()) {
+                let reply: Reply = match read_reply(event.data()) {
                     Ok(r) => r,
                     Err(e) => {
                         on_event(Event::Failed(format!(
@@ -180,7 +191,7 @@ impl EngineClient {
                 continue;
             };
             match handle.call1(&engine, &value) {
-                Ok(reply) if !reply.is_undefined() => match serde_wasm_bindgen::from_value(reply) {
+                Ok(reply) if !reply.is_undefined() => match read_reply(reply) {
                     Ok(reply) => on_event(Event::Reply(reply)),
                     Err(e) => on_event(Event::Failed(format!(
                         "unreadable reply from the checks: {e}"

@@ -1,5 +1,6 @@
-//! CI/CD Playground in the browser: the shell (this Yew app: editor, workspace, panels, share
-//! links, storage) and the engine (`crates/engine`, in a Web Worker loaded after the editor).
+//! CI/CD Playground in the browser: the shell (this Yew app: editor, workspace, problems, share
+//! links, storage), the engine (`crates/engine`, in a Web Worker loaded after the editor) and the
+//! simulation panels (`crates/panels`, a second module on the page, loaded after the editor).
 //! Rendering and interaction only; every rule lives in the core.
 
 mod app;
@@ -8,6 +9,7 @@ mod editor;
 mod engine;
 mod examples;
 mod page;
+mod report;
 mod state;
 
 fn main() {

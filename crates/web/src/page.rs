@@ -150,68 +150,7 @@ fn without_param(query: &str, name: &str) -> String {
     }
 }
 
-/// Scrolls the first element matching `selector` into view (`block`: `nearest`, `center`, …),
-/// smoothly unless the user prefers reduced motion.
-pub fn scroll_into_view(selector: &str, block: &str) {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-    else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(match block {
-        "center" => web_sys::ScrollLogicalPosition::Center,
-        "start" => web_sys::ScrollLogicalPosition::Start,
-        _ => web_sys::ScrollLogicalPosition::Nearest,
-    });
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    if !reduced_motion() {
-        options.set_behavior(web_sys::ScrollBehavior::Smooth);
-    }
-    el.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-/// Whether the user prefers reduced motion.
-pub fn reduced_motion() -> bool {
-    window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
-}
-
-/// Text with Markdown inline code (`` `x` ``) rendered as `<code>`, as the rule pages do.
-pub fn inline_code(text: &str) -> yew::Html {
-    use yew::html;
-    let parts = split_inline_code(text);
-    html! { <>{ for parts.into_iter().map(|(code, part)| if code {
-        html! { <code>{ part }</code> }
-    } else {
-        html! { { part } }
-    }) }</> }
-}
-
-/// `text` cut at backticks: `(is_code, part)`; an unpaired backtick stays text.
-fn split_inline_code(text: &str) -> Vec<(bool, String)> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('`') {
-        let after = &rest[start + 1..];
-        let Some(len) = after.find('`') else { break };
-        if start > 0 {
-            out.push((false, rest[..start].to_string()));
-        }
-        out.push((true, after[..len].to_string()));
-        rest = &after[len + 1..];
-    }
-    if !rest.is_empty() {
-        out.push((false, rest.to_string()));
-    }
-    out
-}
+pub use cicd_panels::dom::inline_code;
 
 /// The page's URL without query and fragment.
 pub fn base_url() -> String {
@@ -276,22 +215,5 @@ mod tests {
         assert_eq!(without_param("?example=x&embed=1", "example"), "?embed=1");
         assert_eq!(without_param("?example=x", "example"), "");
         assert_eq!(without_param("?examples=x", "example"), "?examples=x");
-    }
-
-    #[test]
-    fn inline_code_parts() {
-        assert_eq!(
-            split_inline_code("`JUNIT` is not `a` format"),
-            vec![
-                (true, "JUNIT".to_string()),
-                (false, " is not ".to_string()),
-                (true, "a".to_string()),
-                (false, " format".to_string())
-            ]
-        );
-        assert_eq!(
-            split_inline_code("a ` b"),
-            vec![(false, "a ` b".to_string())]
-        );
     }
 }

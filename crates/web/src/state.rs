@@ -7,11 +7,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use cicd_core::appspec::Scenario;
-use cicd_engine::{AssumeForm, FileInput, FileReport, Highlight, Panel, PanelInputs, Request};
+use cicd_engine::{FileInput, Highlight, Request};
 
 use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace};
 use yew::Reducible;
+
+use crate::report::ShellReport;
 
 /// A message shown above the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +64,7 @@ pub struct State {
     /// The files and settings.
     pub workspace: Workspace,
     /// The engine's latest report of each file, by file id.
-    pub reports: Rc<BTreeMap<u32, Rc<FileReport>>>,
+    pub reports: Rc<BTreeMap<u32, Rc<ShellReport>>>,
     /// Each file's version: bumps whenever its text, name or settings change.
     pub versions: Rc<BTreeMap<u32, u64>>,
     /// The last version given out (versions only grow, even across deleted files).
@@ -87,8 +88,6 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The open dialog.
     pub dialog: Option<Dialog>,
-    /// The panel settings last set for each file, with their JSON (until the engine answers).
-    inputs_set: Rc<BTreeMap<u32, (String, PanelInputs)>>,
     /// Where the engine is.
     pub engine: EngineStatus,
     /// Bumps when the user restarts the engine (the app then starts a new one).
@@ -155,21 +154,13 @@ pub enum Action {
     Notify(Option<Notice>),
     /// Open or close a dialog.
     Dialog(Option<Dialog>),
-    /// Change the current file's "Assume role?" form.
-    SetAssumeForm(AssumeForm),
-    /// Change the current file's simulated deployment (type, listener, first deployment,
-    /// failing event).
-    SetScenario(Scenario),
-    /// Change the current file's simulated deployment (faults, alarms, fleet).
-    SetDeployment(Box<cicd_core::deployment::Scenario>),
-    /// Compare the current file's deployment with a predefined configuration (or stop).
-    SetCompare(Option<String>),
-    /// Change the current file's simulated pipeline run.
-    SetPipeline(cicd_core::pipeline::Scenario),
+    /// Change the current file's panel settings (the JSON the workspace keeps with the file,
+    /// built by the panels module).
+    SetPanelSettings(String),
     /// Move the editor's cursor to a UTF-16 offset of the current file (a simulation's action).
     Reveal(u32),
     /// The engine answered about a file.
-    Report(Box<FileReport>),
+    Report(Box<ShellReport>),
     /// The engine is loaded: every file is sent to it.
     EngineReady,
     /// The engine could not load or stopped.
@@ -197,7 +188,6 @@ impl State {
             cursor: None,
             notice: None,
             dialog: None,
-            inputs_set: Rc::new(BTreeMap::new()),
             engine: EngineStatus::Loading,
             engine_starts: 0,
         }
@@ -223,13 +213,13 @@ impl State {
     }
 
     /// The engine's latest report of a file.
-    pub fn report(&self, id: u32) -> Option<Rc<FileReport>> {
+    pub fn report(&self, id: u32) -> Option<Rc<ShellReport>> {
         self.reports.get(&id).cloned()
     }
 
     /// The current file's report, when it is for the file's current version.
     #[cfg(test)]
-    pub fn current_report(&self) -> Option<Rc<FileReport>> {
+    pub fn current_report(&self) -> Option<Rc<ShellReport>> {
         let id = self.current()?.id;
         self.report(id)
             .filter(|r| self.versions.get(&id) == Some(&r.version))
@@ -239,47 +229,11 @@ impl State {
     /// stays up while the next one is computed).
     pub fn highlights(&self) -> Rc<Vec<Highlight>> {
         let id = self.current().map(|f| f.id);
-        let list = match id
+        let list = id
             .and_then(|id| self.report(id))
-            .as_deref()
-            .map(|r| &r.panel)
-        {
-            Some(Panel::Lifecycle(view)) => view.highlights.clone(),
-            Some(Panel::Trust(view)) => view.highlights.clone(),
-            _ => Vec::new(),
-        };
+            .map(|r| r.highlights.clone())
+            .unwrap_or_default();
         Rc::new(list)
-    }
-
-    /// The current file's panel settings as its panels last used them (defaults filled in).
-    pub fn panel_inputs(&self) -> PanelInputs {
-        let Some(file) = self.current() else {
-            return PanelInputs::default();
-        };
-        // Set here and not answered yet (two quick changes build on each other) …
-        if let Some((json, inputs)) = self.inputs_set.get(&file.id)
-            && *json == file.scenario
-        {
-            return inputs.clone();
-        }
-        // … or as the engine read them (the shell carries no JSON reader).
-        match self.report(file.id) {
-            Some(report) if report.scenario == file.scenario => report.inputs.clone(),
-            _ => PanelInputs::default(),
-        }
-    }
-
-    /// Changes the current file's panel settings (they travel with the file: autosave, links,
-    /// downloads).
-    fn set_inputs(&mut self, change: impl FnOnce(&mut PanelInputs)) {
-        let mut inputs = self.panel_inputs();
-        change(&mut inputs);
-        let json = inputs.to_json();
-        let i = self.workspace.selected;
-        if let Some(file) = self.workspace.files.get_mut(i) {
-            file.scenario = json.clone();
-            Rc::make_mut(&mut self.inputs_set).insert(file.id, (json, inputs));
-        }
     }
 
     /// What the engine must be asked for every report to be current: an analysis of each file
@@ -513,11 +467,12 @@ impl State {
             }
             Action::Notify(notice) => self.notice = notice,
             Action::Dialog(dialog) => self.dialog = dialog,
-            Action::SetAssumeForm(form) => self.set_inputs(|i| i.assume = Some(form)),
-            Action::SetScenario(scenario) => self.set_inputs(|i| i.scenario = scenario),
-            Action::SetPipeline(scenario) => self.set_inputs(|i| i.pipeline = scenario),
-            Action::SetDeployment(scenario) => self.set_inputs(|i| i.deployment = *scenario),
-            Action::SetCompare(name) => self.set_inputs(|i| i.compare = name),
+            Action::SetPanelSettings(json) => {
+                let i = self.workspace.selected;
+                if let Some(file) = self.workspace.files.get_mut(i) {
+                    file.scenario = json;
+                }
+            }
             Action::Reveal(offset) => {
                 if let Some(id) = self.current().map(|f| f.id) {
                     let seq = self.cursor.map_or(1, |c| c.seq + 1);
@@ -554,7 +509,7 @@ impl State {
 
     /// Keeps a report, unless the file changed since it was asked for (a newer request is then
     /// on its way) or the file is gone.
-    fn store(&mut self, mut report: FileReport) {
+    fn store(&mut self, mut report: ShellReport) {
         if self.versions.get(&report.id) != Some(&report.version) {
             return;
         }
@@ -564,7 +519,7 @@ impl State {
             && let Some(file) = self.workspace.files.iter_mut().find(|f| f.id == report.id)
             && file.scenario == report.scenario
         {
-            file.scenario = report.inputs.to_json();
+            file.scenario = report.inputs_json.clone();
             report.scenario = file.scenario.clone();
             report.suggested = false;
             self.changes += 1;
@@ -603,16 +558,21 @@ mod tests {
     use std::cell::RefCell;
 
     use cicd_core::Kind;
-    use cicd_engine::{CheckStatus, Engine};
+    use cicd_core::appspec::Scenario;
+    use cicd_engine::{CheckStatus, Engine, FileReport, Panel, PanelInputs};
+    use cicd_panels::inputs::{self, LastSet};
 
     use super::*;
 
     /// A state with the engine answering its requests at once, as the app does after each
-    /// render.
+    /// render, and the panels module's side of the settings (what it reads of the full reports
+    /// the shell hands over, and the settings it last set).
     #[derive(Clone)]
     struct T {
         state: State,
         engine: Rc<RefCell<Engine>>,
+        full: Rc<RefCell<BTreeMap<u32, FileReport>>>,
+        last: Option<LastSet>,
     }
 
     impl T {
@@ -620,8 +580,31 @@ mod tests {
             T {
                 state,
                 engine: Rc::new(RefCell::new(Engine::new())),
+                full: Rc::default(),
+                last: None,
             }
             .settled()
+        }
+
+        /// The current file's whole report, as the panels module reads it.
+        fn full(&self) -> FileReport {
+            let id = self.state.current().expect("a file").id;
+            self.full.borrow().get(&id).cloned().expect("a report")
+        }
+
+        /// The current file's panel settings, as the panels show them.
+        fn panel_inputs(&self) -> PanelInputs {
+            let file = self.state.current().expect("a file");
+            inputs::current(&self.full(), &file.scenario, self.last.as_ref())
+        }
+
+        /// A change of the settings in a panel, as the panels module sends it (not settled).
+        fn change(mut self, change: impl FnOnce(&mut PanelInputs)) -> T {
+            let file = self.state.current().expect("a file");
+            let set = inputs::change(&self.full(), &file.scenario, self.last.as_ref(), change);
+            self.state = self.state.apply(Action::SetPanelSettings(set.json.clone()));
+            self.last = Some(set);
+            self
         }
 
         fn settled(mut self) -> T {
@@ -633,7 +616,11 @@ mod tests {
                 for request in requests {
                     let answer = self.engine.borrow_mut().handle(request);
                     if let Some(report) = answer {
-                        self.state = self.state.apply(Action::Report(Box::new(report)));
+                        // As the shell reads it: only its part of the object.
+                        let json = serde_json::to_string(&report).expect("serialises");
+                        let read: ShellReport = serde_json::from_str(&json).expect("reads");
+                        self.full.borrow_mut().insert(report.id, report);
+                        self.state = self.state.apply(Action::Report(Box::new(read)));
                     }
                 }
             }
@@ -687,23 +674,27 @@ mod tests {
         }
         assert_eq!(s.analyses(), 7, "five edits, five analyses");
         assert!(matches!(
-            s.current_report().map(|r| r.panel.clone()),
-            Some(Panel::Trust(_))
+            s.current_report().map(|r| r.panel),
+            Some(crate::report::PanelKind::Trust(_))
         ));
         // Changing the form, selecting files and the timeline's scenario analyse nothing.
         let mut form = s.panel_inputs().assume.expect("filled from the policy");
         form.repo = "someone/else".into();
-        let s = s.apply(Action::SetAssumeForm(form.clone()));
-        let Some(Panel::Trust(view)) = s.current_report().map(|r| r.panel.clone()) else {
+        let s = s.change(|i| i.assume = Some(form.clone())).settled();
+        let Panel::Trust(view) = s.full().panel else {
             panic!("a trust panel")
         };
         assert_eq!(view.form, form);
         let s = s.apply(Action::Select(2));
-        let s = s.apply(Action::SetScenario(Scenario {
-            fail: Some("AfterInstall".into()),
-            ..Scenario::default()
-        }));
-        let Some(Panel::Lifecycle(view)) = s.current_report().map(|r| r.panel.clone()) else {
+        let s = s
+            .change(|i| {
+                i.scenario = Scenario {
+                    fail: Some("AfterInstall".into()),
+                    ..Scenario::default()
+                }
+            })
+            .settled();
+        let Panel::Lifecycle(view) = s.full().panel else {
             panic!("a lifecycle panel")
         };
         assert!(view.report.failure.is_some());
@@ -736,6 +727,8 @@ mod tests {
             text: "version: 0.2\nphases:\n  build:\n    commands: [make]\n".into(),
         });
         let late = engine.borrow_mut().handle(first_request).expect("answered");
+        let late: ShellReport =
+            serde_json::from_str(&serde_json::to_string(&late).unwrap()).unwrap();
         let after = second.apply(Action::Report(Box::new(late)));
         assert!(
             after.current_report().is_none(),
@@ -880,14 +873,8 @@ mod tests {
             ("trust-policy.json", policy),
         ])));
         // Two changes before the engine answers build on each other.
-        let mut s = s;
-        s.state = s.state.apply(Action::SetScenario(Scenario {
-            deployment: cicd_core::appspec::Deployment::BlueGreen,
-            ..Scenario::default()
-        }));
-        let mut next = s.panel_inputs().scenario;
-        next.fail = Some("AfterInstall".into());
-        s.state = s.state.apply(Action::SetScenario(next));
+        let s = s.change(|i| i.scenario.deployment = cicd_core::appspec::Deployment::BlueGreen);
+        let s = s.change(|i| i.scenario.fail = Some("AfterInstall".into()));
         let s = s.settled();
         let inputs = s.panel_inputs();
         assert_eq!(
@@ -900,7 +887,7 @@ mod tests {
         let mut form = s.panel_inputs().assume.expect("suggested and kept");
         assert!(s.workspace.files[1].scenario.contains("myorg/myrepo"));
         form.event = "pull_request".into();
-        let s = s.apply(Action::SetAssumeForm(form));
+        let s = s.change(|i| i.assume = Some(form)).settled();
         // Everything is in the workspace: a link (or autosave) brings it back.
         let back = cicd_share::from_json(&cicd_share::to_json(&s.workspace, false)).expect("reads");
         let s2 = T::new(State::new(back));
@@ -914,7 +901,7 @@ mod tests {
             s2.panel_inputs().scenario.fail.as_deref(),
             Some("AfterInstall")
         );
-        let Some(Panel::Lifecycle(view)) = s2.current_report().map(|r| r.panel.clone()) else {
+        let Panel::Lifecycle(view) = s2.full().panel else {
             panic!("a lifecycle panel")
         };
         assert!(view.report.failure.is_some());

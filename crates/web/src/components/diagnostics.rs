@@ -6,13 +6,15 @@ use std::rc::Rc;
 use cicd_core::Severity;
 use yew::prelude::*;
 
-use cicd_engine::{CheckStatus, FileReport};
+use cicd_engine::CheckStatus;
+
+use crate::report::ShellReport;
 
 /// Props of [`DiagnosticsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
     /// The current file's report (`None` while the engine has not answered yet).
-    pub check: Option<Rc<FileReport>>,
+    pub check: Option<Rc<ShellReport>>,
     /// Whether the engine is still loading (said while there is no report yet).
     #[prop_or_default]
     pub loading: bool,

@@ -223,7 +223,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
     let log = past.iter().rev().take(40).map(|e| {
         html! {
             <li class={classes!(e.rollback.then_some("rollback"))}>
-                <span class="log-time">{ clock(f64::from(e.t)) }</span>{" "}{ crate::page::inline_code(&e.message) }
+                <span class="log-time">{ clock(f64::from(e.t)) }</span>{" "}{ crate::dom::inline_code(&e.message) }
             </li>
         }
     });
@@ -294,7 +294,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                 <h2 id="deployment-title">{"Deployment"}</h2>
                 <span class="muted">{ format!("{} · {} · {}", report.platform.title(), report.config.config.name, view.source) }</span>
             </header>
-            <p class="muted deploy-summary">{ crate::page::inline_code(&report.config.summary) }</p>
+            <p class="muted deploy-summary">{ crate::dom::inline_code(&report.config.summary) }</p>
             <Controls player={player.clone()} what="deployment" speeds={speeds(speed)} />
             <div class="controls">
                 <label class="field"><input type="checkbox" class="break-it" checked={breaking} onclick={toggle_fault} />
@@ -350,7 +350,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             { for comparison }
             <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
             if !report.notes.is_empty() {
-                <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>
+                <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::dom::inline_code(n) }</li> }) }</ul>
             }
         </section>
     }

@@ -152,7 +152,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
             <div class={classes!("verdict", class)} role="status" aria-live="polite"
                 data-decision={decision} data-caveats={caveats.len().to_string()}>
                 <strong>{ word }</strong>
-                <span class="verdict-reason">{ crate::page::inline_code(&answer.reason) }</span>
+                <span class="verdict-reason">{ crate::dom::inline_code(&answer.reason) }</span>
                 if !caveats.is_empty() {
                     <ul class="caveats">
                         { for caveats.iter().map(|c| {
@@ -170,7 +170,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                                         aria-label={format!("Show finding {} at line {}", c.code, c.at.line)}>
                                         { format!("{} (line {})", c.code, c.at.line) }
                                     </button>
-                                    {": "}{ crate::page::inline_code(&c.message) }
+                                    {": "}{ crate::dom::inline_code(&c.message) }
                                 </li>
                             }
                         }) }
@@ -206,7 +206,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                         html! {
                         <li class={classes!(applies.then_some("applies"), is_deciding.then_some("deciding"))} data-applies={applies.to_string()}>
                             <span class="statement-label">{ format!("{} · {}", s.label(), s.effect.as_deref().unwrap_or("?")) }</span>
-                            <span class="statement-why">{ crate::page::inline_code(&s.explanation) }</span>
+                            <span class="statement-why">{ crate::dom::inline_code(&s.explanation) }</span>
                             if let Some(failed) = &s.condition {
                                 <dl class="failed-condition">
                                     <dt>{"Condition"}</dt><dd><code>{ format!("{} {}", failed.operator, failed.key) }</code></dd>

@@ -104,7 +104,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
     {
         use_effect_with(*playhead, move |at| {
             if at.is_some() {
-                crate::page::scroll_into_view(".lifecycle .step.active", "nearest");
+                crate::dom::scroll_into_view(".lifecycle .step.active", "nearest");
             }
             || ()
         });
@@ -201,7 +201,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             StatusId::Runs => html! {},
             StatusId::Skipped => {
                 let why = step.reason.as_deref().unwrap_or("");
-                html! { <span class="step-note">{"skipped: "}{ crate::page::inline_code(why) }</span> }
+                html! { <span class="step-note">{"skipped: "}{ crate::dom::inline_code(why) }</span> }
             }
             StatusId::Failed => html! { <span class="step-badge failed">{"fails"}</span> },
             StatusId::NotReached => html! { <span class="step-note">{"not reached"}</span> },
@@ -231,7 +231,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 <span class={classes!("step-kind", format!("kind-{}", step.kind.id()))}>{ step.kind.id() }</span>
                 { status }
                 if !revision.is_empty() { <span class="step-note step-revision">{ revision }</span> }
-                <span class="step-description">{ crate::page::inline_code(&step.description) }</span>
+                <span class="step-description">{ crate::dom::inline_code(&step.description) }</span>
                 { detail }
             </>
         };
@@ -324,7 +324,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             <ol class="timeline" aria-label="Lifecycle events in order">{ for rows }</ol>
             if let Some(failure) = &timeline.failure {
                 <div class={classes!("failure", rolling_back.then_some("rolling-back"))}>
-                    <p class="failure-divider"><strong>{"✕ The deployment fails here. "}</strong>{ crate::page::inline_code(&failure.message) }</p>
+                    <p class="failure-divider"><strong>{"✕ The deployment fails here. "}</strong>{ crate::dom::inline_code(&failure.message) }</p>
                     <button type="button" class="small-button" onclick={clear_failure}>{"Let it succeed"}</button>
                     if !rollback_rows.is_empty() {
                         <h3 class="rollback-start">{ if failure.rollback_possible { "↺ Automatic rollback starts (a new deployment)" } else { "↺ Rollback starts" } }</h3>
@@ -339,7 +339,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
                 </details>
             }
             if !timeline.notes.is_empty() {
-                <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>
+                <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ crate::dom::inline_code(n) }</li> }) }</ul>
             }
         </section>
     }

@@ -188,7 +188,7 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             .map(|e| e.stage_index);
         use_effect_with(active_stage, move |stage| {
             if let Some(stage) = stage {
-                crate::page::scroll_into_view(
+                crate::dom::scroll_into_view(
                     &format!(".pipeline .diagram g.stage[data-stage-index=\"{stage}\"]"),
                     "nearest",
                 );
@@ -581,7 +581,7 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                 <p class="muted">{ format!("The file holds {} more pipeline(s); the first one is simulated.", view.others) }</p>
             }
             if !report.notes.is_empty() {
-                <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::page::inline_code(n) }</li> }) }</ul>
+                <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::dom::inline_code(n) }</li> }) }</ul>
             }
         </section>
     }

@@ -1,0 +1,7 @@
+//! The panels. Each renders its props and emits events; none holds domain logic.
+
+pub mod assume;
+pub mod deployment;
+pub mod lifecycle;
+pub mod pipeline;
+pub mod player;

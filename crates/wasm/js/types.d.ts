@@ -1,7 +1,50 @@
-// The types of the package's objects. wasm-bindgen copies this file into the generated
-// declarations (`typescript_custom_section` in crates/wasm/src/bindings.rs); the functions' own
-// declarations name these types. Field names are those of the CLI's JSON contracts (snake_case),
-// so that `cicd … --format json` and this package describe a finding or a report alike.
+// The package's functions and the types of their arguments and results. wasm-bindgen copies this
+// file into the declarations it generates (`typescript_custom_section` in
+// crates/wasm/src/bindings.rs, whose functions are `skip_typescript`: wasm-bindgen would type
+// their objects `any` and could not mark an argument optional). Field names are those of the
+// CLI's JSON contracts (snake_case), so that `cicd … --format json` and this package describe a
+// finding or a report alike.
+
+/** The findings of `text` read as a file of `kind`, sorted by position. Throws for an unknown kind. */
+export function check(kind: KindId, text: string, options?: CheckOptions): Diagnostic[];
+
+/**
+ * Checks the files of a workspace together: each file's kind is the one given or detected from
+ * its name, then its content; a GitHub Actions workflow and the trust policy of the role it
+ * assumes get the findings that need both (with a label in the other file).
+ */
+export function analyze(files: FileInput[], options?: CheckOptions): AnalyzedFile[];
+
+/** The kind a file is, from its name, then its content; `null` when neither tells. */
+export function detectKind(text: string, fileName?: string | null): KindId | null;
+
+/** Every kind of file, in the order the playground lists them. */
+export function kinds(): KindInfo[];
+
+/** Every rule (of one kind), in code order: `cicd rules --format json`. */
+export function rules(kind?: KindId): RuleInfo[];
+
+/** The rule with this code (any case) or name and its documentation page; `null` when none. */
+export function explain(codeOrName: string): RulePage | null;
+
+/**
+ * May this caller assume the role whose trust policy is `policy`, and why (not)? `cicd assume
+ * --format json`'s answer, with editor places. Without a request: the caller the policy trusts.
+ * Throws when the policy is not readable JSON or the request is malformed.
+ */
+export function assume(policy: string, request?: AssumeRequest): AssumeReport;
+
+/** The lifecycle events of a CodeDeploy deployment of the AppSpec, in order (`cicd simulate lifecycle`). */
+export function simulateLifecycle(appspec: string, scenario?: LifecycleScenario): LifecycleReport;
+
+/** Runs of a CodePipeline pipeline (`cicd simulate pipeline`). */
+export function simulatePipeline(text: string, scenario?: PipelineScenario, options?: PipelineOptions): PipelineReport;
+
+/**
+ * A CodeDeploy deployment over time (`cicd simulate deployment`). Throws when the group or the
+ * configuration has errors (`check` lists them) or names no configuration that exists.
+ */
+export function simulateDeployment(files: DeploymentFiles, scenario?: DeploymentScenario): DeploymentReport;
 
 /** A kind of file the checker knows (`cicd check --kind`). */
 export type KindId =

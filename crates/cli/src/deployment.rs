@@ -22,6 +22,7 @@ use cicd_core::deployment::simulate::{
     What,
 };
 use cicd_core::deployment::{Config, Group, Scenario, simulate};
+use cicd_core::deployment_group::ConfigChoice;
 use cicd_core::diagnostic::render::{HumanOptions, human};
 use cicd_core::{Kind, Model, Options, Severity};
 use clap::ValueEnum;
@@ -168,8 +169,9 @@ fn refuse_errors(file: &Loaded, what: &str) -> Result<()> {
 pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
     // The group first: it may name the configuration.
     let mut group = Group::default();
-    let mut group_config: Option<Config> = None;
+    let mut group_config: Option<ConfigChoice> = None;
     let mut notes: Vec<String> = Vec::new();
+    let platform = args.platform.map(Platform::from);
     if let Some(path) = &args.group {
         let file = load(path, Kind::DeploymentGroup)?;
         refuse_errors(&file, "deployment group")?;
@@ -187,36 +189,24 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
             ));
         }
         group = first.settings();
-        // `!Ref` to a configuration of the same template.
-        if let Some(own) = groups.own_config(first) {
-            group_config = Some(own.map_err(|why| {
-                anyhow::anyhow!(
-                    "the group's configuration `{}` cannot be simulated: {why}",
-                    first.config_ref.as_deref().unwrap_or_default()
-                )
-            })?);
-        }
+        group_config = Some(groups.config_choice(first, platform).map_err(|why| {
+            anyhow::anyhow!(
+                "the group's configuration `{}` cannot be simulated: {why}",
+                first.config_ref.as_deref().unwrap_or_default()
+            )
+        })?);
     }
-    let platform = args.platform.map(Platform::from);
-    let config = match &args.config {
-        Some(value) => config_arg(value)?,
-        None => match (&group_config, group.config_name.as_deref()) {
-            (Some(c), _) => c.clone(),
-            (None, Some(name)) => match Config::predefined(name) {
-                Some(c) => c,
-                None => {
-                    let p = platform.or(group.platform).unwrap_or(Platform::Ec2);
-                    notes.push(format!(
-                        "the group names the custom configuration `{name}`: pass it with --config FILE; simulated with {}",
-                        Config::default_for(p).name
-                    ));
-                    Config::default_for(p)
-                }
-            },
-            (None, None) => {
-                Config::default_for(platform.or(group.platform).unwrap_or(Platform::Ec2))
-            }
-        },
+    let config = match (&args.config, group_config) {
+        (Some(value), _) => config_arg(value)?,
+        (None, Some(ConfigChoice::Custom { name, stand_in })) => {
+            notes.push(format!(
+                "the group names the custom configuration `{name}`: pass it with --config FILE; simulated with {}",
+                stand_in.name
+            ));
+            stand_in
+        }
+        (None, Some(choice)) => choice.into_config(),
+        (None, None) => Config::default_for(platform.unwrap_or(Platform::Ec2)),
     };
     if let Some(p) = platform
         && p != config.platform

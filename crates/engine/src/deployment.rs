@@ -5,6 +5,7 @@
 use cicd_core::Model;
 use cicd_core::appspec::Platform;
 use cicd_core::deployment::{Config, Group, Scenario, simulate};
+use cicd_core::deployment_group::ConfigChoice;
 
 use crate::protocol::{DeploymentView, Panel};
 
@@ -16,13 +17,12 @@ pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -
                 return Panel::None;
             };
             let group = item.settings();
-            let platform = group.platform.unwrap_or(Platform::Ec2);
-            let named = group.config_name.clone();
-            // The template's own configuration (`!Ref`), else a predefined one by name.
-            let own = groups.own_config(item).and_then(Result::ok);
-            let config = own
-                .or_else(|| named.as_deref().and_then(Config::predefined))
-                .unwrap_or_else(|| Config::default_for(platform));
+            // The template's own configuration (`!Ref`), else a predefined one by name, else the
+            // platform's default (also when the group's own configuration cannot be resolved).
+            let config = groups
+                .config_choice(item, None)
+                .map(ConfigChoice::into_config)
+                .unwrap_or_else(|_| Config::default_for(group.platform.unwrap_or(Platform::Ec2)));
             (config, group, "the group's configuration")
         }
         Model::DeploymentConfig(configs) => {

@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_WORD, FileName, Formats, KindInfo, Strength};
 use crate::source::{Document, Node};
 
-pub use model::{DeploymentGroup, DeploymentGroups};
+pub use model::{ConfigChoice, DeploymentGroup, DeploymentGroups};
 
 /// The deployment group's model.
 pub type Model = DeploymentGroups;

@@ -659,6 +659,64 @@ impl DeploymentGroups {
             .find(|c| c.resource.as_ref().is_some_and(|r| &r.0 == target))?;
         Some(config.resolve())
     }
+
+    /// The configuration a deployment of `group` runs with when nobody chooses another: the
+    /// template's own configuration the group names with `!Ref`, else the predefined one it
+    /// names, else the default of `platform` (or of the group's platform; EC2/on-premises when
+    /// neither says). `Err` when the group's own configuration cannot be resolved, with why.
+    /// The CLI, the playground's engine and the npm package all choose with this.
+    pub fn config_choice(
+        &self,
+        group: &DeploymentGroup,
+        platform: Option<Platform>,
+    ) -> Result<ConfigChoice, String> {
+        if let Some(own) = self.own_config(group) {
+            return own.map(ConfigChoice::Named);
+        }
+        let settings = group.settings();
+        let default = || {
+            crate::deployment::Config::default_for(
+                platform.or(settings.platform).unwrap_or(Platform::Ec2),
+            )
+        };
+        Ok(match settings.config_name {
+            Some(name) => match crate::deployment::Config::predefined(&name) {
+                Some(config) => ConfigChoice::Named(config),
+                None => ConfigChoice::Custom {
+                    name,
+                    stand_in: default(),
+                },
+            },
+            None => ConfigChoice::Default(default()),
+        })
+    }
+}
+
+/// The configuration a deployment group's deployment runs with ([`DeploymentGroups::config_choice`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigChoice {
+    /// The configuration the group names: its template's own, or a predefined one.
+    Named(crate::deployment::Config),
+    /// The group names a custom configuration its file does not hold (CodeDeploy reads it from
+    /// the account): the platform's default stands in for it.
+    Custom {
+        /// The name the group gives.
+        name: String,
+        /// The platform's default configuration.
+        stand_in: crate::deployment::Config,
+    },
+    /// The group names none: the platform's default.
+    Default(crate::deployment::Config),
+}
+
+impl ConfigChoice {
+    /// The configuration to simulate.
+    pub fn into_config(self) -> crate::deployment::Config {
+        match self {
+            ConfigChoice::Named(c) | ConfigChoice::Default(c) => c,
+            ConfigChoice::Custom { stand_in, .. } => stand_in,
+        }
+    }
 }
 
 impl DeploymentGroup {

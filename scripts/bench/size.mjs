@@ -1,6 +1,10 @@
-// Transfer size of the playground, raw, gzip -9 and brotli -q 11, in two parts:
+// Transfer size of the playground, raw, gzip -9 and brotli -q 11, in three parts:
 // - first paint: every file the browser fetches before the editor is usable (html, js, the
-//   shell's wasm, css, the editor bundle) — budget 250 KB brotli;
+//   shell's wasm, css, the editor's first part and every module it imports statically) —
+//   budget 250 KB brotli;
+// - after the editor, on the page: the simulation panels' module (`cicd-panels*`) and the
+//   editor's extras (highlighting, lint, search: the modules the editor imports dynamically) —
+//   reported;
 // - the engine: the Web Worker's files (every file with `worker` in its name), fetched after the
 //   editor — budget 300 KB brotli.
 // Also checks that no rule code leaked into the shell: strings that only rule checks use must not
@@ -9,7 +13,7 @@
 //
 //   node scripts/bench/size.mjs
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -17,9 +21,33 @@ const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const firstPaint = ["index.html"];
 for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="\/?([^"]+\.(?:js|wasm|css))"/g)) firstPaint.push(m[1]);
-// The editor bundle is a wasm-bindgen snippet imported by the app's JS.
+// The editor bundle is a wasm-bindgen snippet imported by the app's JS; it imports the rest.
 const js = firstPaint.find((f) => /^cicd-web-.*\.js$/.test(f));
-for (const m of readFileSync(join(dist, js), "utf8").matchAll(/from '\.\/(snippets\/[^']+)'/g)) firstPaint.push(m[1]);
+const later = [];
+const staticImport = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g;
+const dynamicImport = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+function follow(file, into) {
+  const text = readFileSync(join(dist, file), "utf8");
+  const resolve = (spec) => posix.normalize(posix.join(posix.dirname(file), spec));
+  for (const m of text.matchAll(staticImport)) {
+    if (!m[1].startsWith(".")) continue;
+    const dep = resolve(m[1]);
+    if (!into.includes(dep)) { into.push(dep); follow(dep, into); }
+  }
+  for (const m of text.matchAll(dynamicImport)) {
+    if (!m[1].startsWith(".")) continue;
+    const dep = resolve(m[1]);
+    if (!firstPaint.includes(dep) && !later.includes(dep) && !dep.includes("worker") && !dep.startsWith("cicd-panels")) {
+      later.push(dep);
+      follow(dep, later);
+    }
+  }
+}
+for (const m of readFileSync(join(dist, js), "utf8").matchAll(/from '\.\/(snippets\/[^']+)'/g)) {
+  firstPaint.push(m[1]);
+  follow(m[1], firstPaint);
+}
+for (const f of readdirSync(dist).filter((f) => f.startsWith("cicd-panels"))) later.unshift(f);
 const engine = readdirSync(dist).filter((f) => f.includes("worker")).sort();
 if (!engine.some((f) => f.endsWith(".wasm"))) {
   console.error("dist/ has no engine (no *worker*.wasm): build with `trunk build --release`");
@@ -47,6 +75,8 @@ const budget = (name, brotli, kbBudget) => {
   console.log(`${name}: ${(brotli / 1024).toFixed(1)} KB brotli — ${ok ? "within" : "OVER"} the ${kbBudget} KB budget\n`);
 };
 budget("first paint", table("first paint (before the editor is usable)", firstPaint), 250);
+const afterTotal = table("after the editor, on the page (panels, editor extras)", later.filter((f) => !firstPaint.includes(f)));
+console.log(`after the editor: ${(afterTotal / 1024).toFixed(1)} KB brotli (reported)\n`);
 budget("engine", table("engine (Web Worker, loaded after the editor)", engine), 300);
 
 // Messages only rule checks create (one per kind): if one is in the shell's wasm, the rules were

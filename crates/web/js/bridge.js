@@ -1,6 +1,9 @@
 // The CodeMirror 6 side of the playground. Rust owns the workspace and computes diagnostics; this
-// module only edits text and shows what Rust computed. Bundled by esbuild into js/gen/cm6.js and
-// imported by the Rust crate through wasm-bindgen (`crates/web/src/editor.rs` documents the API).
+// module only edits text and shows what Rust computed. Bundled by esbuild (js/build.mjs) into
+// js/gen/cm/ and imported by the Rust crate through wasm-bindgen (`crates/web/src/editor.rs`
+// documents the API). What the editor needs to be usable is imported here; the syntax
+// highlighting, the lint gutter and search come with `extras.js`, loaded once an editor exists
+// (diagnostics only arrive with the engine, later still), and join every editor when they arrive.
 
 import { EditorState, Compartment, EditorSelection, StateEffect, StateField } from "@codemirror/state";
 import {
@@ -13,10 +16,6 @@ import {
   indentUnit, HighlightStyle,
 } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import { yaml } from "@codemirror/lang-yaml";
-import { json } from "@codemirror/lang-json";
-import { lintGutter, setDiagnostics as cmSetDiagnostics, lintKeymap } from "@codemirror/lint";
-import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { oneDarkTheme } from "@codemirror/theme-one-dark";
 
 const EMERGENCY_KEY = "cicd-playground:emergency";
@@ -44,10 +43,35 @@ const highlightField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// The lazily loaded part (extras.js), once it is in; `whenExtras` callbacks run when it arrives.
+let extras = null;
+let extrasLoading = null;
+const whenExtras = new Set();
+function loadExtras() {
+  extrasLoading ??= import("./extras.js").then(
+    (module) => {
+      extras = module;
+      for (const f of whenExtras) f();
+      whenExtras.clear();
+    },
+    (error) => {
+      // Highlighting, search and the lint gutter stay off; the editor keeps working.
+      console.error("the editor's extras could not be loaded", error);
+      extrasLoading = null;
+    },
+  );
+}
+
 function languageFor(lang) {
-  if (lang === "yaml") return yaml();
-  if (lang === "json") return json();
-  return [];
+  return extras ? extras.languageFor(lang) : [];
+}
+function lintFor() {
+  return extras ? [extras.lintGutter(), keymap.of(extras.lintKeymap)] : [];
+}
+function searchFor() {
+  return extras
+    ? [extras.highlightSelectionMatches(), extras.search({ top: true }), keymap.of(extras.searchKeymap)]
+    : [];
 }
 
 const baseTheme = EditorView.theme({
@@ -165,6 +189,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   root.replaceChildren(parent);
 
   const language = new Compartment();
+  const lint = new Compartment();
+  const searching = new Compartment();
   const theme = new Compartment();
   const editable = new Compartment();
   const states = new Map();
@@ -174,12 +200,14 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
 
   function extensions(langName) {
     return [
-      lineNumbers(), highlightActiveLineGutter(), foldGutter(), lintGutter(), highlightSpecialChars(),
+      lineNumbers(), highlightActiveLineGutter(), foldGutter(), highlightSpecialChars(),
       history(), drawSelection(), dropCursor(), rectangularSelection(), indentOnInput(),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(),
-      highlightActiveLine(), highlightSelectionMatches(), search({ top: true }), indentUnit.of("  "),
+      highlightActiveLine(), indentUnit.of("  "),
       EditorState.tabSize.of(2),
-      keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
+      keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...foldKeymap]),
+      // After the keymap above: the search and lint keys come after the editing keys, as before.
+      searching.of(searchFor()), lint.of(lintFor()),
       language.of(languageFor(langName)), theme.of(dark ? darkTheme : []), baseTheme, highlightField,
       editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
       // Focusable even when read-only (a keyboard user can still scroll and select the text).
@@ -224,6 +252,23 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     parent,
     root,
   });
+  let langName = lang;
+  // Diagnostics set before the lint extension is in (shown when it arrives).
+  let pendingDiagnostics = null;
+  function withExtras() {
+    if (!extras) return;
+    view.dispatch({
+      effects: [language.reconfigure(languageFor(langName)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+    });
+    if (pendingDiagnostics) {
+      view.dispatch(extras.setDiagnostics(view.state, pendingDiagnostics));
+      pendingDiagnostics = null;
+    }
+  }
+  if (!extras) {
+    whenExtras.add(withExtras);
+    loadExtras();
+  }
 
   function emergencySave() {
     try {
@@ -251,17 +296,22 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     /**
      * Shows another file: `id` keeps each file's own undo history and selection.
      */
-    open(id, text, langName) {
+    open(id, text, name) {
       if (current !== null) states.set(current, view.state);
       current = id;
+      langName = name;
+      pendingDiagnostics = null;
       const saved = states.get(id);
       suppress = true;
       try {
         if (saved && saved.doc.toString() === text) {
           view.setState(saved);
-          view.dispatch({ effects: language.reconfigure(languageFor(langName)) });
+          // Saved before the extras arrived, or for another language.
+          view.dispatch({
+            effects: [language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+          });
         } else {
-          view.setState(EditorState.create({ doc: text, extensions: extensions(langName) }));
+          view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
         }
       } finally { suppress = false; }
     },
@@ -289,7 +339,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
         }
         return out;
       });
-      view.dispatch(cmSetDiagnostics(view.state, diagnostics));
+      if (extras) view.dispatch(extras.setDiagnostics(view.state, diagnostics));
+      else pendingDiagnostics = diagnostics;
       if (pendingSince !== null) {
         const start = pendingSince;
         pendingSince = null;
@@ -318,9 +369,16 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
       view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
     },
     setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? darkTheme : []) }); },
-    setLanguage(langName) { view.dispatch({ effects: language.reconfigure(languageFor(langName)) }); },
+    setLanguage(name) {
+      langName = name;
+      view.dispatch({ effects: language.reconfigure(languageFor(name)) });
+    },
     focus() { view.focus(); },
-    destroy() { view.destroy(); root.replaceChildren(); },
+    destroy() {
+      whenExtras.delete(withExtras);
+      view.destroy();
+      root.replaceChildren();
+    },
   };
   if (typeof window !== "undefined") window.__cicdEditor = api;
   return api;

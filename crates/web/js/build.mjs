@@ -1,27 +1,53 @@
-// Bundles js/bridge.js and the CodeMirror packages into one minified ES module, js/gen/cm6.js.
-// Run by Trunk's pre_build hook (and by scripts/test before cargo). The file is only rewritten
-// when its bytes change, so that cargo does not rebuild the crate for nothing.
+// Bundles js/bridge.js (what the editor needs at first paint) and js/extras.js (highlighting,
+// lint, search: loaded after) with the CodeMirror packages into js/gen/cm/, as ES modules that
+// share their common code through chunks (one copy of CodeMirror's state and view), and writes
+// js/gen/cm6.js, the module the Rust crate imports through wasm-bindgen, which re-exports the
+// bridge. Trunk copies js/gen/cm/ to dist/cm/ (index.html); wasm-bindgen puts cm6.js under
+// dist/snippets/<crate>/js/gen/, four levels below dist/, hence its relative import.
+// Run by Trunk's pre_build hook (and by scripts/setup and scripts/test before cargo). Files are
+// only rewritten when their bytes change, so that cargo does not rebuild the crate for nothing.
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, "gen", "cm6.js");
+const gen = join(here, "gen");
+const outdir = join(gen, "cm");
 
 const result = await build({
-  entryPoints: [join(here, "bridge.js")],
+  entryPoints: [join(here, "bridge.js"), join(here, "extras.js")],
   bundle: true,
+  splitting: true,
   format: "esm",
   minify: true,
   target: ["es2022"],
+  outdir,
+  // Content-hashed names: a host may cache them for ever.
+  entryNames: "[name]-[hash]",
+  chunkNames: "chunk-[hash]",
   write: false,
   legalComments: "none",
   logLevel: "warning",
 });
-const code = result.outputFiles[0].contents;
-mkdirSync(dirname(out), { recursive: true });
-if (!existsSync(out) || Buffer.compare(readFileSync(out), Buffer.from(code)) !== 0) {
-  writeFileSync(out, code);
-  console.log(`cm6.js: ${code.length} bytes written`);
+
+function writeIfChanged(path, bytes) {
+  if (!existsSync(path) || Buffer.compare(readFileSync(path), Buffer.from(bytes)) !== 0) {
+    writeFileSync(path, bytes);
+    return true;
+  }
+  return false;
 }
+
+mkdirSync(outdir, { recursive: true });
+const names = new Set();
+let changed = 0;
+for (const file of result.outputFiles) {
+  names.add(basename(file.path));
+  if (writeIfChanged(file.path, file.contents)) changed++;
+}
+for (const old of readdirSync(outdir)) if (!names.has(old)) rmSync(join(outdir, old));
+const bridge = [...names].find((n) => /^bridge-.*\.js$/.test(n));
+const entry = `export * from "../../../../cm/${bridge}";\n`;
+if (writeIfChanged(join(gen, "cm6.js"), entry)) changed++;
+if (changed) console.log(`editor bundle: ${changed} file(s) written to js/gen`);

@@ -90,3 +90,36 @@ test("an engine panic: the shell keeps working and the checks restart", async ()
     await page.waitForSelector('.diagnostics li[data-code="SRC009"]');
   });
 });
+
+test("panels that cannot load: the shell says so where they go, the text and the checks go on", async () => {
+  await withBrowser(async (context) => {
+    await context.route(/cicd-panels/, (route) => route.abort());
+    const page = await open(context, server.url + "?example=appspec-ec2");
+    await page.waitForSelector(".panel-failed");
+    assert.match(await page.$eval(".panel-failed", (e) => e.textContent), /could not be shown.*text is kept/);
+    assert.ok(await page.$('.panel-failed button:has-text("Reload")'));
+    // The problems come from the engine as usual; editing and autosave go on.
+    await typeAfter(page, "version: 0.0", " x");
+    await page.waitForSelector('.diagnostics li[data-code^="AS"]');
+    await page.waitForTimeout(400);
+    assert.match(await page.evaluate(() => localStorage.getItem("cicd-playground:workspace")), /version: 0\.0 x/);
+    assert.equal(await page.$(".fatal-banner"), null, "the shell itself never stopped");
+  });
+});
+
+test("a panic in the panels: the shell keeps the text and goes on checking", async () => {
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url + "?example=appspec-ec2");
+    await page.waitForSelector(".lifecycle");
+    await page.evaluate(async () => {
+      const panels = await window.cicdPanels();
+      try { panels.debug_panic(); } catch (_) { /* the trap */ }
+    });
+    await page.waitForSelector(".panel-failed");
+    assert.match(await page.$eval(".panel-failed", (e) => e.textContent), /debug_panic.*text is kept/s);
+    assert.equal(await page.$(".fatal-banner"), null, "the shell survives the panels' panic");
+    await typeAfter(page, "version: 0.0", "\nfoo: 1");
+    await page.waitForSelector('.diagnostics li[data-code]');
+    assert.match(await text(page), /foo: 1/);
+  });
+});

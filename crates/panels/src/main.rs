@@ -93,6 +93,19 @@ mod browser {
         }
     }
 
+    /// Makes the panels panic, to test that the shell survives it (called from the browser tests
+    /// through the module `cicdPanels()` resolves to).
+    #[wasm_bindgen]
+    pub fn debug_panic() {
+        let empty: Vec<u8> = Vec::new();
+        std::hint::black_box(
+            empty
+                .get(empty.len() + 1)
+                .copied()
+                .unwrap_or_else(|| panic!("debug_panic: deliberate panic in the panels")),
+        );
+    }
+
     /// More Yew subtrees than the shell ever creates.
     const SHELL_SUBTREES: u32 = 16;
 

@@ -17,7 +17,7 @@ use crate::workflow::Workflow;
 use crate::workflow::admission::{
     AdmissionOptions, AdmissionReport, At, FileRole, WorkflowInput, admission,
 };
-use crate::{Analysis, Model, Severity};
+use crate::{Analysis, Kind, Model, Severity};
 
 /// One analysed file of a workspace.
 #[derive(Clone, Copy, Debug)]
@@ -67,20 +67,52 @@ pub fn trusts_github(policy: &TrustPolicy) -> bool {
     })
 }
 
-/// The pairings the workspace makes certain enough (see the module's documentation), with their
-/// admission tables.
-pub fn pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
-    let policies: Vec<(usize, &TrustPolicy)> = files
+/// Whether files of `kind` relate to other files of the workspace (their findings and views
+/// depend on those files): workflows and trust policies. A front end that keeps a workspace asks
+/// again about such a file when another one of these kinds changes.
+pub fn relates(kind: Kind) -> bool {
+    matches!(kind, Kind::Workflow | Kind::TrustPolicy)
+}
+
+/// The workspace's readable trust policies that trust GitHub's OIDC provider.
+fn github_policies<'a>(files: &'a [WorkspaceFile<'_>]) -> Vec<(usize, &'a TrustPolicy)> {
+    files
         .iter()
         .enumerate()
         .filter_map(|(i, f)| match &f.analysis.model {
             Model::TrustPolicy(p) if f.analysis.readable() && trusts_github(p) => Some((i, p)),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The pairings the workspace makes certain enough (see the module's documentation), with their
+/// admission tables.
+pub fn pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
+    let policies = github_policies(files);
     let [(policy_index, policy)] = policies.as_slice() else {
         return Vec::new();
     };
+    pair(files, *policy_index, policy)
+        .filter(|p| !p.report.rows.is_empty())
+        .into_iter()
+        .collect()
+}
+
+/// Every workflow of the workspace paired with each trust policy that trusts GitHub's OIDC
+/// provider, certain or not, in file order: what a view of the workspace shows ("who can assume
+/// this role?"), one table per policy, even when no job assumes a role (its rows are then
+/// empty). Findings come only from [`pairings`]: with one such policy, the tables are the same.
+pub fn all_pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
+    github_policies(files)
+        .into_iter()
+        .filter_map(|(i, policy)| pair(files, i, policy))
+        .collect()
+}
+
+/// The workspace's workflows paired with the policy of file `policy_index` (`None` without
+/// workflows).
+fn pair(files: &[WorkspaceFile<'_>], policy_index: usize, policy: &TrustPolicy) -> Option<Pairing> {
     let workflows: Vec<(usize, &Workflow)> = files
         .iter()
         .enumerate()
@@ -90,7 +122,7 @@ pub fn pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
         })
         .collect();
     if workflows.is_empty() {
-        return Vec::new();
+        return None;
     }
     let inputs: Vec<WorkflowInput<'_>> = workflows
         .iter()
@@ -99,7 +131,7 @@ pub fn pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
             workflow: w,
         })
         .collect();
-    let policy_file = files.get(*policy_index);
+    let policy_file = files.get(policy_index);
     let errors = policy_file.map_or(0, |f| {
         f.analysis
             .diagnostics
@@ -118,14 +150,11 @@ pub fn pairings(files: &[WorkspaceFile<'_>]) -> Vec<Pairing> {
         errors,
         &options,
     );
-    if report.rows.is_empty() {
-        return Vec::new();
-    }
-    vec![Pairing {
-        policy: *policy_index,
+    Some(Pairing {
+        policy: policy_index,
         workflows: workflows.iter().map(|(i, _)| *i).collect(),
         report,
-    }]
+    })
 }
 
 /// The findings that relate files of the workspace, sorted by file and position.
@@ -147,4 +176,60 @@ pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec
         ))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
+    const POLICY: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
+
+    fn analyse(kind: Kind, text: &str) -> Analysis {
+        crate::analyze(kind, text, &crate::Options::default()).expect("analysed")
+    }
+
+    #[test]
+    fn views_pair_every_github_policy_and_findings_only_a_certain_one() {
+        let workflow = analyse(Kind::Workflow, WORKFLOW);
+        let policy = analyse(Kind::TrustPolicy, POLICY);
+        let pinned = analyse(
+            Kind::TrustPolicy,
+            &POLICY
+                .replace("StringLike", "StringEquals")
+                .replace("myrepo:*", "myrepo:ref:refs/heads/main"),
+        );
+        let service = analyse(
+            Kind::TrustPolicy,
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+        );
+        let file = |name, analysis| WorkspaceFile { name, analysis };
+        let one = [
+            file("deploy.yml", &workflow),
+            file("trust-policy.json", &policy),
+            file("codebuild-role.json", &service),
+        ];
+        let certain = pairings(&one);
+        let all = all_pairings(&one);
+        assert_eq!(certain.len(), 1);
+        assert_eq!(all.len(), 1, "the CodeBuild role trusts no GitHub provider");
+        assert_eq!(all[0].report, certain[0].report);
+        assert_eq!(all[0].policy, 1);
+        let two = [
+            file("deploy.yml", &workflow),
+            file("trust-policy.json", &policy),
+            file("pinned.json", &pinned),
+        ];
+        assert!(
+            pairings(&two).is_empty(),
+            "which role the workflow assumes is not certain"
+        );
+        assert!(relate(&two).is_empty());
+        let all = all_pairings(&two);
+        assert_eq!(all.iter().map(|p| p.policy).collect::<Vec<_>>(), [1, 2]);
+        assert!(!all[0].report.over_broad.is_empty());
+        assert!(all[1].report.over_broad.is_empty());
+        assert!(relates(Kind::Workflow) && relates(Kind::TrustPolicy));
+        assert!(!relates(Kind::Buildspec));
+    }
 }

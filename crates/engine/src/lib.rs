@@ -2,7 +2,14 @@
 //! using the core: one [`cicd_core::analyze`] per edit of a file, kept so that the panels
 //! (lifecycle timeline, "Assume role?") are derived from that same analysis when only their
 //! inputs change. The playground runs it in a Web Worker; tests run it natively.
+//!
+//! A file whose findings depend on other files (a workflow and the trust policies of the roles
+//! it may assume) comes with those files ([`FileInput::related`]): the engine analyses each of
+//! their versions once — reusing its own analysis when it also answers for that file, since the
+//! shell may send files to either of its two engines — and its report names the versions it was
+//! made with ([`FileReport::related`]).
 
+mod admission;
 mod check;
 mod deployment;
 mod lifecycle;
@@ -11,21 +18,46 @@ pub mod protocol;
 mod trust;
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use cicd_core::{Analysis, Kind, Model};
 use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
-    AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, DeploymentView, FileInput, FileReport,
-    Highlight, LifecycleView, Panel, PanelInputs, PipelineView, Reply, Request, TrustView,
-    ViewDiagnostic, ViewFix, WildcardView,
+    AdmissionTable, AdmissionView, AdmittedCaller, AssumeForm, AssumeMode, CheckStatus,
+    DeploymentView, FileInput, FilePlace, FileReport, FileVersion, Highlight, LifecycleView, Panel,
+    PanelInputs, PipelineView, RelatedFile, Reply, Request, SkippedPolicy, TrustView,
+    ViewDiagnostic, ViewFix, ViewLabel, WildcardView,
 };
 
-/// What the engine keeps of a file: its last input and the analysis made of it.
-struct Entry {
-    input: FileInput,
+/// A file's text and what the engine made of it: analysed once per text, name, kind choice and
+/// image, and shared between the file's own report and the reports of files related to it.
+struct Analyzed {
+    name: String,
+    text: String,
+    kind_choice: String,
+    image: Option<String>,
     kind: Option<Kind>,
     analysis: Option<Analysis>,
+}
+
+impl Analyzed {
+    fn same(&self, name: &str, text: &str, kind_choice: &str, image: Option<&String>) -> bool {
+        self.text == text
+            && self.name == name
+            && self.kind_choice == kind_choice
+            && self.image.as_ref() == image
+    }
+}
+
+/// What the engine keeps of a file it answers for: its version and panel settings, its analysis,
+/// and the related files its last request named.
+struct Entry {
+    id: u32,
+    version: u64,
+    scenario: String,
+    file: Rc<Analyzed>,
+    related: Vec<(RelatedFile, Rc<Analyzed>)>,
 }
 
 /// The engine: the files' analyses, and a count of analyses made (what tests check to prove that
@@ -33,6 +65,9 @@ struct Entry {
 #[derive(Default)]
 pub struct Engine {
     files: HashMap<u32, Entry>,
+    /// Analyses of files the engine was sent only as related files (another engine may answer
+    /// for them), by file id: the latest text of each.
+    others: HashMap<u32, Rc<Analyzed>>,
     analyses: u64,
 }
 
@@ -57,16 +92,17 @@ impl Engine {
                 scenario,
             } => {
                 let entry = self.files.get_mut(&id)?;
-                if entry.input.version != version {
+                if entry.version != version {
                     // A panel request for a version the engine has not seen: its `Analyze`
                     // follows, and answers for both.
                     return None;
                 }
-                entry.input.scenario = scenario;
+                entry.scenario = scenario;
                 Some(report(entry))
             }
             Request::Forget { id } => {
                 self.files.remove(&id);
+                self.others.remove(&id);
                 None
             }
             Request::DebugPanic => {
@@ -79,38 +115,85 @@ impl Engine {
         }
     }
 
-    fn analyze(&mut self, input: FileInput) -> FileReport {
-        let id = input.id;
-        // The same text, name, kind choice and image as last time: the analysis still holds.
-        let reuse = self.files.get(&id).is_some_and(|e| {
-            e.input.text == input.text
-                && e.input.name == input.name
-                && e.input.kind == input.kind
-                && e.input.image == input.image
-        });
-        if reuse && let Some(entry) = self.files.get_mut(&id) {
-            entry.input = input;
-            return report(entry);
+    /// The analysis of file `id` with this text, name, kind choice and image: the one the engine
+    /// has (as the file's own or as a related file) when they are the same, else a new one.
+    fn analyzed(
+        &mut self,
+        id: u32,
+        name: String,
+        text: String,
+        kind_choice: String,
+        image: Option<String>,
+    ) -> (Rc<Analyzed>, bool) {
+        let known = self
+            .files
+            .get(&id)
+            .map(|e| &e.file)
+            .into_iter()
+            .chain(self.others.get(&id))
+            .find(|a| a.same(&name, &text, &kind_choice, image.as_ref()));
+        if let Some(known) = known {
+            return (known.clone(), false);
         }
-        let kind = match KindChoice::from_id(&input.kind).unwrap_or_default() {
+        let kind = match KindChoice::from_id(&kind_choice).unwrap_or_default() {
             KindChoice::Text => None,
-            KindChoice::Auto => Kind::detect(Some(&input.name), &input.text),
+            KindChoice::Auto => Kind::detect(Some(&name), &text),
             KindChoice::Kind(kind) => Some(kind),
         };
         let options = cicd_core::Options {
             buildspec: cicd_core::buildspec::Options {
-                image: input.image.clone(),
+                image: image.clone(),
             },
             ..cicd_core::Options::default()
         };
-        let analysis = kind.and_then(|k| cicd_core::analyze(k, &input.text, &options).ok());
+        let analysis = kind.and_then(|k| cicd_core::analyze(k, &text, &options).ok());
         if analysis.is_some() {
             self.analyses += 1;
         }
-        let entry = Entry {
-            input,
+        let analyzed = Rc::new(Analyzed {
+            name,
+            text,
+            kind_choice,
+            image,
             kind,
             analysis,
+        });
+        (analyzed, true)
+    }
+
+    fn analyze(&mut self, mut input: FileInput) -> FileReport {
+        let id = input.id;
+        let related_inputs = std::mem::take(&mut input.related);
+        let (file, new) =
+            self.analyzed(id, input.name, input.text, input.kind, input.image.clone());
+        if new {
+            // The file's own analysis stands for it from now on.
+            self.others.remove(&id);
+        }
+        let mut related = Vec::with_capacity(related_inputs.len());
+        for mut r in related_inputs {
+            if r.id == id {
+                continue;
+            }
+            let text = std::mem::take(&mut r.text);
+            let (analyzed, new) = self.analyzed(
+                r.id,
+                r.name.clone(),
+                text,
+                r.kind.clone(),
+                input.image.clone(),
+            );
+            if new {
+                self.others.insert(r.id, analyzed.clone());
+            }
+            related.push((r, analyzed));
+        }
+        let entry = Entry {
+            id,
+            version: input.version,
+            scenario: input.scenario,
+            file,
+            related,
         };
         let answer = report(&entry);
         self.files.insert(id, entry);
@@ -120,18 +203,19 @@ impl Engine {
 
 /// The report of a file from what the engine keeps of it.
 fn report(entry: &Entry) -> FileReport {
-    let input = &entry.input;
-    let text = &input.text;
-    let status = match (entry.kind, &entry.analysis) {
+    let file = &entry.file;
+    let text = &file.text;
+    let status = match (file.kind, &file.analysis) {
         (None, _) => CheckStatus::PlainText,
         (Some(kind), Some(_)) => CheckStatus::Checked(kind),
         (Some(kind), None) => CheckStatus::Unsupported(kind),
     };
-    let mut inputs = PanelInputs::parse(&input.scenario);
+    let mut inputs = PanelInputs::parse(&entry.scenario);
     let mut suggested = false;
-    let (diagnostics, panel) = match &entry.analysis {
+    let (diagnostics, panel) = match &file.analysis {
         Some(analysis) => {
             let index = check::line_index(text, analysis);
+            let workspace = admission::Workspace::new(entry, analysis);
             let panel = match &analysis.model {
                 Model::Appspec(spec) => {
                     lifecycle::panel(text, &index, analysis, spec, &inputs.scenario)
@@ -146,14 +230,22 @@ fn report(entry: &Entry) -> FileReport {
                 Model::Pipeline(file) => {
                     pipeline::panel(text, &index, analysis, file, &inputs.pipeline)
                 }
-                Model::Buildspec(_) | Model::Workflow(_) => Panel::None,
+                Model::Workflow(_) => workspace
+                    .as_ref()
+                    .map_or(Panel::None, admission::Workspace::panel),
+                Model::Buildspec(_) => Panel::None,
                 Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => deployment::panel(
                     &analysis.model,
                     &inputs.deployment,
                     inputs.compare.as_deref(),
                 ),
             };
-            (check::diagnostics(text, &index, analysis), panel)
+            let mut diagnostics = check::diagnostics(text, &index, analysis);
+            if let Some(workspace) = &workspace {
+                diagnostics.extend(workspace.findings());
+                diagnostics.sort_by_key(|d| (d.from16, d.to16));
+            }
+            (diagnostics, panel)
         }
         None => (Vec::new(), Panel::None),
     };
@@ -161,12 +253,13 @@ fn report(entry: &Entry) -> FileReport {
     let highlights = match &panel {
         Panel::Lifecycle(view) => view.highlights.clone(),
         Panel::Trust(view) => view.highlights.clone(),
+        Panel::Admission(view) => admission::highlights(view),
         _ => Vec::new(),
     };
     FileReport {
-        id: input.id,
-        version: input.version,
-        scenario: input.scenario.clone(),
+        id: entry.id,
+        version: entry.version,
+        scenario: entry.scenario.clone(),
         inputs_json: inputs.to_json(),
         inputs,
         suggested,
@@ -176,5 +269,6 @@ fn report(entry: &Entry) -> FileReport {
         warnings: count(cicd_core::Severity::Warning),
         diagnostics,
         panel,
+        related: entry.related.iter().map(|(r, _)| r.version()).collect(),
     }
 }

@@ -8,6 +8,7 @@ use cicd_core::appspec::Scenario;
 use cicd_core::appspec::report::LifecycleReport;
 use cicd_core::report::Place;
 use cicd_core::trust_policy::report::AssumeReport;
+use cicd_core::workflow::admission::AdmissionReport;
 use serde::{Deserialize, Serialize};
 
 /// What the shell asks.
@@ -52,6 +53,48 @@ pub struct FileInput {
     /// The file's panel settings as the workspace keeps them: a JSON text of [`PanelInputs`]
     /// (empty, unreadable or partial: the defaults fill in).
     pub scenario: String,
+    /// The other files of the workspace this file's report depends on (for a workflow or a trust
+    /// policy: the workspace's other workflows and trust policies, see
+    /// [`cicd_core::related::relates`]), at their current versions. The engine analyses each
+    /// version once (reusing its own analysis of a file it also answers for), relates them to
+    /// this file (cross-file findings, the admission table) and answers with their versions in
+    /// [`FileReport::related`], so that the shell asks again when one of them changes.
+    #[serde(default)]
+    pub related: Vec<RelatedFile>,
+}
+
+/// Another file of the workspace, as a file's request carries it ([`FileInput::related`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedFile {
+    /// File id.
+    pub id: u32,
+    /// Its version.
+    pub version: u64,
+    /// File name.
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// How its kind is chosen: `auto`, `text` or a kind's id.
+    pub kind: String,
+}
+
+impl RelatedFile {
+    /// Its id and version.
+    pub fn version(&self) -> FileVersion {
+        FileVersion {
+            id: self.id,
+            version: self.version,
+        }
+    }
+}
+
+/// A file at one of its versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FileVersion {
+    /// File id.
+    pub id: u32,
+    /// The version.
+    pub version: u64,
 }
 
 /// What the simulation panels are asked to show: the JSON the workspace keeps with each file
@@ -92,6 +135,16 @@ impl PanelInputs {
             deployment: serde_json::from_value(part("d")).unwrap_or_default(),
             compare: serde_json::from_value(part("dc")).ok().flatten(),
         }
+    }
+
+    /// The key and JSON of the "Assume role?" part of the settings set to `form`: a panel of
+    /// another file fills a trust policy's form with it (the shell puts the part into that
+    /// file's settings, leaving the other parts as they are).
+    pub fn assume_part(form: &AssumeForm) -> (String, String) {
+        (
+            "a".to_string(),
+            serde_json::to_string(form).unwrap_or_default(),
+        )
     }
 
     /// The settings as the workspace keeps them (empty for the defaults).
@@ -166,6 +219,9 @@ pub struct FileReport {
     pub highlights: Vec<Highlight>,
     /// The simulation panel of the file's kind, if it has one.
     pub panel: Panel,
+    /// The other files this report was made with, as the request named them
+    /// ([`FileInput::related`]).
+    pub related: Vec<FileVersion>,
 }
 
 /// Whether and how a file was checked.
@@ -213,6 +269,48 @@ pub struct ViewDiagnostic {
     pub to16: u32,
     /// A mechanical fix, in UTF-16 offsets.
     pub fix: Option<ViewFix>,
+    /// For a finding that relates files, its places in the other files.
+    #[serde(default)]
+    pub elsewhere: Vec<ViewLabel>,
+}
+
+/// A place in another file of the workspace a finding points at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewLabel {
+    /// The place.
+    pub at: FilePlace,
+    /// The file's name.
+    pub name: String,
+    /// What this place has to do with the finding.
+    pub message: String,
+}
+
+/// A place in a file of the workspace: the file's id, 1-based line and column, UTF-16 offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilePlace {
+    /// File id.
+    pub file: u32,
+    /// 1-based line of the start.
+    pub line: u32,
+    /// 1-based character column of the start.
+    pub column: u32,
+    /// Start, UTF-16 offset.
+    pub from16: u32,
+    /// End, UTF-16 offset.
+    pub to16: u32,
+}
+
+impl FilePlace {
+    /// `place` in file `file`.
+    pub fn new(file: u32, place: Place) -> FilePlace {
+        FilePlace {
+            file,
+            line: place.line,
+            column: place.column,
+            from16: place.from16,
+            to16: place.to16,
+        }
+    }
 }
 
 /// A fix ready for the editor.
@@ -241,6 +339,50 @@ pub enum Panel {
     Pipeline(Box<PipelineView>),
     /// A deployment group's or configuration's simulated deployment.
     Deployment(Box<DeploymentView>),
+    /// A workflow's "Who can assume?": its admission table against the workspace's trust
+    /// policies.
+    Admission(Box<AdmissionView>),
+}
+
+/// "Who can assume?": the admission table of the workspace's workflows (the file's among them)
+/// against each trust policy of the workspace that trusts GitHub's OIDC provider.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdmissionView {
+    /// The workflow's file id.
+    pub workflow: u32,
+    /// Whether the workflow could be read.
+    pub readable: bool,
+    /// One table per trust policy that trusts GitHub's OIDC provider, in tab order.
+    pub tables: Vec<AdmissionTable>,
+    /// The workspace's other trust policies, not compared, and why.
+    pub skipped: Vec<SkippedPolicy>,
+}
+
+/// The workflows against one trust policy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdmissionTable {
+    /// The policy's file id.
+    pub policy: u32,
+    /// The core's table, its places in the workspace's files.
+    pub report: AdmissionReport<FilePlace>,
+    /// For each over-broad caller (same order), the "Assume role?" form that tries it in the
+    /// policy's panel (`None` when its `sub` is not GitHub's default form).
+    pub try_forms: Vec<Option<AssumeForm>>,
+    /// Whether this is the only policy that trusts GitHub's provider, so that the cross-file
+    /// findings (GHA080–GHA082) come from this table; with several, which role the workflows
+    /// assume is not certain and the tables are shown without findings.
+    pub certain: bool,
+}
+
+/// A trust policy of the workspace the workflows are not compared with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedPolicy {
+    /// Its file id.
+    pub policy: u32,
+    /// Its file name.
+    pub name: String,
+    /// Why (`unreadable` or `not-github`).
+    pub why: String,
 }
 
 /// The deployment panel: the core's simulated deployment.

@@ -19,6 +19,7 @@ fn input(id: u32, version: u64, name: &str, text: &str) -> FileInput {
         kind: "auto".to_string(),
         image: None,
         scenario: String::new(),
+        related: Vec::new(),
     }
 }
 

@@ -1,0 +1,280 @@
+//! Files that relate: a workflow's "Who can assume?" table against the workspace's trust
+//! policies, and the findings that relate the files, in both files' reports.
+
+use cicd_core::workflow::admission::{CallerKind, RowDecision};
+use cicd_engine::{
+    AdmissionView, Engine, FileInput, FileReport, FileVersion, Panel, PanelInputs, RelatedFile,
+    Request,
+};
+
+const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
+const WORKFLOW_FIXED: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
+const POLICY: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
+const POLICY_MAIN: &str = include_str!("../../../examples/trust-policy-github-oidc-main.json");
+
+const WORKFLOW_NAME: &str = ".github/workflows/deploy.yml";
+const POLICY_NAME: &str = "trust-policy.json";
+
+/// A file of the workspace: id, version, name, text.
+type Doc<'a> = (u32, u64, &'a str, &'a str);
+
+fn related((id, version, name, text): Doc<'_>) -> RelatedFile {
+    RelatedFile {
+        id,
+        version,
+        name: name.to_string(),
+        text: text.to_string(),
+        kind: "auto".to_string(),
+    }
+}
+
+/// Asks for `file`'s report with the other files as its related files.
+fn ask(engine: &mut Engine, file: Doc<'_>, others: &[Doc<'_>]) -> FileReport {
+    let (id, version, name, text) = file;
+    engine
+        .handle(Request::Analyze(FileInput {
+            id,
+            version,
+            name: name.to_string(),
+            text: text.to_string(),
+            kind: "auto".to_string(),
+            image: None,
+            scenario: String::new(),
+            related: others.iter().copied().map(related).collect(),
+        }))
+        .expect("answered")
+}
+
+fn admission(report: &FileReport) -> &AdmissionView {
+    match &report.panel {
+        Panel::Admission(view) => view,
+        other => panic!("not an admission panel: {other:?}"),
+    }
+}
+
+fn line_of(text: &str, needle: &str) -> u32 {
+    let at = text.find(needle).expect("in the text");
+    text[..at].lines().count() as u32 + u32::from(text[..at].ends_with('\n'))
+}
+
+#[test]
+fn a_policy_edit_changes_the_workflows_table_without_analysing_the_workflow_again() {
+    let mut engine = Engine::new();
+    let workflow = (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED);
+    let policy = (2, 1, POLICY_NAME, POLICY_MAIN);
+    let r = ask(&mut engine, workflow, &[policy]);
+    assert_eq!(engine.analyses(), 2, "the workflow and its related policy");
+    assert_eq!(r.related, [FileVersion { id: 2, version: 1 }]);
+    let view = admission(&r);
+    let [table] = view.tables.as_slice() else {
+        panic!("one table: {:?}", view.tables)
+    };
+    assert_eq!(table.policy, 2);
+    assert!(table.certain);
+    let rows = &table.report.rows;
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.decision == RowDecision::Allow));
+    assert!(table.report.over_broad.is_empty(), "pinned to main");
+    // Each row points at the step in the workflow and the deciding value in the policy.
+    let row = &rows[0];
+    assert_eq!((row.job.as_str(), row.event.as_str()), ("deploy", "push"));
+    assert_eq!(row.job_at.file, 1);
+    assert_eq!(row.job_at.line, line_of(WORKFLOW_FIXED, "role-to-assume:"));
+    let policy_at = row.policy_at.expect("the deciding place");
+    assert_eq!(policy_at.file, 2);
+    assert_eq!(
+        policy_at.line,
+        line_of(POLICY_MAIN, "repo:myorg/myrepo:ref:refs/heads/main")
+    );
+    // The step is marked admitted in the editor.
+    assert_eq!(r.highlights.len(), 1);
+    assert_eq!(r.highlights[0].class, "allow");
+    // The policy's own request reuses the analysis made for the workflow's report.
+    let p = ask(&mut engine, policy, &[workflow]);
+    assert_eq!(engine.analyses(), 2);
+    assert!(matches!(p.panel, Panel::Trust(_)));
+
+    // The policy now admits every branch: the workflow's table says so, the workflow is not
+    // analysed again, and the policy's new text once.
+    let broad = POLICY_MAIN.replace("refs/heads/main", "refs/heads/*");
+    let policy = (2, 2, POLICY_NAME, broad.as_str());
+    let r = ask(&mut engine, workflow, &[policy]);
+    let p = ask(&mut engine, policy, &[workflow]);
+    assert_eq!(engine.analyses(), 3);
+    assert_eq!(r.related, [FileVersion { id: 2, version: 2 }]);
+    assert_eq!(p.related, [FileVersion { id: 1, version: 1 }]);
+    let table = &admission(&r).tables[0];
+    assert!(
+        table
+            .report
+            .rows
+            .iter()
+            .all(|r| r.decision == RowDecision::Allow)
+    );
+    let branch = table
+        .report
+        .over_broad
+        .iter()
+        .position(|o| o.kind == CallerKind::OtherBranch)
+        .expect("another branch gets in");
+    let caller = &table.report.over_broad[branch];
+    assert!(caller.sub.starts_with("repo:myorg/myrepo:ref:refs/heads/"));
+    assert_eq!(caller.policy_at.map(|p| p.file), Some(2));
+    // "Try it" fills the policy's Assume form with that caller.
+    let form = table.try_forms[branch].clone().expect("a GitHub sub");
+    assert_eq!(form.repo, "myorg/myrepo");
+    assert_eq!(form.event, "push");
+    assert!(caller.sub.ends_with(&form.git_ref), "{form:?}");
+    // The form, as the policy's panel settings, is answered: that caller is allowed.
+    let (key, json) = PanelInputs::assume_part(&form);
+    let settings = format!("{{\"{key}\":{json}}}");
+    assert_eq!(PanelInputs::parse(&settings).assume, Some(form));
+    let answer = engine
+        .handle(Request::Panel {
+            id: 2,
+            version: 2,
+            scenario: settings,
+        })
+        .expect("answered");
+    let Panel::Trust(trust) = answer.panel else {
+        panic!("a trust panel")
+    };
+    assert!(trust.report.expect("an answer").allowed());
+    // The over-broad admission is a finding in both files.
+    assert!(p.diagnostics.iter().any(|d| d.code == "GHA081"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "GHA081"));
+}
+
+#[test]
+fn the_guides_workflow_gets_no_token_in_its_diagnostics_and_its_table() {
+    let mut engine = Engine::new();
+    let workflow = (1, 1, WORKFLOW_NAME, WORKFLOW);
+    let policy = (2, 1, POLICY_NAME, POLICY);
+    let r = ask(&mut engine, workflow, &[policy]);
+    let p = ask(&mut engine, policy, &[workflow]);
+    let step_line = line_of(WORKFLOW, "role-to-assume:");
+    let gha023 = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "GHA023")
+        .expect("the missing id-token: write");
+    assert_eq!(gha023.line, step_line);
+    let table = &admission(&r).tables[0];
+    let row = &table.report.rows[0];
+    assert_eq!(row.decision, RowDecision::Deny);
+    assert!(!row.token);
+    assert!(row.reason.contains("id-token: write"), "{}", row.reason);
+    assert_eq!(r.highlights[0].class, "deny");
+    // `repo:myorg/myrepo:*` admits pull requests, other branches, tags and environments: a
+    // finding in the policy pointing at the job, and in the workflow at the job pointing back.
+    let in_policy = p
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "GHA081")
+        .expect("GHA081 in the policy");
+    assert_eq!(in_policy.line, line_of(POLICY, "repo:myorg/myrepo:*"));
+    assert_eq!(in_policy.elsewhere.len(), 1);
+    assert_eq!(in_policy.elsewhere[0].at.file, 1);
+    assert_eq!(in_policy.elsewhere[0].at.line, step_line);
+    assert_eq!(in_policy.elsewhere[0].name, WORKFLOW_NAME);
+    let in_workflow = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "GHA081")
+        .expect("GHA081 in the workflow");
+    assert_eq!(in_workflow.line, step_line);
+    assert!(
+        in_workflow
+            .message
+            .contains("job `deploy` assumes the role")
+    );
+    assert!(in_workflow.message.contains("`trust-policy.json`"));
+    assert_eq!(in_workflow.elsewhere[0].at.file, 2);
+    assert_eq!(in_workflow.elsewhere[0].at.line, in_policy.line);
+    assert_eq!(in_workflow.severity, in_policy.severity);
+    assert!(in_workflow.fix.is_none());
+    assert_eq!(
+        r.warnings,
+        r.diagnostics
+            .iter()
+            .filter(|d| d.severity == cicd_core::Severity::Warning)
+            .count()
+    );
+    // Sorted by position.
+    assert!(r.diagnostics.windows(2).all(|w| w[0].from16 <= w[1].from16));
+}
+
+#[test]
+fn several_policies_give_several_tables_and_no_findings() {
+    let mut engine = Engine::new();
+    let service = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    let r = ask(
+        &mut engine,
+        (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED),
+        &[
+            (2, 1, POLICY_NAME, POLICY),
+            (3, 1, "pinned-trust-policy.json", POLICY_MAIN),
+            (4, 1, "codebuild-trust-policy.json", service),
+            (5, 1, "broken-trust-policy.json", "{\"Statement\": ["),
+        ],
+    );
+    let view = admission(&r);
+    assert_eq!(
+        view.tables.iter().map(|t| t.policy).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    assert!(view.tables.iter().all(|t| !t.certain));
+    assert!(!view.tables[0].report.over_broad.is_empty());
+    assert!(view.tables[1].report.over_broad.is_empty());
+    let skipped: Vec<_> = view
+        .skipped
+        .iter()
+        .map(|s| (s.policy, s.why.as_str()))
+        .collect();
+    assert_eq!(skipped, [(4, "not-github"), (5, "unreadable")]);
+    assert!(
+        r.diagnostics.iter().all(|d| !d.code.starts_with("GHA08")),
+        "which role the workflow assumes is not certain"
+    );
+}
+
+#[test]
+fn a_workflow_alone_has_a_panel_that_says_what_is_missing_and_forgotten_files_are_dropped() {
+    let mut engine = Engine::new();
+    let r = ask(&mut engine, (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED), &[]);
+    let view = admission(&r);
+    assert!(view.readable && view.tables.is_empty() && view.skipped.is_empty());
+    assert!(r.related.is_empty());
+    // A related file the engine was sent only as such is analysed once per version and
+    // forgotten with the file.
+    ask(
+        &mut engine,
+        (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED),
+        &[(2, 1, POLICY_NAME, POLICY)],
+    );
+    ask(
+        &mut engine,
+        (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED),
+        &[(2, 1, POLICY_NAME, POLICY)],
+    );
+    assert_eq!(engine.analyses(), 2);
+    engine.handle(Request::Forget { id: 2 });
+    ask(
+        &mut engine,
+        (1, 1, WORKFLOW_NAME, WORKFLOW_FIXED),
+        &[(2, 1, POLICY_NAME, POLICY)],
+    );
+    assert_eq!(engine.analyses(), 3);
+    // Other kinds carry no related files' findings and keep their panels.
+    let b = ask(
+        &mut engine,
+        (
+            3,
+            1,
+            "buildspec.yml",
+            "version: 0.2\nphases:\n  build:\n    commands: [make]\n",
+        ),
+        &[],
+    );
+    assert_eq!(b.panel, Panel::None);
+}

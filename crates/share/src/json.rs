@@ -197,6 +197,70 @@ fn parse(text: &str) -> Result<Json, String> {
     Ok(convert(&doc.root, 0))
 }
 
+/// A file's panel settings (a JSON object, or empty) with the part `key` set to the JSON value
+/// `part`, the other parts as they were: how a panel of one file fills another file's panel
+/// ("try it" in a workflow's table fills a trust policy's Assume form) without the shell reading
+/// either. `None` when `part` is not JSON; settings that are not an object start anew.
+pub fn with_part(settings: &str, key: &str, part: &str) -> Option<String> {
+    with_part_impl(settings, key, part)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn with_part_impl(settings: &str, key: &str, part: &str) -> Option<String> {
+    // The browser's JSON: exact for whatever the parts hold, and no parser in the shell.
+    let part = js_sys::JSON::parse(part).ok()?;
+    let object = js_sys::JSON::parse(settings)
+        .ok()
+        .filter(|v| v.is_object() && !js_sys::Array::is_array(v))
+        .unwrap_or_else(|| js_sys::Object::new().into());
+    js_sys::Reflect::set(&object, &key.into(), &part).ok()?;
+    js_sys::JSON::stringify(&object).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn with_part_impl(settings: &str, key: &str, part: &str) -> Option<String> {
+    fn write(value: &Json, out: &mut String) {
+        match value {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(&n.to_string()),
+            Json::String(s) => string(out, s),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(item, out);
+                }
+                out.push(']');
+            }
+            Json::Object(entries) => {
+                out.push('{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(out, k);
+                    out.push(':');
+                    write(v, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    let part = Json::parse(part).ok()?;
+    let mut entries = match Json::parse(settings) {
+        Ok(Json::Object(entries)) => entries,
+        _ => Vec::new(),
+    };
+    entries.retain(|(k, _)| k != key);
+    entries.push((key.to_string(), part));
+    let mut out = String::new();
+    write(&Json::Object(entries), &mut out);
+    Some(out)
+}
+
 fn text<'a>(value: &'a Json, what: &str) -> Result<&'a str, String> {
     value
         .as_str()
@@ -300,6 +364,22 @@ mod tests {
         for pretty in [false, true] {
             assert_eq!(from_json(&to_json(&ws, pretty)), Ok(ws.clone()));
         }
+    }
+
+    #[test]
+    fn a_part_of_the_panel_settings_is_set_and_the_others_kept() {
+        let set = |settings, part| with_part(settings, "a", part);
+        assert_eq!(
+            set(
+                r#"{"l":{"fail":"x"},"a":{"repo":"o/r"}}"#,
+                r#"{"repo":"o/s"}"#
+            )
+            .as_deref(),
+            Some(r#"{"l":{"fail":"x"},"a":{"repo":"o/s"}}"#)
+        );
+        assert_eq!(set("", r#"{"e":1}"#).as_deref(), Some(r#"{"a":{"e":1}}"#));
+        assert_eq!(set("[1]", "true").as_deref(), Some(r#"{"a":true}"#));
+        assert_eq!(set("{}", "{"), None);
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! - Small files (up to [`INLINE_MAX_BYTES`]) are analysed on the main thread, right after Yew's
 //!   scheduler run: their analysis takes a millisecond or two, while a worker's reply reaches the
 //!   page only after the next frame (Chromium renders first after an input). Larger files go to
-//!   the worker, so that typing in them never blocks the page. A file stays with the engine that
-//!   analysed it (its panel requests follow it) until its next analysis.
+//!   the worker, so that typing in them never blocks the page. A file's related files (the
+//!   workspace's workflows and trust policies, for a workflow or a trust policy) count towards its
+//!   size, since the engine that answers analyses them too. A file stays with the engine that
+//!   analysed it (its panel requests follow it) until its next analysis; a file that leaves the
+//!   workspace is forgotten by both engines (either may hold it as a related file).
 //! - Nothing is sent before the worker says it is ready (its wasm loads after the editor); the
 //!   newest request per file waits meanwhile.
 //! - One request per file is in flight; while it is, a newer one replaces the waiting one (the
@@ -19,7 +22,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use cicd_engine::Request;
+use cicd_engine::{FileVersion, RelatedFile, Request};
 
 use crate::report::{Raw, ShellReply as Reply};
 use wasm_bindgen::JsCast;
@@ -265,7 +268,10 @@ impl EngineClient {
             let previous = self.routes.borrow().get(&id).copied();
             let route = match &request {
                 Request::Analyze(input) => {
-                    if self.inline.borrow().is_some() && input.text.len() <= INLINE_MAX_BYTES {
+                    // Its related files count: the engine may have to analyse them too.
+                    let size = input.text.len()
+                        + input.related.iter().map(|r| r.text.len()).sum::<usize>();
+                    if self.inline.borrow().is_some() && size <= INLINE_MAX_BYTES {
                         Route::Inline
                     } else {
                         Route::Worker
@@ -319,7 +325,13 @@ impl EngineClient {
             self.known.borrow_mut().remove(&id);
             self.waiting.borrow_mut().remove(&id);
             let route = self.routes.borrow_mut().remove(&id);
+            // Either engine may keep the file as another file's related file: both forget it.
             self.forget(id, route);
+            let other = match route {
+                Some(Route::Inline) => Route::Worker,
+                _ => Route::Inline,
+            };
+            self.forget(id, Some(other));
         }
     }
 
@@ -385,12 +397,14 @@ impl EngineClient {
 }
 
 /// What a request asks about a file, without its text: its version (which stands for the text,
-/// name and settings) and the panel's inputs.
+/// name and settings), the panel's inputs and the versions of the related files it carries (a
+/// change in a related file is a new question about this file).
 #[derive(Clone, Debug, PartialEq)]
 struct Asked {
     version: u64,
     panel_only: bool,
     scenario: Option<String>,
+    related: Vec<FileVersion>,
 }
 
 impl Asked {
@@ -400,6 +414,7 @@ impl Asked {
                 version: input.version,
                 panel_only: false,
                 scenario: Some(input.scenario.clone()),
+                related: input.related.iter().map(RelatedFile::version).collect(),
             },
             Request::Panel {
                 version, scenario, ..
@@ -407,11 +422,13 @@ impl Asked {
                 version: *version,
                 panel_only: true,
                 scenario: Some(scenario.clone()),
+                related: Vec::new(),
             },
             Request::Forget { .. } | Request::DebugPanic => Asked {
                 version: 0,
                 panel_only: false,
                 scenario: None,
+                related: Vec::new(),
             },
         }
     }

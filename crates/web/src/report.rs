@@ -3,7 +3,7 @@
 //! hands the whole object, unread, to the panels module (`crates/panels`), which alone reads the
 //! panel (so that the first paint carries no code to read simulations).
 
-use cicd_engine::{CheckStatus, Highlight, ViewDiagnostic};
+use cicd_engine::{CheckStatus, FileVersion, Highlight, ViewDiagnostic};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
@@ -21,6 +21,8 @@ pub enum PanelKind {
     Pipeline(IgnoredAny),
     /// A deployment.
     Deployment(IgnoredAny),
+    /// A workflow's "Who can assume?".
+    Admission(IgnoredAny),
 }
 
 /// What the shell reads of a [`cicd_engine::FileReport`] (same field names).
@@ -48,6 +50,9 @@ pub struct ShellReport {
     pub highlights: Vec<Highlight>,
     /// Which panel the report has.
     pub panel: PanelKind,
+    /// The related files (ids and versions) the report was made with.
+    #[serde(default)]
+    pub related: Vec<FileVersion>,
     /// The whole report as received (a plain object), for the panels module; `None` natively.
     #[serde(skip)]
     pub raw: Raw,
@@ -103,6 +108,7 @@ mod tests {
                 kind: "auto".into(),
                 image: None,
                 scenario: String::new(),
+                related: Vec::new(),
             }))
             .expect("a report");
         let json = serde_json::to_string(&Reply::Report(Box::new(report.clone()))).unwrap();

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use cicd_engine::{FileInput, Highlight, Request};
+use cicd_engine::{FileInput, FileVersion, Highlight, RelatedFile, Request};
 
 use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace};
 use yew::Reducible;
@@ -159,6 +159,26 @@ pub enum Action {
     SetPanelSettings(String),
     /// Move the editor's cursor to a UTF-16 offset of the current file (a simulation's action).
     Reveal(u32),
+    /// Show a place of a file: select the file and move the cursor to a UTF-16 offset (a panel
+    /// or a finding pointing at another file).
+    Open {
+        /// File id.
+        file: u32,
+        /// UTF-16 offset.
+        offset: u32,
+    },
+    /// Set one part of a file's panel settings and show the file (a panel of another file
+    /// filling this file's panel: "try it" in a workflow's table fills a trust policy's Assume
+    /// form). The part is a key of the settings' JSON object and its JSON value, as the panels
+    /// built them; the other parts stay as they are.
+    SetPanelPart {
+        /// File id.
+        file: u32,
+        /// The part's key.
+        key: String,
+        /// The part's JSON.
+        json: String,
+    },
     /// The engine answered about a file.
     Report(Box<ShellReport>),
     /// The engine is loaded: every file is sent to it.
@@ -237,15 +257,18 @@ impl State {
     }
 
     /// What the engine must be asked for every report to be current: an analysis of each file
-    /// whose report is missing or older than the file, and the current file's panel when only
-    /// its inputs changed.
+    /// whose report is missing, older than the file, or made with other versions of its related
+    /// files ([`State::related`]), and the current file's panel when only its inputs changed.
     pub fn requests(&self) -> Vec<Request> {
         let current = self.current().map(|f| f.id);
         let mut out = Vec::new();
         for file in &self.workspace.files {
             let version = self.versions.get(&file.id).copied().unwrap_or(0);
+            let related = self.related(file);
+            let related_versions: Vec<FileVersion> =
+                related.iter().map(RelatedFile::version).collect();
             match self.reports.get(&file.id) {
-                Some(report) if report.version == version => {
+                Some(report) if report.version == version && report.related == related_versions => {
                     if Some(file.id) == current && report.scenario != file.scenario {
                         out.push(Request::Panel {
                             id: file.id,
@@ -262,10 +285,34 @@ impl State {
                     kind: file.kind.id().to_string(),
                     image: self.workspace.settings.image.clone(),
                     scenario: file.scenario.clone(),
+                    related,
                 })),
             }
         }
         out
+    }
+
+    /// The files `file`'s report depends on: for a kind that relates to other files
+    /// ([`cicd_core::related::relates`]: workflows, trust policies), the workspace's other files
+    /// of such kinds, at their current versions (kinds as [`State::kind_of`] knows them, so a
+    /// file whose kind the engine detects joins once its report says so).
+    pub fn related(&self, file: &File) -> Vec<RelatedFile> {
+        let relates = |f: &File| self.kind_of(f).is_some_and(cicd_core::related::relates);
+        if !relates(file) {
+            return Vec::new();
+        }
+        self.workspace
+            .files
+            .iter()
+            .filter(|f| f.id != file.id && relates(f))
+            .map(|f| RelatedFile {
+                id: f.id,
+                version: self.versions.get(&f.id).copied().unwrap_or(0),
+                name: f.name.clone(),
+                text: f.text.clone(),
+                kind: f.kind.id().to_string(),
+            })
+            .collect()
     }
 
     /// Marks a file changed: its report is stale until the engine answers for the new version.
@@ -284,6 +331,7 @@ impl State {
             action,
             Action::SelectDiagnostic(_)
                 | Action::Reveal(_)
+                | Action::Open { .. }
                 | Action::ShowDocs(_)
                 | Action::CloseDocs
                 | Action::Notify(_)
@@ -483,6 +531,27 @@ impl State {
                     });
                 }
             }
+            Action::Open { file, offset } => {
+                if let Some(i) = self.index_of(file) {
+                    if self.workspace.selected != i {
+                        self.workspace.selected = i;
+                        self.selected_diagnostic = None;
+                    }
+                    let seq = self.cursor.map_or(1, |c| c.seq + 1);
+                    self.cursor = Some(CursorRequest { file, offset, seq });
+                }
+            }
+            Action::SetPanelPart { file, key, json } => {
+                if let Some(i) = self.index_of(file)
+                    && let Some(f) = self.workspace.files.get_mut(i)
+                {
+                    if let Some(settings) = cicd_share::json::with_part(&f.scenario, &key, &json) {
+                        f.scenario = settings;
+                    }
+                    self.workspace.selected = i;
+                    self.selected_diagnostic = None;
+                }
+            }
             Action::Report(report) => self.store(*report),
             Action::EngineReady => {
                 self.engine = EngineStatus::Ready;
@@ -559,7 +628,7 @@ mod tests {
 
     use cicd_core::Kind;
     use cicd_core::appspec::Scenario;
-    use cicd_engine::{CheckStatus, Engine, FileReport, Panel, PanelInputs};
+    use cicd_engine::{AssumeForm, CheckStatus, Engine, FileReport, Panel, PanelInputs};
     use cicd_panels::inputs::{self, LastSet};
 
     use super::*;
@@ -905,5 +974,147 @@ mod tests {
             panic!("a lifecycle panel")
         };
         assert!(view.report.failure.is_some());
+    }
+
+    fn admission(report: &FileReport) -> &cicd_engine::AdmissionView {
+        match &report.panel {
+            Panel::Admission(view) => view,
+            other => panic!("not an admission panel: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn editing_the_trust_policy_updates_the_workflows_table_and_try_it_fills_its_form() {
+        let workflow = include_str!("../../../examples/deploy-workflow-oidc.yml");
+        let policy = include_str!("../../../examples/trust-policy-github-oidc-main.json");
+        let s = T::new(State::new(Workspace::new(vec![
+            (".github/workflows/deploy.yml", workflow),
+            ("trust-policy.json", policy),
+            (
+                "buildspec.yml",
+                "version: 0.2\nphases:\n  build:\n    commands: [make]\n",
+            ),
+        ])));
+        assert_eq!(s.analyses(), 3);
+        let table = admission(&s.full()).tables[0].clone();
+        assert!(table.report.over_broad.is_empty());
+        assert!(
+            table
+                .report
+                .rows
+                .iter()
+                .all(|r| r.decision == cicd_core::workflow::admission::RowDecision::Allow)
+        );
+        // Only workflows and trust policies carry each other.
+        let names = |id: u32| -> Vec<String> {
+            let file = s
+                .workspace
+                .files
+                .iter()
+                .find(|f| f.id == id)
+                .expect("a file");
+            s.related(file).into_iter().map(|r| r.name).collect()
+        };
+        assert_eq!(names(1), ["trust-policy.json"]);
+        assert_eq!(names(2), [".github/workflows/deploy.yml"]);
+        assert!(names(3).is_empty());
+
+        // The policy is edited while the workflow is shown: the workflow's report is asked for
+        // again with the policy's new version, and the workflow is not analysed again.
+        let broad = policy.replace("refs/heads/main", "refs/heads/*");
+        let edited = s.state.clone().apply(Action::Edit {
+            id: 2,
+            text: broad.clone(),
+        });
+        let asked: Vec<u32> = edited
+            .requests()
+            .iter()
+            .filter_map(|r| match r {
+                Request::Analyze(input) => Some(input.id),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(asked, [1, 2], "the workflow too, for its related policy");
+        let s = s.apply(Action::Edit { id: 2, text: broad });
+        assert_eq!(s.analyses(), 4, "the policy's new text, once");
+        assert_eq!(s.current().map(|f| f.id), Some(1));
+        let full = s.full();
+        assert_eq!(
+            full.related,
+            [FileVersion {
+                id: 2,
+                version: s.versions[&2]
+            }]
+        );
+        let table = admission(&full).tables[0].clone();
+        let caller = table
+            .report
+            .over_broad
+            .iter()
+            .position(|o| o.kind == cicd_core::workflow::admission::CallerKind::OtherBranch)
+            .expect("another branch gets in");
+        // The finding shows in both files' problem lists.
+        assert!(
+            s.report(1)
+                .unwrap()
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "GHA081")
+        );
+        assert!(
+            s.report(2)
+                .unwrap()
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "GHA081")
+        );
+
+        // A row's click shows the job in the workflow; the deciding place, the policy.
+        let row = &table.report.rows[0];
+        let s = s.apply(Action::Open {
+            file: row.job_at.file,
+            offset: row.job_at.from16,
+        });
+        assert_eq!(s.current().map(|f| f.id), Some(1));
+        assert_eq!(
+            s.cursor.map(|c| (c.file, c.offset)),
+            Some((1, row.job_at.from16))
+        );
+        let place = row.policy_at.expect("a deciding place");
+        let s = s.apply(Action::Open {
+            file: place.file,
+            offset: place.from16,
+        });
+        assert_eq!(s.current().map(|f| f.id), Some(2));
+        assert_eq!(
+            s.cursor.map(|c| (c.file, c.offset)),
+            Some((2, place.from16))
+        );
+
+        // "Try it" fills the policy's Assume form with the caller, keeping its other settings.
+        let s = s.apply(Action::Select(1));
+        let form = table.try_forms[caller].clone().expect("a form");
+        let (key, json) = PanelInputs::assume_part(&form);
+        let s = s.apply(Action::SetPanelPart { file: 2, key, json });
+        assert_eq!(s.current().map(|f| f.id), Some(2));
+        assert_eq!(s.panel_inputs().assume, Some(form.clone()));
+        let Panel::Trust(view) = s.full().panel else {
+            panic!("a trust panel")
+        };
+        assert_eq!(view.form, form);
+        assert!(
+            view.report.expect("answered").allowed(),
+            "the branch gets in"
+        );
+        let mut inputs = s.panel_inputs();
+        inputs.scenario.fail = Some("AfterInstall".into());
+        let s = s.change(|i| *i = inputs.clone()).settled();
+        let (key, json) = PanelInputs::assume_part(&AssumeForm::default());
+        let s = s.apply(Action::SetPanelPart { file: 2, key, json });
+        assert_eq!(
+            s.panel_inputs().scenario.fail.as_deref(),
+            Some("AfterInstall"),
+            "the other parts are kept"
+        );
     }
 }

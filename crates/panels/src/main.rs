@@ -3,7 +3,9 @@
 //! as the engine sent it (a plain object, read here and only here) with the file's settings, and
 //! receives what the learner does as plain objects `{type, value}`:
 //! `scenario` (the settings' new JSON), `reveal` (a UTF-16 offset), `finding` (a diagnostic's
-//! index), `failed` (a panic's message: this module's instance is unusable afterwards).
+//! index), `open` (`{file, offset}`: a place in a file, this one or another), `set-part`
+//! (`{file, key, json}`: a part of another file's settings, which the shell sets and then shows
+//! that file), `failed` (a panic's message: this module's instance is unusable afterwards).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -54,6 +56,19 @@ mod browser {
                 PanelEvent::Scenario(json) => event("scenario", json.into()),
                 PanelEvent::Reveal(offset) => event("reveal", offset.into()),
                 PanelEvent::Finding(index) => event("finding", (index as u32).into()),
+                PanelEvent::Open { file, offset } => {
+                    let value = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&value, &"file".into(), &file.into());
+                    let _ = js_sys::Reflect::set(&value, &"offset".into(), &offset.into());
+                    event("open", value.into())
+                }
+                PanelEvent::SetPart { file, key, json } => {
+                    let value = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&value, &"file".into(), &file.into());
+                    let _ = js_sys::Reflect::set(&value, &"key".into(), &key.into());
+                    let _ = js_sys::Reflect::set(&value, &"json".into(), &json.into());
+                    event("set-part", value.into())
+                }
             };
             let _ = on_event.call1(&JsValue::NULL, &value);
         });

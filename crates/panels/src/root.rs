@@ -6,6 +6,7 @@ use std::rc::Rc;
 use cicd_engine::{FileReport, Panel, PanelInputs};
 use yew::prelude::*;
 
+use crate::components::admission::AdmissionPanel;
 use crate::components::assume::AssumePanel;
 use crate::components::deployment::DeploymentPanel;
 use crate::components::lifecycle::TimelinePanel;
@@ -21,6 +22,23 @@ pub enum PanelEvent {
     Reveal(u32),
     /// A finding was chosen (index into the report's diagnostics).
     Finding(usize),
+    /// Show a place of a file, this one or another (select it, move the cursor there).
+    Open {
+        /// File id.
+        file: u32,
+        /// UTF-16 offset.
+        offset: u32,
+    },
+    /// Set a part of another file's panel settings and show that file ("try it" in a
+    /// workflow's table fills a trust policy's Assume form).
+    SetPart {
+        /// File id.
+        file: u32,
+        /// The part's key in the settings' JSON object.
+        key: String,
+        /// The part's JSON.
+        json: String,
+    },
 }
 
 /// What the root is told.
@@ -118,6 +136,14 @@ impl Component for Root {
                     .callback(|s| Msg::Change(Box::new(move |i: &mut PanelInputs| i.pipeline = s)));
                 let on_reveal = on_event.reform(PanelEvent::Reveal);
                 html! { <PipelinePanel {report} scenario={inputs.pipeline} {on_scenario} {on_reveal} /> }
+            }
+            Panel::Admission(_) => {
+                let on_open = on_event.reform(|(file, offset)| PanelEvent::Open { file, offset });
+                let on_try = on_event.reform(|(file, form)| {
+                    let (key, json) = PanelInputs::assume_part(&form);
+                    PanelEvent::SetPart { file, key, json }
+                });
+                html! { <AdmissionPanel {report} {on_open} {on_try} /> }
             }
             Panel::Lifecycle(_) => {
                 let on_scenario = link

@@ -312,6 +312,12 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::SelectDiagnostic(i)))
     };
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |(file, offset): (u32, u32)| {
+            state.dispatch(Action::Open { file, offset })
+        })
+    };
     let on_panel = {
         let state = state.clone();
         Callback::from(move |event| {
@@ -319,6 +325,8 @@ pub fn App() -> Html {
                 PanelEvent::Settings(json) => Action::SetPanelSettings(json),
                 PanelEvent::Reveal(offset) => Action::Reveal(offset),
                 PanelEvent::Finding(i) => Action::SelectDiagnostic(i),
+                PanelEvent::Open(file, offset) => Action::Open { file, offset },
+                PanelEvent::SetPart(file, key, json) => Action::SetPanelPart { file, key, json },
             })
         })
     };
@@ -557,7 +565,7 @@ pub fn App() -> Html {
                         <EngineStopped message={AttrValue::from(message.clone())} on_restart={restart_engine} />
                     }
                     <DiagnosticsPanel check={check.clone()} loading={state.engine == EngineStatus::Loading}
-                        selected={state.selected_diagnostic} on_select={on_select_diag.clone()} />
+                        selected={state.selected_diagnostic} on_select={on_select_diag.clone()} on_open={on_open.clone()} />
                     if let Some(code) = state.docs.clone() {
                         <DocsPane code={AttrValue::from(code.clone())}
                             name={check.as_ref().and_then(|c| c.diagnostics.iter().find(|d| d.code == code)).map(|d| AttrValue::from(d.name.clone()))}

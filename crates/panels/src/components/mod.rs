@@ -1,5 +1,6 @@
 //! The panels. Each renders its props and emits events; none holds domain logic.
 
+pub mod admission;
 pub mod assume;
 pub mod deployment;
 pub mod lifecycle;

@@ -22,6 +22,9 @@ pub struct DiagnosticsProps {
     pub selected: Option<usize>,
     /// A row was chosen.
     pub on_select: Callback<usize>,
+    /// A finding's place in another file was chosen (file id, UTF-16 offset).
+    #[prop_or_default]
+    pub on_open: Callback<(u32, u32)>,
 }
 
 fn icon(severity: Severity) -> (&'static str, &'static str) {
@@ -90,6 +93,21 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
                                 <span class="diag-message" title={d.message.replace('`', "")}>{ crate::page::inline_code(&d.message) }</span>
                                 <span class="diag-pos">{ format!("{}:{}", d.line, d.column) }</span>
                             </button>
+                            if !d.elsewhere.is_empty() {
+                                <ul class="diag-elsewhere" aria-label="The same finding in other files">
+                                    { for d.elsewhere.iter().map(|l| {
+                                        let (file, offset) = (l.at.file, l.at.from16);
+                                        let onclick = props.on_open.reform(move |_: MouseEvent| (file, offset));
+                                        let short = l.name.rsplit('/').next().unwrap_or(&l.name).to_string();
+                                        html! {
+                                            <li><button type="button" class="link-button" {onclick} data-file={file.to_string()}
+                                                title={l.message.replace('`', "")}>
+                                                { format!("→ {short}:{}", l.at.line) }
+                                            </button></li>
+                                        }
+                                    }) }
+                                </ul>
+                            }
                         </li>
                     }
                 }) }

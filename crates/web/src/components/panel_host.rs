@@ -22,6 +22,10 @@ pub enum PanelEvent {
     Reveal(u32),
     /// A finding was chosen (index into the report's diagnostics).
     Finding(usize),
+    /// Show a place of a file (file id, UTF-16 offset): select it and move the cursor there.
+    Open(u32, u32),
+    /// Set a part of a file's panel settings and show it (file id, the part's key, its JSON).
+    SetPart(u32, String, String),
 }
 
 /// Properties.
@@ -120,6 +124,25 @@ pub fn PanelHost(props: &PanelHostProps) -> Html {
                         Some("reveal") => PanelEvent::Reveal(value.as_f64().unwrap_or(0.0) as u32),
                         Some("finding") => {
                             PanelEvent::Finding(value.as_f64().unwrap_or(0.0) as usize)
+                        }
+                        Some("open") => {
+                            let field = |k: &str| {
+                                js_sys::Reflect::get(&value, &k.into())
+                                    .ok()
+                                    .and_then(|v| v.as_f64())
+                                    .unwrap_or(0.0) as u32
+                            };
+                            PanelEvent::Open(field("file"), field("offset"))
+                        }
+                        Some("set-part") => {
+                            let field = |k: &str| {
+                                js_sys::Reflect::get(&value, &k.into()).unwrap_or_default()
+                            };
+                            PanelEvent::SetPart(
+                                field("file").as_f64().unwrap_or(0.0) as u32,
+                                field("key").as_string().unwrap_or_default(),
+                                field("json").as_string().unwrap_or_default(),
+                            )
                         }
                         Some("failed") => {
                             failed.set(Status::Failed(value.as_string().unwrap_or_default()));

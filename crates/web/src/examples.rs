@@ -24,6 +24,7 @@ const APPSPEC_ECS: &str = include_str!("../../../examples/appspec-ecs.yml");
 const TRUST: &str = include_str!("../../../examples/trust-policy-github-oidc.json");
 const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
 const WORKFLOW_OIDC: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
+const TRUST_MAIN: &str = include_str!("../../../examples/trust-policy-github-oidc-main.json");
 const PIPELINE: &str = include_str!("../../../examples/pipeline.json");
 const ROLLBACK: &str = include_str!("../../../examples/deployment-group-rollback.json");
 const GROUP_ECS: &str = include_str!("../../../examples/deployment-group-ecs.json");
@@ -80,18 +81,18 @@ pub static EXAMPLES: &[Example] = &[
     },
     Example {
         id: "workflow",
-        title: "GitHub Actions: deploy to ECS",
-        summary: "Configure AWS credentials through OIDC (with `id-token: write`), push to ECR, render and deploy the task definition.",
+        title: "GitHub Actions: deploy to ECS, and who can assume the role",
+        summary: "Configure AWS credentials through OIDC (with `id-token: write`), push to ECR, render and deploy the task definition; the role's trust policy admits exactly the push to `main`. \"Who can assume?\" shows each run against the policy: widen the policy and watch other callers get in.",
         broken: false,
         files: &[
             (".github/workflows/deploy.yml", WORKFLOW_OIDC),
-            ("trust-policy.json", TRUST),
+            ("trust-policy.json", TRUST_MAIN),
         ],
     },
     Example {
         id: "broken-workflow-oidc",
         title: "The guide's workflow, as written",
-        summary: "It assumes a role through OIDC without `permissions: id-token: write`, the most common OIDC failure: the run gets no token.",
+        summary: "It assumes a role through OIDC without `permissions: id-token: write`, the most common OIDC failure: the run gets no token (see the problems and \"Who can assume?\"), and its trust policy lets in far more than the push to `main` it needs.",
         broken: true,
         files: &[
             (".github/workflows/deploy.yml", WORKFLOW),

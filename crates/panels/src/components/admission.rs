@@ -167,8 +167,9 @@ fn place_button(at: FilePlace, label: &str, on_open: &Callback<(u32, u32)>) -> H
         on_open.emit((at.file, at.from16));
     });
     html! {
-        <button type="button" class="link-button place-link" {onclick}
-            aria-label={format!("Show {label} (line {})", at.line)}>{ format!("line {}", at.line) }</button>
+        <button type="button" class="link-button place-link" {onclick}>
+            { format!("line {}", at.line) }<span class="visually-hidden">{ format!(": show {label}") }</span>
+        </button>
     }
 }
 
@@ -223,8 +224,9 @@ fn over_broad(
         let on_try = on_try.clone();
         let onclick = Callback::from(move |_: MouseEvent| on_try.emit((policy, form.clone())));
         html! {
-            <button type="button" class="try-it" {onclick}
-                aria-label={format!("Try {} in the policy's Assume form", o.sub)}>{"Try it"}</button>
+            <button type="button" class="try-it" {onclick}>
+                {"Try it"}<span class="visually-hidden">{ format!(": {} in the policy's Assume form", o.sub) }</span>
+            </button>
         }
     });
     html! {

@@ -151,6 +151,7 @@ fn report(entry: &Entry) -> FileReport {
                     &analysis.model,
                     &inputs.deployment,
                     inputs.compare.as_deref(),
+                    inputs.config.as_deref(),
                 ),
             };
             (check::diagnostics(text, &index, analysis), panel)

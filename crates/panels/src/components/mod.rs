@@ -2,6 +2,7 @@
 
 pub mod assume;
 pub mod deployment;
+pub mod deployment_setup;
 pub mod lifecycle;
 pub mod pipeline;
 pub mod player;

@@ -6,6 +6,7 @@ mod assume;
 mod deployment;
 mod output;
 mod pipeline_run;
+mod sarif;
 mod share;
 mod simulate;
 mod workflow;
@@ -100,6 +101,8 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands that annotate pull requests.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning (`upload-sarif`) and SARIF viewers.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -210,6 +213,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         Format::Human => output::human(&checked, &related, color),
         Format::Json => output::json(&checked, &related)?,
         Format::Github => output::github(&checked, &related),
+        Format::Sarif => sarif::sarif(&checked, &related)?,
     };
     print!("{rendered}");
     let any_error = checked

@@ -433,3 +433,29 @@ fn the_driver_lists_every_rule_with_its_metadata() {
     assert_eq!(bs020["name"], "unknown-phase");
     assert_eq!(bs020["properties"]["tags"][0], "buildspec");
 }
+
+#[test]
+fn the_readme_workflow_passes_its_own_check() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let section = readme
+        .split("### `--format sarif`")
+        .nth(1)
+        .expect("the SARIF section");
+    let workflow = section
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a YAML block");
+    assert!(workflow.contains("security-events: write"), "{workflow}");
+    assert!(workflow.contains("uses: github/codeql-action/upload-sarif@"));
+    assert!(workflow.contains("cicd check --format sarif . > cicd.sarif"));
+    let dir = std::env::temp_dir().join(format!("cicd-readme-{}", std::process::id()));
+    let path = dir.join(".github/workflows/cicd.yml");
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("temp dir");
+    std::fs::write(&path, workflow).expect("write");
+    let name = path.to_string_lossy().into_owned();
+    let o = cicd(&["check", "--format", "json", &name]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(common::json(&o), serde_json::json!([]), "no finding at all");
+    std::fs::remove_dir_all(&dir).ok();
+}

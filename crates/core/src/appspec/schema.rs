@@ -65,7 +65,7 @@ pub(crate) const FUNCTION_VERSION_TAG: &str = "function-version";
 
 /// A scalar where a list is expected makes the agent fail (`String#each` does not exist), so it
 /// is reported as a wrong type, not as a style issue.
-pub(super) static RULES: SchemaRules = SchemaRules {
+pub(crate) static RULES: SchemaRules = SchemaRules {
     unknown_key: &rules::unknown_appspec_key::RULE,
     wrong_type: &rules::wrong_value_type::RULE,
     scalar_for_list: &rules::wrong_value_type::RULE,
@@ -100,7 +100,7 @@ fn string_list<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
 // ---------------------------------------------------------------------------------------------
 // EC2/on-premises
 
-pub(super) static EC2_ROOT: MapSchema = exact(&[
+pub(crate) static EC2_ROOT: MapSchema = exact(&[
     required(
         "version",
         Ty::Custom(ec2_version),
@@ -254,7 +254,7 @@ static SCRIPT: MapSchema = exact(&[
 // ---------------------------------------------------------------------------------------------
 // ECS
 
-pub(super) static ECS_ROOT: MapSchema = any_case(&[
+pub(crate) static ECS_ROOT: MapSchema = any_case(&[
     required(
         "version",
         Ty::Custom(service_version),
@@ -386,7 +386,7 @@ static CAPACITY_PROVIDER: MapSchema = any_case(&[
 // ---------------------------------------------------------------------------------------------
 // Lambda
 
-pub(super) static LAMBDA_ROOT: MapSchema = any_case(&[
+pub(crate) static LAMBDA_ROOT: MapSchema = any_case(&[
     required(
         "version",
         Ty::Custom(service_version),
@@ -450,7 +450,7 @@ static LAMBDA_PROPERTIES: MapSchema = any_case(&[
 // ---------------------------------------------------------------------------------------------
 // Platform not known: only the keys of every platform, so that typos still get suggestions.
 
-pub(super) static ANY_ROOT: MapSchema = exact(&[
+pub(crate) static ANY_ROOT: MapSchema = exact(&[
     field(
         "version",
         Ty::Custom(service_version),

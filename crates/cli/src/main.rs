@@ -7,6 +7,7 @@ mod deployment;
 mod output;
 mod pipeline_run;
 mod sarif;
+mod schema;
 mod share;
 mod simulate;
 mod workflow;
@@ -49,6 +50,9 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// Print a playground link holding files ("try it in the playground").
     Share(share::ShareArgs),
+    /// Print the JSON Schema of a kind for editors (`cicd schema buildspec`), or write every
+    /// schema into a folder (`cicd schema --out schemas`).
+    Schema(schema::SchemaArgs),
     /// Print the documentation of one rule (by code or name).
     Explain {
         /// A rule code such as `BS021`, or a rule name such as `missing-phase-commands`.
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         Command::Assume(args) => assume::assume(&args),
         Command::Simulate(args) => simulate::simulate(&args),
         Command::Share(args) => share::share(&args),
+        Command::Schema(args) => schema::schema(&args),
         Command::Explain { rule } => explain(&rule),
     };
     match result {

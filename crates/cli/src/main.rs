@@ -2,6 +2,9 @@
 //!
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
 
+// Output goes through `stdout::print`, which ends quietly when the reader has gone.
+#![deny(clippy::print_stdout)]
+
 mod assume;
 mod deployment;
 mod output;
@@ -10,6 +13,7 @@ mod sarif;
 mod schema;
 mod share;
 mod simulate;
+mod stdout;
 mod workflow;
 
 use std::io::{IsTerminal, Read};
@@ -220,7 +224,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         Format::Github => output::github(&checked, &related),
         Format::Sarif => sarif::sarif(&checked, &related)?,
     };
-    print!("{rendered}");
+    crate::stdout::print(&rendered)?;
     let any_error = checked
         .iter()
         .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error))
@@ -286,8 +290,8 @@ fn rules(kind: Option<Kind>, format: ListFormat) -> Result<()> {
         .filter(|r| kind.is_none_or(|k| registry::kind_of(r.code) == Some(k)))
         .collect();
     match format {
-        ListFormat::Human => print!("{}", output::rules_table(&rules)),
-        ListFormat::Json => println!("{}", output::rules_json(&rules)?),
+        ListFormat::Human => crate::stdout::print(output::rules_table(&rules))?,
+        ListFormat::Json => crate::stdout::println(&output::rules_json(&rules)?)?,
     }
     Ok(())
 }
@@ -296,6 +300,6 @@ fn explain(query: &str) -> Result<ExitCode> {
     let rule = registry::rule(query)
         .or_else(|| registry::by_name(query))
         .with_context(|| format!("no rule `{query}`; `cicd rules` lists them"))?;
-    print!("{}", registry::page(rule));
+    crate::stdout::print(registry::page(rule))?;
     Ok(ExitCode::SUCCESS)
 }

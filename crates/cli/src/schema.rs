@@ -27,7 +27,7 @@ pub(crate) fn schema(args: &SchemaArgs) -> Result<ExitCode> {
             let path = dir.join(file.name);
             std::fs::write(&path, json_schema::to_text(&file.schema))
                 .with_context(|| format!("cannot write `{}`", path.display()))?;
-            println!("{}", path.display());
+            crate::stdout::println(path.display())?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -40,6 +40,6 @@ pub(crate) fn schema(args: &SchemaArgs) -> Result<ExitCode> {
             .collect();
         bail!("no schema `{name}`; the schemas are {}", names.join(", "));
     };
-    print!("{}", json_schema::to_text(&file.schema));
+    crate::stdout::print(json_schema::to_text(&file.schema))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,8 @@
 //! checked by a warning becomes `examples`), and a value lowered by a function whose shape the
 //! table does not document ([`Ty::Custom`]) is left open.
 
+mod deployment;
+
 use serde_json::{Map, Value, json};
 
 use crate::Kind;
@@ -79,6 +81,19 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
             &crate::workflow::schema::RULES,
             &crate::workflow::schema::ROOT,
         )],
+        Kind::DeploymentGroup => vec![SchemaFile {
+            name: "deployment-group.json",
+            kind,
+            schema: deployment::group("deployment-group.json", "CodeDeploy deployment group"),
+        }],
+        Kind::DeploymentConfig => vec![SchemaFile {
+            name: "deployment-config.json",
+            kind,
+            schema: deployment::config(
+                "deployment-config.json",
+                "CodeDeploy deployment configuration",
+            ),
+        }],
         _ => Vec::new(),
     }
 }
@@ -95,7 +110,7 @@ struct Gen {
     rules: &'static SchemaRules,
 }
 
-fn is_error(rule: &Rule) -> bool {
+pub(crate) fn is_error(rule: &Rule) -> bool {
     rule.severity == Severity::Error
 }
 
@@ -106,6 +121,31 @@ fn link(rule: &Rule) -> (String, String) {
         format!("{} {}: {url}", rule.code, rule.name),
         format!("[{} {}]({url})", rule.code, rule.name),
     )
+}
+
+/// A property's `description` and `markdownDescription`: its one-line doc and the page of the
+/// rule that checks it.
+fn link_description(doc: &str, rule: &Rule) -> (String, String) {
+    let (plain, markdown) = link(rule);
+    (
+        format!("{doc} (see {plain})"),
+        format!("{doc}\n\n{markdown}"),
+    )
+}
+
+/// The head of a schema file: draft, id, title and what it is.
+fn header(name: &str, title: &str) -> Map<String, Value> {
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), json!(DRAFT));
+    schema.insert("$id".into(), json!(format!("{BASE_ID}{name}")));
+    schema.insert("title".into(), json!(title));
+    schema.insert(
+        "description".into(),
+        json!(format!(
+            "{title}, as `cicd check` reads it: generated from the checker's tables. Unknown keys and values the checker only warns about are allowed here; `cicd check` reports them."
+        )),
+    );
+    schema
 }
 
 /// A regular expression matching `word` in any ASCII case (for keys and values AWS compares
@@ -163,16 +203,7 @@ fn nullable(mut schema: Value) -> Value {
 
 impl Gen {
     fn root(&self, name: &str, title: &str, root: &'static MapSchema) -> Value {
-        let mut schema = Map::new();
-        schema.insert("$schema".into(), json!(DRAFT));
-        schema.insert("$id".into(), json!(format!("{BASE_ID}{name}")));
-        schema.insert("title".into(), json!(title));
-        schema.insert(
-            "description".into(),
-            json!(format!(
-                "{title}, as `cicd check` reads it: generated from the checker's tables. Unknown keys and values the checker only warns about are allowed here; `cicd check` reports them."
-            )),
-        );
+        let mut schema = header(name, title);
         if let Value::Object(map) = self.map(root, false) {
             schema.extend(map);
         }
@@ -305,16 +336,10 @@ impl Gen {
             Ty::Enum(spec) => spec.rule,
             _ => self.rules.wrong_type,
         });
-        let (plain, markdown) = link(rule);
+        let (plain, markdown) = link_description(field.doc, rule);
         if let Some(obj) = value.as_object_mut() {
-            obj.insert(
-                "description".into(),
-                json!(format!("{} (see {plain})", field.doc)),
-            );
-            obj.insert(
-                "markdownDescription".into(),
-                json!(format!("{}\n\n{markdown}", field.doc)),
-            );
+            obj.insert("description".into(), json!(plain));
+            obj.insert("markdownDescription".into(), json!(markdown));
         }
         value
     }

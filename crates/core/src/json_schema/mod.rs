@@ -10,6 +10,7 @@
 //! table does not document ([`Ty::Custom`]) is left open.
 
 mod deployment;
+mod trust_policy;
 
 use serde_json::{Map, Value, json};
 
@@ -81,6 +82,11 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
             &crate::workflow::schema::RULES,
             &crate::workflow::schema::ROOT,
         )],
+        Kind::TrustPolicy => vec![SchemaFile {
+            name: "trust-policy.json",
+            kind,
+            schema: trust_policy::policy("trust-policy.json", "IAM role trust policy"),
+        }],
         Kind::DeploymentGroup => vec![SchemaFile {
             name: "deployment-group.json",
             kind,
@@ -151,21 +157,21 @@ fn header(name: &str, title: &str) -> Map<String, Value> {
 /// A regular expression matching `word` in any ASCII case (for keys and values AWS compares
 /// ignoring case): `^[Hh][Oo][Oo][Kk][Ss]$`.
 fn any_case(words: &[&str]) -> String {
-    let alternatives: Vec<String> = words
-        .iter()
-        .map(|w| {
-            w.chars()
-                .map(|c| {
-                    if c.is_ascii_alphabetic() {
-                        format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
-                    } else {
-                        escape(c)
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let alternatives: Vec<String> = words.iter().map(|w| any_case_body(w)).collect();
     format!("^({})$", alternatives.join("|"))
+}
+
+/// `word` in any ASCII case, unanchored: `[Hh][Oo][Oo][Kk][Ss]`.
+fn any_case_body(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_ascii_alphabetic() {
+                format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+            } else {
+                escape(c)
+            }
+        })
+        .collect()
 }
 
 fn escape(c: char) -> String {

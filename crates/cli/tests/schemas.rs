@@ -282,6 +282,12 @@ fn broken_fixtures_fail_their_schema() {
         (Kind::Buildspec, "BS002"),
         (Kind::Buildspec, "BS056"),
         (Kind::Buildspec, "BS057"),
+        // AppSpec: wrong types, `files` entries without `source`/`destination`, permissions
+        // without `object`, scripts without `location`.
+        (Kind::Appspec, "AS002"),
+        (Kind::Appspec, "AS022"),
+        (Kind::Appspec, "AS031"),
+        (Kind::Appspec, "AS042"),
         // Unknown keys, wrong types and words outside closed sets, in API JSON and
         // CloudFormation (where an intrinsic's short form reads as any string, so a misspelt
         // word is only a suggestion).
@@ -322,6 +328,17 @@ fn broken_fixtures_fail_their_schema() {
             }
         }
     }
+    // What only the checker's rules see, not a schema.
+    let beyond_schema = [
+        // `os` is lowered by a function whose shape the table does not document yet.
+        "crates/core/tests/fixtures/appspec/AS002/err/os-list.yml",
+        // A `TargetService`/`TargetVersion` resource's name is checked by the rule.
+        "crates/core/tests/fixtures/appspec/AS002/err/resource-without-name.yml",
+        // Empty strings: the rules read the values.
+        "crates/core/tests/fixtures/appspec/AS031/err/empty-object.yml",
+        "crates/core/tests/fixtures/appspec/AS042/err/blank-location.yml",
+    ];
+    passed.retain(|name| !beyond_schema.contains(&name.as_str()));
     eprintln!("broken fixtures rejected per schema: {failed:?}; accepted: {passed:?}");
     assert!(failed.values().sum::<usize>() >= 40, "{failed:?}");
     assert!(passed.is_empty(), "{passed:?}");

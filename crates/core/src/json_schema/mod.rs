@@ -301,7 +301,14 @@ impl Gen {
         let mut patterns = Map::new();
         let mut required = Vec::new();
         for field in schema.fields {
-            let value = self.property(field);
+            let mut value = self.property(field);
+            // A required key left empty (`destination:`) is missing to the checker.
+            if field.required.is_some_and(is_error)
+                && let Some(obj) = value.as_object_mut()
+                && !obj.contains_key("not")
+            {
+                obj.insert("not".into(), json!({"type": "null"}));
+            }
             if let KeyCase::Insensitive(_) = schema.case {
                 patterns.insert(any_case(&[field.key]), value.clone());
             } else if field.required.is_some_and(is_error) {

@@ -2,12 +2,18 @@
 //!
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
 
+// Output goes through `stdout::print`, which ends quietly when the reader has gone.
+#![deny(clippy::print_stdout)]
+
 mod assume;
 mod deployment;
 mod output;
 mod pipeline_run;
+mod sarif;
+mod schema;
 mod share;
 mod simulate;
+mod stdout;
 mod workflow;
 
 use std::io::{IsTerminal, Read};
@@ -48,6 +54,9 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// Print a playground link holding files ("try it in the playground").
     Share(share::ShareArgs),
+    /// Print the JSON Schema of a kind for editors (`cicd schema buildspec`), or write every
+    /// schema into a folder (`cicd schema --out schemas`).
+    Schema(schema::SchemaArgs),
     /// Print the documentation of one rule (by code or name).
     Explain {
         /// A rule code such as `BS021`, or a rule name such as `missing-phase-commands`.
@@ -100,6 +109,8 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands that annotate pull requests.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning (`upload-sarif`) and SARIF viewers.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -123,6 +134,7 @@ fn main() -> ExitCode {
         Command::Assume(args) => assume::assume(&args),
         Command::Simulate(args) => simulate::simulate(&args),
         Command::Share(args) => share::share(&args),
+        Command::Schema(args) => schema::schema(&args),
         Command::Explain { rule } => explain(&rule),
     };
     match result {
@@ -210,8 +222,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         Format::Human => output::human(&checked, &related, color),
         Format::Json => output::json(&checked, &related)?,
         Format::Github => output::github(&checked, &related),
+        Format::Sarif => sarif::sarif(&checked, &related)?,
     };
-    print!("{rendered}");
+    crate::stdout::print(&rendered)?;
     let any_error = checked
         .iter()
         .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error))
@@ -277,8 +290,8 @@ fn rules(kind: Option<Kind>, format: ListFormat) -> Result<()> {
         .filter(|r| kind.is_none_or(|k| registry::kind_of(r.code) == Some(k)))
         .collect();
     match format {
-        ListFormat::Human => print!("{}", output::rules_table(&rules)),
-        ListFormat::Json => println!("{}", output::rules_json(&rules)?),
+        ListFormat::Human => crate::stdout::print(output::rules_table(&rules))?,
+        ListFormat::Json => crate::stdout::println(&output::rules_json(&rules)?)?,
     }
     Ok(())
 }
@@ -287,6 +300,6 @@ fn explain(query: &str) -> Result<ExitCode> {
     let rule = registry::rule(query)
         .or_else(|| registry::by_name(query))
         .with_context(|| format!("no rule `{query}`; `cicd rules` lists them"))?;
-    print!("{}", registry::page(rule));
+    crate::stdout::print(registry::page(rule))?;
     Ok(ExitCode::SUCCESS)
 }

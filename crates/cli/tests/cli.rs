@@ -276,3 +276,63 @@ fn folders_are_searched_for_configuration_files() {
         stderr(&o)
     );
 }
+
+/// Runs `cicd` with `args`, its standard output a pipe whose reader has already gone (what
+/// `cicd … | head -1` becomes once `head` has exited): every write fails with `EPIPE`.
+fn with_closed_stdout(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args(args)
+        .current_dir(root())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run cicd")
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    for (args, status) in [
+        (&["rules"][..], 0),
+        (&["rules", "--format", "json"], 0),
+        (&["explain", "BS020"], 0),
+        (&["schema", "buildspec"], 0),
+        (&["check", "examples/buildspec.yml"], 0),
+        // The run's status is kept: a file with errors still exits 1.
+        (
+            &[
+                "check",
+                "--format",
+                "json",
+                "examples/broken/buildspec-typos.yml",
+            ],
+            1,
+        ),
+        (&["simulate", "lifecycle", "examples/appspec-ec2.yml"], 0),
+    ] {
+        let o = with_closed_stdout(args);
+        assert_eq!(o.status.code(), Some(status), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_the_output_quietly() {
+    // `cicd rules --format json | head -1`: more than a pipe's buffer (64 KiB), so `cicd` is
+    // still writing when the reader goes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args(["rules", "--format", "json"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cicd");
+    let mut first = String::new();
+    let out = child.stdout.take().expect("stdout");
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut first).expect("line");
+    assert_eq!(first, "[\n");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}

@@ -24,7 +24,7 @@ pub mod model;
 pub mod report;
 mod ruby;
 pub(crate) mod rules;
-mod schema;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};

@@ -14,7 +14,7 @@
 mod model;
 pub(crate) mod rules;
 mod runtimes;
-mod schema;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};

@@ -116,11 +116,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             && !stem.ends_with(':')
         {
             let fixed = format!("{stem}:*");
-            d = d.with_fix(
-                format!("replace with `{fixed}`"),
-                report.span,
-                format!("\"{fixed}\""),
-            );
+            d = d.with_rewrite(format!("replace with `{fixed}`"), cx.text, report.span, &fixed);
         }
         out.push(d);
     }

@@ -155,7 +155,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let mut paths = Vec::new();
     for path in &args.files {
         if path.is_dir() {
-            // A folder: every file whose name says it is a supported kind.
+            // A folder: every file whose name says it is a supported kind, or every file of
+            // the `--kind`'s syntax.
             let found = walk(path, args.kind);
             if found.is_empty() {
                 eprintln!("note: no configuration file found in `{}`", path.display());
@@ -224,7 +225,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// Files below `dir` that a kind's name pattern matches (only `--kind`'s, when given), sorted. The walk honours `.gitignore`, `.ignore`
+/// Files below `dir` whose name shows a supported kind, or with `--kind`, every file of that
+/// kind's syntax (`.yml`/`.yaml`, `.json`), sorted. The walk honours `.gitignore`, `.ignore`
 /// and Git's exclude files (inside a repository or not), skips `.git`, `node_modules`, `target`
 /// and `dist`, and never follows a symbolic link.
 fn walk(dir: &std::path::Path, kind: Option<Kind>) -> Vec<PathBuf> {
@@ -247,16 +249,30 @@ fn walk(dir: &std::path::Path, kind: Option<Kind>) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(ignore::DirEntry::into_path)
         .filter(|path| {
-            let detected = Kind::from_file_name(&path.to_string_lossy());
-            match (kind, detected) {
-                (Some(k), Some(d)) => k == d,
-                (None, Some(d)) => d.is_supported(),
-                _ => false,
+            let name = path.to_string_lossy();
+            match kind {
+                Some(k) => of_syntax(k, &name),
+                None => Kind::from_file_name(&name).is_some_and(Kind::is_supported),
             }
         })
         .collect();
     out.sort();
     out
+}
+
+/// Whether a file's extension is one of the syntaxes of `kind` (`yml`/`yaml`, `json`).
+fn of_syntax(kind: Kind, path: &str) -> bool {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let yaml = matches!(ext.as_str(), "yml" | "yaml");
+    let json = ext == "json";
+    match kind.info().formats {
+        cicd_core::kinds::Formats::Yaml => yaml,
+        cicd_core::kinds::Formats::Json => json,
+        cicd_core::kinds::Formats::YamlOrJson => yaml || json,
+    }
 }
 
 fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {

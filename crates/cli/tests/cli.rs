@@ -311,6 +311,42 @@ fn reported(dir: &std::path::Path, extra: &[&str]) -> std::collections::BTreeSet
         .collect()
 }
 
+/// With `--kind`, every file of the kind's syntax in a folder is of that kind, whatever its name;
+/// without it, a name that ends in or contains the kind's name counts too.
+#[test]
+fn folders_take_files_named_after_the_kind_anywhere_in_the_name() {
+    // `phases` without `commands` (BS021) in each: every checked file gets a finding.
+    let broken = "version: 0.2\nphases:\n  build:\n    comands:\n      - make\n";
+    let dir = scratch(
+        "names",
+        &[
+            ("service__buildspec.yml", broken),
+            ("deploy-buildspec.yml", broken),
+            ("ci/build.yml", broken),
+            ("notes.txt", broken),
+        ],
+    );
+    let with_kind = reported(&dir, &["--kind", "buildspec"]);
+    assert_eq!(
+        with_kind,
+        [
+            "ci/build.yml",
+            "deploy-buildspec.yml",
+            "service__buildspec.yml"
+        ]
+        .map(String::from)
+        .into(),
+    );
+    let by_name = reported(&dir, &[]);
+    assert_eq!(
+        by_name,
+        ["deploy-buildspec.yml", "service__buildspec.yml"]
+            .map(String::from)
+            .into(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A folder walk honours `.gitignore` (inside a Git repository or not) and never follows a
 /// symbolic link: a link to a parent folder used to recurse until paths were too long.
 #[cfg(unix)]

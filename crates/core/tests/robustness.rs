@@ -134,6 +134,17 @@ fn mutations_never_panic() {
     }
 }
 
+/// Found by the property tests: a pipeline finding about a whole node took its first byte,
+/// splitting a first character of several bytes (`¡-`).
+#[test]
+fn findings_about_a_whole_node_take_its_first_character_whole() {
+    for text in ["¡-", "é: 1", "stages:\n  - ü\n", "pipeline:\n  stages: [😀]\n"] {
+        for kind in Kind::ALL.iter().filter(|k| k.is_supported()) {
+            assert_sane(*kind, text);
+        }
+    }
+}
+
 #[test]
 fn hostile_documents_are_bounded() {
     let bomb = {

@@ -320,6 +320,24 @@ mod tests {
         out.iter().map(|d| d.code).collect()
     }
 
+    /// Found by the robustness properties: jsonc-parser's error range for an unexpected
+    /// multi-byte character ends inside it (`¡-` gave 0..1).
+    #[test]
+    fn syntax_error_spans_cover_whole_characters() {
+        for text in ["¡-", "{\"a\": ¡}", "[1, 😀]", "é"] {
+            let doc = parse(text, &Limits::default());
+            assert!(!doc.issues.is_empty(), "{text}");
+            for issue in &doc.issues {
+                assert!(
+                    text.is_char_boundary(issue.span.start())
+                        && text.is_char_boundary(issue.span.end()),
+                    "{text:?}: {:?}",
+                    issue.span
+                );
+            }
+        }
+    }
+
     #[test]
     fn spans_on_keys_and_values() {
         let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}]}"#;

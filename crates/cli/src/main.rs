@@ -167,8 +167,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let mut paths = Vec::new();
     for path in &args.files {
         if path.is_dir() {
-            // A folder: every file whose name says it is a supported kind (`.git`,
-            // `node_modules` and `target` are skipped).
+            // A folder: every file whose name says it is a supported kind, or every file of
+            // the `--kind`'s syntax.
             let found = walk(path, args.kind);
             if found.is_empty() {
                 eprintln!("note: no configuration file found in `{}`", path.display());
@@ -238,36 +238,54 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// Files below `dir` that a kind's name pattern matches (or any file, with `--kind`), sorted.
+/// Files below `dir` whose name shows a supported kind, or with `--kind`, every file of that
+/// kind's syntax (`.yml`/`.yaml`, `.json`), sorted. The walk honours `.gitignore`, `.ignore`
+/// and Git's exclude files (inside a repository or not), skips `.git`, `node_modules`, `target`
+/// and `dist`, and never follows a symbolic link.
 fn walk(dir: &std::path::Path, kind: Option<Kind>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                if !matches!(name.as_str(), ".git" | "node_modules" | "target" | "dist") {
-                    stack.push(path);
-                }
-                continue;
+    let walker = ignore::WalkBuilder::new(dir)
+        // `.github/workflows` is hidden, and so is any configuration folder.
+        .hidden(false)
+        .follow_links(false)
+        .require_git(false)
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && e.depth() > 0
+                && matches!(
+                    e.file_name().to_str(),
+                    Some(".git" | "node_modules" | "target" | "dist")
+                ))
+        })
+        .build();
+    let mut out: Vec<PathBuf> = walker
+        .flatten()
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|path| {
+            let name = path.to_string_lossy();
+            match kind {
+                Some(k) => of_syntax(k, &name),
+                None => Kind::from_file_name(&name).is_some_and(Kind::is_supported),
             }
-            let detected = Kind::from_file_name(&path.to_string_lossy());
-            let wanted = match (kind, detected) {
-                (Some(k), Some(d)) => k == d,
-                (None, Some(d)) => d.is_supported(),
-                _ => false,
-            };
-            if wanted {
-                out.push(path);
-            }
-        }
-    }
+        })
+        .collect();
     out.sort();
     out
+}
+
+/// Whether a file's extension is one of the syntaxes of `kind` (`yml`/`yaml`, `json`).
+fn of_syntax(kind: Kind, path: &str) -> bool {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let yaml = matches!(ext.as_str(), "yml" | "yaml");
+    let json = ext == "json";
+    match kind.info().formats {
+        cicd_core::kinds::Formats::Yaml => yaml,
+        cicd_core::kinds::Formats::Json => json,
+        cicd_core::kinds::Formats::YamlOrJson => yaml || json,
+    }
 }
 
 fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {

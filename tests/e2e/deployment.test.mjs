@@ -80,3 +80,49 @@ test("compare: the same broken deployment all at once reaches every user, the ca
   assert.ok(Number(rows[2][1]) > Number(rows[2][0]), `all at once fails more requests (${rows[2]})`);
   assert.ok(await page.$(".deployment .chart .traffic-compared"));
 }));
+
+test("the setup: fleet size, a failing hook, another configuration and the alarm's definition change the run", () => withPage("?example=deployment-rolling", async (page) => {
+  await page.waitForSelector(".deployment .chart");
+  assert.equal(await attr(page, "finalOutcome"), "Succeeded");
+  assert.match(await page.$eval(".deployment .panel-header", (h) => h.textContent), /HalfAtATime/);
+  await page.click(".deploy-setup summary");
+  // Four instances: four cells.
+  await page.fill(".setup-instances", "4");
+  await page.press(".setup-instances", "Enter");
+  await page.waitForFunction(() => document.querySelectorAll(".deployment .fleet .cell").length === 4);
+  // A hook that fails on instance 3 only: half at a time keeps two healthy, so the deployment
+  // still succeeds (minimum healthy hosts), with one failed instance at the end.
+  await page.selectOption(".setup-hook", "AfterInstall");
+  await page.fill(".setup-hook-instance", "3");
+  await page.press(".setup-hook-instance", "Enter");
+  await page.waitForFunction(() => /"instance":3/.test(JSON.parse(localStorage.getItem("cicd-playground:workspace")).f[0].c));
+  await page.focus(".deployment .play");
+  await page.keyboard.press("End");
+  await page.waitForSelector('.deployment .fleet .cell[data-state="failed"]');
+  assert.equal(await attr(page, "finalOutcome"), "Succeeded");
+  // On every instance: too few stay healthy, the deployment fails and, with DEPLOYMENT_FAILURE,
+  // rolls back.
+  await page.fill(".setup-hook-instance", "");
+  await page.press(".setup-hook-instance", "Enter");
+  await page.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  await page.selectOption(".setup-hook", "");
+  await page.waitForSelector('.deployment[data-final-outcome="Succeeded"]');
+  // The alarm watches latency: 800 ms on the new revision against a 500 ms threshold.
+  await page.selectOption(".setup-alarm-metric", "latency");
+  await page.fill(".setup-alarm-threshold", "500");
+  await page.press(".setup-alarm-threshold", "Enter");
+  await page.fill(".setup-latency", "800");
+  await page.press(".setup-latency", "Enter");
+  await page.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  assert.match(await page.$eval(".deployment .legend", (l) => l.textContent), /WebHighErrorRate > 500/);
+  // Another configuration: one instance at a time.
+  await page.selectOption(".setup-config", "CodeDeployDefault.OneAtATime");
+  await page.waitForFunction(() => /OneAtATime/.test(document.querySelector(".deployment .panel-header")?.textContent));
+  assert.equal(await page.inputValue(".setup-config"), "CodeDeployDefault.OneAtATime");
+  // Everything travels with the file.
+  await page.waitForTimeout(400);
+  const scenario = await page.evaluate(() => JSON.parse(localStorage.getItem("cicd-playground:workspace")).f.find((f) => f.n === "deployment-group.json").c);
+  assert.match(scenario, /"dn":"CodeDeployDefault.OneAtATime"/);
+  assert.match(scenario, /"instances":4/);
+  assert.deepEqual(page.problems, []);
+}));

@@ -234,7 +234,7 @@ pub(crate) fn assume(args: &AssumeArgs) -> Result<ExitCode> {
             s
         }
     };
-    print!("{out}");
+    crate::stdout::print(&out)?;
     Ok(if report.allowed() {
         ExitCode::SUCCESS
     } else {

@@ -323,9 +323,9 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
                 },
                 report: &report,
             };
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            crate::stdout::println(&serde_json::to_string_pretty(&out)?)?;
         }
-        FormatArg::Human => print!("{}", human_report(&report)),
+        FormatArg::Human => crate::stdout::print(human_report(&report))?,
     }
     Ok(ExitCode::SUCCESS)
 }

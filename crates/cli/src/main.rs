@@ -2,12 +2,18 @@
 //!
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for usage and I/O problems.
 
+// Output goes through `stdout::print`, which ends quietly when the reader has gone.
+#![deny(clippy::print_stdout)]
+
 mod assume;
 mod deployment;
 mod output;
 mod pipeline_run;
+mod sarif;
+mod schema;
 mod share;
 mod simulate;
+mod stdout;
 mod workflow;
 
 use std::io::{IsTerminal, Read};
@@ -48,6 +54,9 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// Print a playground link holding files ("try it in the playground").
     Share(share::ShareArgs),
+    /// Print the JSON Schema of a kind for editors (`cicd schema buildspec`), or write every
+    /// schema into a folder (`cicd schema --out schemas`).
+    Schema(schema::SchemaArgs),
     /// Print the documentation of one rule (by code or name).
     Explain {
         /// A rule code such as `BS021`, or a rule name such as `missing-phase-commands`.
@@ -100,6 +109,8 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands that annotate pull requests.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning (`upload-sarif`) and SARIF viewers.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -123,6 +134,7 @@ fn main() -> ExitCode {
         Command::Assume(args) => assume::assume(&args),
         Command::Simulate(args) => simulate::simulate(&args),
         Command::Share(args) => share::share(&args),
+        Command::Schema(args) => schema::schema(&args),
         Command::Explain { rule } => explain(&rule),
     };
     match result {
@@ -155,8 +167,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let mut paths = Vec::new();
     for path in &args.files {
         if path.is_dir() {
-            // A folder: every file whose name says it is a supported kind (`.git`,
-            // `node_modules` and `target` are skipped).
+            // A folder: every file whose name says it is a supported kind, or every file of
+            // the `--kind`'s syntax.
             let found = walk(path, args.kind);
             if found.is_empty() {
                 eprintln!("note: no configuration file found in `{}`", path.display());
@@ -210,8 +222,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         Format::Human => output::human(&checked, &related, color),
         Format::Json => output::json(&checked, &related)?,
         Format::Github => output::github(&checked, &related),
+        Format::Sarif => sarif::sarif(&checked, &related)?,
     };
-    print!("{rendered}");
+    crate::stdout::print(&rendered)?;
     let any_error = checked
         .iter()
         .any(|c| c.diagnostics.iter().any(|d| d.severity == Severity::Error))
@@ -225,36 +238,54 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// Files below `dir` that a kind's name pattern matches (or any file, with `--kind`), sorted.
+/// Files below `dir` whose name shows a supported kind, or with `--kind`, every file of that
+/// kind's syntax (`.yml`/`.yaml`, `.json`), sorted. The walk honours `.gitignore`, `.ignore`
+/// and Git's exclude files (inside a repository or not), skips `.git`, `node_modules`, `target`
+/// and `dist`, and never follows a symbolic link.
 fn walk(dir: &std::path::Path, kind: Option<Kind>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                if !matches!(name.as_str(), ".git" | "node_modules" | "target" | "dist") {
-                    stack.push(path);
-                }
-                continue;
+    let walker = ignore::WalkBuilder::new(dir)
+        // `.github/workflows` is hidden, and so is any configuration folder.
+        .hidden(false)
+        .follow_links(false)
+        .require_git(false)
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && e.depth() > 0
+                && matches!(
+                    e.file_name().to_str(),
+                    Some(".git" | "node_modules" | "target" | "dist")
+                ))
+        })
+        .build();
+    let mut out: Vec<PathBuf> = walker
+        .flatten()
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|path| {
+            let name = path.to_string_lossy();
+            match kind {
+                Some(k) => of_syntax(k, &name),
+                None => Kind::from_file_name(&name).is_some_and(Kind::is_supported),
             }
-            let detected = Kind::from_file_name(&path.to_string_lossy());
-            let wanted = match (kind, detected) {
-                (Some(k), Some(d)) => k == d,
-                (None, Some(d)) => d.is_supported(),
-                _ => false,
-            };
-            if wanted {
-                out.push(path);
-            }
-        }
-    }
+        })
+        .collect();
     out.sort();
     out
+}
+
+/// Whether a file's extension is one of the syntaxes of `kind` (`yml`/`yaml`, `json`).
+fn of_syntax(kind: Kind, path: &str) -> bool {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let yaml = matches!(ext.as_str(), "yml" | "yaml");
+    let json = ext == "json";
+    match kind.info().formats {
+        cicd_core::kinds::Formats::Yaml => yaml,
+        cicd_core::kinds::Formats::Json => json,
+        cicd_core::kinds::Formats::YamlOrJson => yaml || json,
+    }
 }
 
 fn read_input(path: &PathBuf, stdin_name: Option<&str>) -> Result<(String, Vec<u8>)> {
@@ -277,8 +308,8 @@ fn rules(kind: Option<Kind>, format: ListFormat) -> Result<()> {
         .filter(|r| kind.is_none_or(|k| registry::kind_of(r.code) == Some(k)))
         .collect();
     match format {
-        ListFormat::Human => print!("{}", output::rules_table(&rules)),
-        ListFormat::Json => println!("{}", output::rules_json(&rules)?),
+        ListFormat::Human => crate::stdout::print(output::rules_table(&rules))?,
+        ListFormat::Json => crate::stdout::println(&output::rules_json(&rules)?)?,
     }
     Ok(())
 }
@@ -287,6 +318,6 @@ fn explain(query: &str) -> Result<ExitCode> {
     let rule = registry::rule(query)
         .or_else(|| registry::by_name(query))
         .with_context(|| format!("no rule `{query}`; `cicd rules` lists them"))?;
-    print!("{}", registry::page(rule));
+    crate::stdout::print(registry::page(rule))?;
     Ok(ExitCode::SUCCESS)
 }

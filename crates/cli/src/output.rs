@@ -69,20 +69,20 @@ struct JsonEdit<'a> {
 }
 
 /// Places spans of every checked file.
-struct Placer<'a> {
+pub(crate) struct Placer<'a> {
     files: &'a [Checked],
     indexes: Vec<LineIndex>,
 }
 
 impl<'a> Placer<'a> {
-    fn new(files: &'a [Checked]) -> Placer<'a> {
+    pub(crate) fn new(files: &'a [Checked]) -> Placer<'a> {
         Placer {
             files,
             indexes: files.iter().map(|f| LineIndex::new(&f.text)).collect(),
         }
     }
 
-    fn range(&self, file: usize, span: Span) -> (Position, Position) {
+    pub(crate) fn range(&self, file: usize, span: Span) -> (Position, Position) {
         match (self.files.get(file), self.indexes.get(file)) {
             (Some(f), Some(index)) => index.range(&f.text, span),
             // Related findings only name files of the list.
@@ -90,7 +90,7 @@ impl<'a> Placer<'a> {
         }
     }
 
-    fn name(&self, file: usize) -> &'a str {
+    pub(crate) fn name(&self, file: usize) -> &'a str {
         self.files.get(file).map_or("", |f| f.name.as_str())
     }
 
@@ -171,23 +171,36 @@ impl<'a> Placer<'a> {
     }
 }
 
-/// The JSON array: each file's diagnostics and the related findings whose primary place is in
-/// it, by position.
-pub(crate) fn json(files: &[Checked], related: &[Related]) -> Result<String> {
-    let placer = Placer::new(files);
+/// Every finding in report order: each file's diagnostics and the related findings whose primary
+/// place is in it, by position, as (file index, diagnostic, places in other files).
+pub(crate) fn in_order<'a>(
+    files: &'a [Checked],
+    related: &'a [Related],
+) -> Vec<(usize, &'a Diagnostic, &'a [FileLabel])> {
     let mut out = Vec::new();
     for (i, file) in files.iter().enumerate() {
-        let mut mine: Vec<(&Diagnostic, &[FileLabel])> =
-            file.diagnostics.iter().map(|d| (d, &[][..])).collect();
+        let mut mine: Vec<(usize, &Diagnostic, &[FileLabel])> =
+            file.diagnostics.iter().map(|d| (i, d, &[][..])).collect();
         mine.extend(
             related
                 .iter()
                 .filter(|r| r.file == i)
-                .map(|r| (&r.diagnostic, r.elsewhere.as_slice())),
+                .map(|r| (i, &r.diagnostic, r.elsewhere.as_slice())),
         );
-        mine.sort_by_key(|(d, _)| (d.span.start, d.span.end));
-        out.extend(mine.into_iter().map(|(d, e)| placer.diagnostic(i, d, e)));
+        mine.sort_by_key(|(_, d, _)| (d.span.start, d.span.end));
+        out.extend(mine);
     }
+    out
+}
+
+/// The JSON array: each file's diagnostics and the related findings whose primary place is in
+/// it, by position.
+pub(crate) fn json(files: &[Checked], related: &[Related]) -> Result<String> {
+    let placer = Placer::new(files);
+    let out: Vec<JsonDiagnostic<'_>> = in_order(files, related)
+        .into_iter()
+        .map(|(i, d, e)| placer.diagnostic(i, d, e))
+        .collect();
     Ok(serde_json::to_string_pretty(&out)? + "\n")
 }
 

@@ -307,17 +307,17 @@ pub(crate) fn pipeline(args: &PipelineArgs) -> Result<ExitCode> {
                 report: &report,
                 warnings,
             };
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            crate::stdout::println(&serde_json::to_string_pretty(&out)?)?;
         }
         Format::Human => {
             if file.pipelines.len() > 1 && args.pipeline.is_none() {
-                println!(
+                crate::stdout::println(format!(
                     "note: `{name}` declares {} pipelines; this is `{}` (choose with --pipeline)\n",
                     file.pipelines.len(),
                     report.pipeline
-                );
+                ))?;
             }
-            print!("{}", human(&name, &report));
+            crate::stdout::print(human(&name, &report))?;
             if warnings > 0 {
                 eprintln!("note: `cicd check {name}` reports {warnings} warning(s)");
             }

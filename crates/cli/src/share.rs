@@ -69,11 +69,11 @@ pub fn share(args: &ShareArgs) -> Result<std::process::ExitCode> {
     };
     let link = format!("{base}{query}#{fragment}");
     if args.iframe {
-        println!(
+        crate::stdout::println(format!(
             "<iframe src=\"{link}\" title=\"CI/CD Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>"
-        );
+        ))?;
     } else {
-        println!("{link}");
+        crate::stdout::println(&link)?;
     }
     if link.len() > cicd_share::LONG_LINK {
         eprintln!(

@@ -163,10 +163,10 @@ fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
                 file: &name,
                 report: &report,
             };
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            crate::stdout::println(&serde_json::to_string_pretty(&out)?)?;
         }
         Format::Human => {
-            print!("{}", human(&name, &report));
+            crate::stdout::print(human(&name, &report))?;
             if errors > 0 {
                 eprintln!(
                     "note: `cicd check {name}` reports {errors} error(s) in this AppSpec; the timeline shows what the file says as if they were fixed"

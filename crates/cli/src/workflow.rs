@@ -184,7 +184,7 @@ pub(crate) fn assume(args: &AssumeArgs, policy_path: &PathBuf) -> Result<ExitCod
         }
         AssumeFormat::Human => human(&placed, &workflows),
     };
-    print!("{out}");
+    crate::stdout::print(&out)?;
     Ok(if refused {
         ExitCode::from(1)
     } else {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{cicd, root, stderr, stdout};
+use common::{cicd, json, root, stderr, stdout};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -275,4 +275,173 @@ fn folders_are_searched_for_configuration_files() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Runs `cicd` with `args`, its standard output a pipe whose reader has already gone (what
+/// `cicd … | head -1` becomes once `head` has exited): every write fails with `EPIPE`.
+fn with_closed_stdout(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args(args)
+        .current_dir(root())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run cicd")
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    for (args, status) in [
+        (&["rules"][..], 0),
+        (&["rules", "--format", "json"], 0),
+        (&["explain", "BS020"], 0),
+        (&["schema", "buildspec"], 0),
+        (&["check", "examples/buildspec.yml"], 0),
+        // The run's status is kept: a file with errors still exits 1.
+        (
+            &[
+                "check",
+                "--format",
+                "json",
+                "examples/broken/buildspec-typos.yml",
+            ],
+            1,
+        ),
+        (&["simulate", "lifecycle", "examples/appspec-ec2.yml"], 0),
+    ] {
+        let o = with_closed_stdout(args);
+        assert_eq!(o.status.code(), Some(status), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_the_output_quietly() {
+    // `cicd rules --format json | head -1`: more than a pipe's buffer (64 KiB), so `cicd` is
+    // still writing when the reader goes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cicd"))
+        .args(["rules", "--format", "json"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cicd");
+    let mut first = String::new();
+    let out = child.stdout.take().expect("stdout");
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut first).expect("line");
+    assert_eq!(first, "[\n");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+/// A scratch folder holding `files` (path → content), removed first if left over.
+fn scratch(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cicd-walk-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, content) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, content).expect("write");
+    }
+    dir
+}
+
+/// The files a `cicd check --format json` run reported on, relative to `dir`.
+fn reported(dir: &std::path::Path, extra: &[&str]) -> std::collections::BTreeSet<String> {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let dir_arg = dir.to_string_lossy().into_owned();
+    args.push(&dir_arg);
+    let o = cicd(&args);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    json(&o)
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .map(|f| {
+            f.strip_prefix(dir_arg.as_str())
+                .unwrap_or(f)
+                .trim_start_matches('/')
+                .to_string()
+        })
+        .collect()
+}
+
+/// With `--kind`, every file of the kind's syntax in a folder is of that kind, whatever its name;
+/// without it, a name that ends in or contains the kind's name counts too.
+#[test]
+fn folders_take_files_named_after_the_kind_anywhere_in_the_name() {
+    // `phases` without `commands` (BS021) in each: every checked file gets a finding.
+    let broken = "version: 0.2\nphases:\n  build:\n    comands:\n      - make\n";
+    let dir = scratch(
+        "names",
+        &[
+            ("service__buildspec.yml", broken),
+            ("deploy-buildspec.yml", broken),
+            ("ci/build.yml", broken),
+            ("notes.txt", broken),
+        ],
+    );
+    let with_kind = reported(&dir, &["--kind", "buildspec"]);
+    assert_eq!(
+        with_kind,
+        [
+            "ci/build.yml",
+            "deploy-buildspec.yml",
+            "service__buildspec.yml"
+        ]
+        .map(String::from)
+        .into(),
+    );
+    let by_name = reported(&dir, &[]);
+    assert_eq!(
+        by_name,
+        ["deploy-buildspec.yml", "service__buildspec.yml"]
+            .map(String::from)
+            .into(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A folder walk honours `.gitignore` (inside a Git repository or not) and never follows a
+/// symbolic link: a link to a parent folder used to recurse until paths were too long.
+#[cfg(unix)]
+#[test]
+fn folder_walks_honour_gitignore_and_skip_symbolic_links() {
+    let broken = "version: 0.2\nphases:\n  build:\n    comands:\n      - make\n";
+    let dir = scratch(
+        "ignore",
+        &[
+            ("buildspec.yml", broken),
+            ("generated/buildspec.yml", broken),
+            ("sub/buildspec-test.yml", broken),
+            (".gitignore", "generated/\n"),
+            (
+                ".github/workflows/ci.yml",
+                "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n",
+            ),
+        ],
+    );
+    std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).expect("symlink");
+    std::os::unix::fs::symlink(
+        dir.join("buildspec.yml"),
+        dir.join("sub/buildspec-link.yml"),
+    )
+    .expect("symlink");
+    let found = reported(&dir, &[]);
+    assert_eq!(
+        found,
+        [
+            ".github/workflows/ci.yml",
+            "buildspec.yml",
+            "sub/buildspec-test.yml"
+        ]
+        .map(String::from)
+        .into(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -279,6 +279,15 @@ mod tests {
             Some(Kind::Buildspec)
         );
         assert_eq!(Kind::from_file_name("AppSpec.yaml"), Some(Kind::Appspec));
+        // A name that ends in or contains the kind's name.
+        for name in ["service__buildspec.yml", "ci/deploy-buildspec.yaml"] {
+            assert_eq!(Kind::from_file_name(name), Some(Kind::Buildspec), "{name}");
+        }
+        assert_eq!(
+            Kind::from_file_name("service-appspec.json"),
+            Some(Kind::Appspec)
+        );
+        assert_eq!(Kind::from_file_name("deploy-buildspec.json"), None);
         assert_eq!(Kind::from_file_name("appspec.json"), Some(Kind::Appspec));
         assert_eq!(
             Kind::from_file_name(".github/workflows/deploy.yml"),

@@ -22,6 +22,8 @@ pub mod deployment;
 pub mod deployment_config;
 pub mod deployment_group;
 pub mod diagnostic;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
 pub mod kinds;
 pub mod pipeline;
 pub mod registry;

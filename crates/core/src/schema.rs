@@ -136,6 +136,10 @@ pub enum Ty {
     /// holding it (where to report what is missing) and the walker, whose facts it records (it
     /// tags the node for the rules that look at it, and may walk on into its parts).
     Custom(for<'a> fn(&'a Node, Span, &mut Checker<'a>)),
+    /// Lowered by a function, as [`Ty::Custom`], over a value whose shape is documented as the
+    /// given type: the kind's JSON Schema describes it with that type, so the type must accept
+    /// every value the function accepts without an error.
+    Shaped(&'static Ty, for<'a> fn(&'a Node, Span, &mut Checker<'a>)),
 }
 
 /// A fixed set of words.
@@ -289,7 +293,7 @@ impl<'a> Checker<'a> {
         if node.is_invalid() {
             return;
         }
-        if let Ty::Custom(lower) = ty {
+        if let Ty::Custom(lower) | Ty::Shaped(_, lower) = ty {
             lower(node, anchor, self);
             return;
         }
@@ -300,7 +304,7 @@ impl<'a> Checker<'a> {
             return;
         }
         match ty {
-            Ty::Any | Ty::Custom(_) => {}
+            Ty::Any | Ty::Custom(_) | Ty::Shaped(..) => {}
             Ty::Str => {
                 if node.scalar().is_none() {
                     self.wrong_type(node, "a string");
@@ -673,6 +677,7 @@ pub fn describe(ty: &Ty) -> String {
         Ty::List(inner) => format!("lists of {}", describe(inner)),
         Ty::Map(_) | Ty::Dict(_) => "mappings".into(),
         Ty::Custom(_) => "values".into(),
+        Ty::Shaped(shape, _) => describe(shape),
     }
 }
 

@@ -8,23 +8,25 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let lower = input.to_ascii_lowercase();
-    let limit = (input.chars().count() / 3).clamp(1, 3);
+    let length = input.chars().count();
+    let limit = (length / 3).clamp(1, 3);
+    // Separators are often confused: `pre-build` for `pre_build`.
+    let norm = |s: &str| s.replace(['-', '_', ' '], "");
+    let input_norm = norm(&lower);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         if candidate == input {
             continue;
         }
         let c_lower = candidate.to_ascii_lowercase();
-        let distance = if c_lower == lower {
+        let distance = if c_lower == lower || norm(&c_lower) == input_norm {
             0
+        } else if candidate.chars().count().abs_diff(length) > limit {
+            // The distance is at least the difference in length: no need to compute it (a
+            // megabyte-long key against each candidate took seconds).
+            continue;
         } else {
-            // Separators are often confused: `pre-build` for `pre_build`.
-            let norm = |s: &str| s.replace(['-', '_', ' '], "");
-            if norm(&c_lower) == norm(&lower) {
-                0
-            } else {
-                strsim::damerau_levenshtein(&lower, &c_lower)
-            }
+            strsim::damerau_levenshtein(&lower, &c_lower)
         };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));

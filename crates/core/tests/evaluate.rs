@@ -800,6 +800,163 @@ fn who_gets_in_tries_every_context() {
     );
 }
 
+/// Every wildcard form — `?`, `*`, several — in the owner, the repository, the ref and the
+/// environment of a GitHub `sub`, under `StringLike` and `ForAnyValue:StringLike`, reaches the
+/// security findings with a caller that really gets in. The explorer used to try one filler for
+/// `?` (the intended name plus one character), so `repo:octo-org/service-??:…` let
+/// `octo-org/service-ab` in with no finding. (A ref or environment pattern that narrows, such as
+/// `refs/tags/v*`, is the author's choice and stays silent: fixture `IAM034/ok/release-tags.json`.)
+#[test]
+fn every_sub_wildcard_form_reaches_the_findings() {
+    let cases: &[(&str, &str, &str, Admits, &str)] = &[
+        (
+            "StringLike",
+            "repo:octo-org/service-??:ref:refs/heads/main",
+            "repo:octo-org/service-xx:ref:refs/heads/main",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "ForAnyValue:StringLike",
+            "repo:octo-org/service-??:ref:refs/heads/main",
+            "repo:octo-org/service-xx:ref:refs/heads/main",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:octo-org/*-service:ref:refs/heads/main",
+            "repo:octo-org/evil-service:ref:refs/heads/main",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:octo-?rg/app:ref:refs/heads/main",
+            "repo:octo-xrg/app:ref:refs/heads/main",
+            Admits::OtherOwner,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:*-org/app:ref:refs/heads/main",
+            "repo:evil-org/app:ref:refs/heads/main",
+            Admits::OtherOwner,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:o?/r?:ref:refs/heads/main",
+            "repo:ox/r0:ref:refs/heads/main",
+            Admits::OtherOwner,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:o?/r?:ref:refs/heads/main",
+            "repo:o0/rx:ref:refs/heads/main",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:octo-org/service-?:environment:prod-?",
+            "repo:octo-org/service-2:environment:prod-x",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:octo-org/service-??:ref:refs/heads/release-?",
+            "repo:octo-org/service-xx:ref:refs/heads/release-x",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+        (
+            "ForAnyValue:StringLike",
+            "repo:octo-?rg/app:environment:prod*",
+            "repo:octo-xrg/app:environment:production",
+            Admits::OtherOwner,
+            "IAM033",
+        ),
+        (
+            "StringLike",
+            "repo:octo-org/app:ref:refs/heads/?*",
+            "repo:octo-org/app:ref:refs/heads/any-branch",
+            Admits::OtherRef,
+            "IAM034",
+        ),
+        (
+            "ForAnyValue:StringLike",
+            "repo:octo-org/app:environment:*",
+            "repo:octo-org/app:environment:any-environment",
+            Admits::OtherRef,
+            "IAM034",
+        ),
+        (
+            "StringLike",
+            "repo:octo-org/service-??:*",
+            "repo:octo-org/service-xx:ref:refs/heads/main",
+            Admits::OtherRepository,
+            "IAM033",
+        ),
+    ];
+    for (operator, pattern, expected, kind, code) in cases {
+        let text = github_policy(&format!(
+            r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "{operator}": {{"{SUB}": "{pattern}"}}}}"#
+        ));
+        let parsed = analyze(&text);
+        let reports = who_gets_in(&parsed.policy);
+        let report = reports
+            .iter()
+            .find(|r| r.pattern == *pattern)
+            .unwrap_or_else(|| panic!("{operator} {pattern}: not reported"));
+        assert!(
+            report
+                .admitted
+                .iter()
+                .any(|a| a.value == *expected && a.kind == *kind),
+            "{operator} {pattern}: {report:#?}"
+        );
+        // Every example is a caller that really gets in.
+        for a in &report.admitted {
+            let r = Run::from_sub(&a.value).expect("a default-template sub");
+            assert_eq!(github(&text, &r).decision, Decision::Allow, "{}", a.value);
+        }
+        let finding = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == *code)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{operator} {pattern}: no {code} in {:#?}",
+                    parsed.diagnostics
+                )
+            });
+        assert!(
+            report
+                .admitted
+                .iter()
+                .filter(|a| a.kind == *kind)
+                .any(|a| finding.message.contains(&a.value)),
+            "{operator} {pattern}: {}",
+            finding.message
+        );
+    }
+    // The pull requests of a repository named with `?` are found too (the name's literal part
+    // alone, `service-`, fits no `service-??`).
+    let text = github_policy(&format!(
+        r#"{{"StringEquals": {{"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}, "StringLike": {{"{SUB}": "repo:octo-org/service-??:*"}}}}"#
+    ));
+    assert!(
+        who_gets_in(&analyze(&text).policy)
+            .iter()
+            .flat_map(|r| &r.admitted)
+            .any(|a| a.value == "repo:octo-org/service-00:pull_request"
+                && a.kind == Admits::OtherRef)
+    );
+}
+
 /// `"Principal": "*"` admits every identity provider's tokens: the GitHub checks run, and the
 /// wildcard itself is reported when no condition restricts who the caller is.
 #[test]

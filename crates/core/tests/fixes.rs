@@ -462,3 +462,58 @@ fn no_rename_onto_a_key_that_exists() {
     let elements = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"codebuild.amazonaws.com\"}, \"Principals\": {\"Service\": \"x.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}";
     assert_eq!(fixed(Kind::TrustPolicy, elements, "IAM002"), None);
 }
+
+/// A fix built from a decoded JSON string keeps the string's escapes: a principal written with
+/// `\t` (or a quote, a backslash, `\u0001`) used to come back as a raw control character, which
+/// the fixed file then reported as SRC012.
+#[test]
+fn a_fix_keeps_the_escapes_of_the_string_it_rewrites() {
+    for value in [
+        r#"arn:aws:iam::123456789012:role/a\tb"#,
+        r#"arn:aws:iam::123456789012:role/a\u0001b"#,
+        r#"arn:aws:iam::123456789012:role/a\nb\"c\\d"#,
+        r#"arn:aws:iam::123456789012:role/\u00e9t\u00e9"#,
+    ] {
+        let text = format!(
+            "{{\"Version\": \"2012-10-17\", \"Statement\": [{{\"Effect\": \"Allow\", \"Principal\": \"{value}\", \"Action\": \"sts:AssumeRole\"}}]}}"
+        );
+        let after = fixed(Kind::TrustPolicy, &text, "IAM013").expect("a fix");
+        assert!(
+            after.contains(&format!("{{\"AWS\": \"{value}\"}}")),
+            "{after}"
+        );
+        let diags = cicd_core::check(Kind::TrustPolicy, &after, &Options::default()).unwrap();
+        assert!(
+            !diags.iter().any(|d| d.code.starts_with("SRC")),
+            "{value}: {diags:#?}"
+        );
+    }
+    // The same for fixes that build a new value from a decoded one: the `:` before a `sub`
+    // wildcard (IAM033) and a provider key written with `/` (IAM024).
+    let github = |condition: &str| {
+        format!(
+            "{{\"Version\": \"2012-10-17\", \"Statement\": [{{\"Effect\": \"Allow\", \"Principal\": {{\"Federated\": \"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com\"}}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {condition}}}]}}"
+        )
+    };
+    for (code, condition, written) in [
+        (
+            "IAM033",
+            r#"{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:o/r\tx*"}}"#,
+            r#""repo:o/r\tx:*""#,
+        ),
+        (
+            "IAM024",
+            r#"{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com/s\tub": "repo:o/r:ref:refs/heads/main"}}"#,
+            r#""token.actions.githubusercontent.com:s\tub""#,
+        ),
+    ] {
+        let text = github(condition);
+        let after = fixed(Kind::TrustPolicy, &text, code).expect("a fix");
+        assert!(after.contains(written), "{code}: {after}");
+        let diags = cicd_core::check(Kind::TrustPolicy, &after, &Options::default()).unwrap();
+        assert!(
+            !diags.iter().any(|d| d.code.starts_with("SRC")),
+            "{code}: {diags:#?}"
+        );
+    }
+}

@@ -9,8 +9,14 @@ use cicd_core::deployment_group::ConfigChoice;
 
 use crate::protocol::{DeploymentView, Panel};
 
-/// The panel of a deployment group or configuration file (nothing when the file holds none).
-pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -> Panel {
+/// The panel of a deployment group or configuration file (nothing when the file holds none),
+/// run with the predefined configuration `chosen` instead of the file's own when one is given.
+pub(crate) fn panel(
+    model: &Model,
+    scenario: &Scenario,
+    compare: Option<&str>,
+    chosen: Option<&str>,
+) -> Panel {
     let (config, group, source) = match model {
         Model::DeploymentGroup(groups) => {
             let Some(item) = groups.items.first() else {
@@ -37,6 +43,12 @@ pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -
         }
         _ => return Panel::None,
     };
+    let own_config = config.name.clone();
+    let chosen = chosen.and_then(|name| Config::predefined(name).map(|c| (name, c)));
+    let (config, source) = match &chosen {
+        Some((_, c)) => (c.clone(), "a configuration chosen here"),
+        None => (config, source),
+    };
     let report = simulate(&config, &group, None, scenario);
     let platform = report.platform;
     let compare = compare
@@ -47,10 +59,17 @@ pub(crate) fn panel(model: &Model, scenario: &Scenario, compare: Option<&str>) -
         .filter(|p| p.platform == platform)
         .map(|p| p.name.to_string())
         .collect();
+    let choices = cicd_core::deployment::PREDEFINED
+        .iter()
+        .map(|p| (p.name.to_string(), p.platform.title().to_string()))
+        .collect();
     Panel::Deployment(Box::new(DeploymentView {
         report,
         source: source.to_string(),
         compare,
         alternatives,
+        own_config,
+        chosen: chosen.map(|(name, _)| name.to_string()),
+        choices,
     }))
 }

@@ -238,6 +238,7 @@ fn report(entry: &Entry) -> FileReport {
                     &analysis.model,
                     &inputs.deployment,
                     inputs.compare.as_deref(),
+                    inputs.config.as_deref(),
                 ),
             };
             let mut diagnostics = check::diagnostics(text, &index, analysis);

@@ -119,6 +119,10 @@ pub struct PanelInputs {
     /// A predefined configuration the same deployment is compared with (its name).
     #[serde(rename = "dc", skip_serializing_if = "Option::is_none")]
     pub compare: Option<String>,
+    /// A predefined configuration the deployment runs with instead of the file's own (its name;
+    /// its platform is the deployment's).
+    #[serde(rename = "dn", skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
 }
 
 impl PanelInputs {
@@ -134,6 +138,7 @@ impl PanelInputs {
             pipeline: serde_json::from_value(part("p")).unwrap_or_default(),
             deployment: serde_json::from_value(part("d")).unwrap_or_default(),
             compare: serde_json::from_value(part("dc")).ok().flatten(),
+            config: serde_json::from_value(part("dn")).ok().flatten(),
         }
     }
 
@@ -396,6 +401,12 @@ pub struct DeploymentView {
     pub compare: Option<cicd_core::deployment::DeploymentReport>,
     /// The predefined configurations of the platform, to compare with.
     pub alternatives: Vec<String>,
+    /// The configuration the file itself gives the deployment (its name).
+    pub own_config: String,
+    /// The predefined configuration chosen instead of the file's own, if any.
+    pub chosen: Option<String>,
+    /// Every predefined configuration, with its platform's title, to choose from.
+    pub choices: Vec<(String, String)>,
 }
 
 /// The pipeline panel: the core's simulated run, placed for the editor.

@@ -384,3 +384,82 @@ fn a_serialized_reply_reads_back() {
     let back: cicd_engine::Reply = serde_json::from_str(&json).expect("reads back");
     assert_eq!(serde_json::to_string(&back).expect("serializes"), json);
 }
+
+#[test]
+fn a_deployment_runs_with_a_configuration_chosen_in_the_panel() {
+    let group = include_str!("../../../examples/deployment-group-ecs.json");
+    let mut engine = Engine::new();
+    let report = analyze(&mut engine, input(1, 1, "deployment-group-ecs.json", group));
+    let Panel::Deployment(own) = &report.panel else {
+        panic!("a deployment panel: {:?}", report.panel)
+    };
+    assert_eq!(own.chosen, None);
+    assert_eq!(own.report.config.config.name, own.own_config);
+    assert!(
+        own.choices
+            .iter()
+            .any(|(n, p)| n == "CodeDeployDefault.LambdaAllAtOnce" && p == "Lambda")
+    );
+    // All at once instead of the group's canary, with an error rate: the whole traffic gets it.
+    let inputs = PanelInputs {
+        config: Some("CodeDeployDefault.ECSAllAtOnce".into()),
+        deployment: cicd_core::deployment::Scenario {
+            faults: vec![cicd_core::deployment::simulate::Fault::ErrorRate {
+                percent: 20.0,
+                at: 0,
+            }],
+            ..Default::default()
+        },
+        ..PanelInputs::default()
+    };
+    let json = inputs.to_json();
+    assert!(
+        json.contains(r#""dn":"CodeDeployDefault.ECSAllAtOnce""#),
+        "{json}"
+    );
+    assert_eq!(
+        PanelInputs::parse(&json),
+        inputs,
+        "the choice travels with the file"
+    );
+    let chosen = engine
+        .handle(Request::Panel {
+            id: 1,
+            version: 1,
+            scenario: json,
+        })
+        .expect("answered");
+    let Panel::Deployment(view) = &chosen.panel else {
+        panic!("a deployment panel")
+    };
+    assert_eq!(
+        view.chosen.as_deref(),
+        Some("CodeDeployDefault.ECSAllAtOnce")
+    );
+    assert_eq!(
+        view.report.config.config.name,
+        "CodeDeployDefault.ECSAllAtOnce"
+    );
+    assert_eq!(
+        view.own_config, own.own_config,
+        "the file's own is still named"
+    );
+    assert_eq!(view.report.blast_radius.max_green_percent, 100.0);
+    // The group's own configuration under the same fault exposes less of the traffic.
+    let same_fault = PanelInputs {
+        config: None,
+        ..inputs
+    };
+    let canary = engine
+        .handle(Request::Panel {
+            id: 1,
+            version: 1,
+            scenario: same_fault.to_json(),
+        })
+        .expect("answered");
+    let Panel::Deployment(canary) = &canary.panel else {
+        panic!("a deployment panel")
+    };
+    assert!(own.own_config.contains("Canary"), "{}", own.own_config);
+    assert!(canary.report.blast_radius.max_green_percent < 100.0);
+}

@@ -129,7 +129,14 @@ impl Component for Root {
                 let on_compare = link.callback(|name| {
                     Msg::Change(Box::new(move |i: &mut PanelInputs| i.compare = name))
                 });
-                html! { <DeploymentPanel {report} scenario={inputs.deployment} {on_scenario} {on_compare} /> }
+                // Another configuration: the comparison was with respect to the previous one.
+                let on_config = link.callback(|name| {
+                    Msg::Change(Box::new(move |i: &mut PanelInputs| {
+                        i.config = name;
+                        i.compare = None;
+                    }))
+                });
+                html! { <DeploymentPanel {report} scenario={inputs.deployment} {on_scenario} {on_compare} {on_config} /> }
             }
             Panel::Pipeline(_) => {
                 let on_scenario = link

@@ -147,7 +147,7 @@ fn initial_state(options: &PageOptions) -> State {
 /// The playground.
 #[component]
 pub fn App() -> Html {
-    let options = use_memo((), |_| PageOptions::parse(&page::query()));
+    let options = use_memo((), |_| PageOptions::of_page());
     let state = use_reducer({
         let options = options.clone();
         move || initial_state(&options)

@@ -27,6 +27,9 @@ const WORKFLOW_OIDC: &str = include_str!("../../../examples/deploy-workflow-oidc
 const TRUST_MAIN: &str = include_str!("../../../examples/trust-policy-github-oidc-main.json");
 const PIPELINE: &str = include_str!("../../../examples/pipeline.json");
 const ROLLBACK: &str = include_str!("../../../examples/deployment-group-rollback.json");
+const GROUP_EC2_ROLLING: &str = include_str!("../../../examples/deployment-group-ec2-rolling.json");
+const GROUP_EC2_BLUE_GREEN: &str =
+    include_str!("../../../examples/deployment-group-ec2-blue-green.json");
 const GROUP_ECS: &str = include_str!("../../../examples/deployment-group-ecs.json");
 const CONFIG_LINEAR: &str = include_str!("../../../examples/deployment-config-linear.json");
 const PIPELINE_CDK: &str = include_str!("../../../examples/pipeline-cdk.ts");
@@ -117,6 +120,26 @@ pub static EXAMPLES: &[Example] = &[
         files: &[
             ("deployment-group.json", GROUP_ECS),
             ("appspec.yaml", APPSPEC_ECS),
+        ],
+    },
+    Example {
+        id: "deployment-rolling",
+        title: "CodeDeploy: a rolling in-place deployment on EC2",
+        summary: "Half of the fleet at a time behind a load balancer: traffic is blocked on each batch while its hooks run, and an alarm or a failed hook rolls the fleet back.",
+        broken: false,
+        files: &[
+            ("deployment-group.json", GROUP_EC2_ROLLING),
+            ("appspec.yml", APPSPEC_EC2),
+        ],
+    },
+    Example {
+        id: "deployment-ec2-blue-green",
+        title: "CodeDeploy: blue/green on EC2",
+        summary: "A replacement fleet copied from the Auto Scaling group, traffic rerouted one instance at a time, the original fleet terminated five minutes after success.",
+        broken: false,
+        files: &[
+            ("deployment-group.json", GROUP_EC2_BLUE_GREEN),
+            ("appspec.yml", APPSPEC_EC2),
         ],
     },
     Example {

@@ -23,58 +23,33 @@ pub struct PageOptions {
 }
 
 impl PageOptions {
-    /// Parses a query string (with or without its `?`).
-    pub fn parse(query: &str) -> PageOptions {
-        let mut options = PageOptions::default();
-        for pair in query.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode_component(value);
-            let on = matches!(value.as_str(), "" | "1" | "true" | "yes");
-            match key {
-                "embed" => options.embed = on,
-                "readonly" => options.read_only = on,
-                "file" if !value.is_empty() => options.file = Some(value),
-                "theme" => {
-                    options.theme = match value.as_str() {
-                        "light" => Some(Theme::Light),
-                        "dark" => Some(Theme::Dark),
-                        _ => None,
-                    }
-                }
-                "example" if !value.is_empty() => options.example = Some(value),
-                "rule" if !value.is_empty() => options.rule = Some(value),
-                _ => {}
-            }
+    /// The options of a query, given the first value of each parameter (percent-decoded):
+    /// `param("embed")` is `Some("1")` for `?embed=1`, `Some("")` for `?embed`.
+    pub fn from_params(param: impl Fn(&str) -> Option<String>) -> PageOptions {
+        let on =
+            |key: &str| param(key).is_some_and(|v| matches!(v.as_str(), "" | "1" | "true" | "yes"));
+        let named = |key: &str| param(key).filter(|v| !v.is_empty());
+        PageOptions {
+            embed: on("embed"),
+            read_only: on("readonly"),
+            file: named("file"),
+            theme: match param("theme").as_deref() {
+                Some("light") => Some(Theme::Light),
+                Some("dark") => Some(Theme::Dark),
+                _ => None,
+            },
+            example: named("example"),
+            rule: named("rule"),
         }
-        options
     }
-}
 
-/// Percent-decoding of a query value (`+` is a space).
-fn decode_component(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes.get(i) {
-            Some(b'%') => {
-                let hex = value
-                    .get(i + 1..i + 3)
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                if let Some(b) = hex {
-                    out.push(b);
-                    i += 3;
-                    continue;
-                }
-                out.push(b'%');
-            }
-            Some(b'+') => out.push(b' '),
-            Some(&b) => out.push(b),
-            None => {}
+    /// The page's options, its query string read by the browser's `URLSearchParams`.
+    pub fn of_page() -> PageOptions {
+        match web_sys::UrlSearchParams::new_with_str(&query()) {
+            Ok(params) => PageOptions::from_params(|key| params.get(key)),
+            Err(_) => PageOptions::default(),
         }
-        i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -123,30 +98,25 @@ pub fn consume_example_param() {
     ) else {
         return;
     };
-    let kept = without_param(&search, "example");
-    if kept == search {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    if !params.has("example") {
         return;
     }
+    params.delete("example");
+    let rest = String::from(params.to_string());
+    let kept = if rest.is_empty() {
+        rest
+    } else {
+        format!("?{rest}")
+    };
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
             Some(&format!("{path}{kept}{hash}")),
         );
-    }
-}
-
-/// `query` (with its `?`) without the parameter `name`.
-fn without_param(query: &str, name: &str) -> String {
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split('=').next() != Some(name))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
     }
 }
 
@@ -199,21 +169,41 @@ pub fn apply_theme(dark: bool) {
 mod tests {
     use super::*;
 
+    /// The first value of each parameter, as `URLSearchParams.get` answers (already decoded).
+    fn options(pairs: &[(&str, &str)]) -> PageOptions {
+        PageOptions::from_params(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
     #[test]
     fn query_options() {
-        let o = PageOptions::parse("?embed=1&readonly=1&file=appspec%2Dx.yml&theme=dark");
+        let o = options(&[
+            ("embed", "1"),
+            ("readonly", "1"),
+            ("file", "appspec-x.yml"),
+            ("theme", "dark"),
+        ]);
         assert!(o.embed && o.read_only);
         assert_eq!(o.file.as_deref(), Some("appspec-x.yml"));
         assert_eq!(o.theme, Some(Theme::Dark));
-        let o = PageOptions::parse("embed&theme=purple&example=buildspec&rule=BS021");
+        let o = options(&[
+            ("embed", ""),
+            ("theme", "purple"),
+            ("example", "buildspec"),
+            ("rule", "BS021"),
+        ]);
         assert!(o.embed && !o.read_only);
         assert_eq!(o.theme, None);
         assert_eq!(o.example.as_deref(), Some("buildspec"));
         assert_eq!(o.rule.as_deref(), Some("BS021"));
-        assert_eq!(PageOptions::parse(""), PageOptions::default());
-        assert_eq!(decode_component("a+b%20c%zz"), "a b c%zz");
-        assert_eq!(without_param("?example=x&embed=1", "example"), "?embed=1");
-        assert_eq!(without_param("?example=x", "example"), "");
-        assert_eq!(without_param("?examples=x", "example"), "?examples=x");
+        assert_eq!(
+            options(&[("embed", "0"), ("file", "")]),
+            PageOptions::default()
+        );
+        assert_eq!(options(&[]), PageOptions::default());
     }
 }

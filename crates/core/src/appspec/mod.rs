@@ -24,10 +24,10 @@ pub mod model;
 pub mod report;
 mod ruby;
 pub(crate) mod rules;
-mod schema;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
-use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};
+use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, BY_WORD, FileName, Formats, KindInfo, Strength};
 use crate::schema::Checker;
 use crate::source::{Document, Node};
 
@@ -46,7 +46,14 @@ pub static INFO: KindInfo = KindInfo {
 
 /// `appspec*.yml|yaml|json`.
 fn file_name(name: &FileName<'_>) -> Option<Strength> {
-    (name.stem.starts_with("appspec") && (name.is_yaml() || name.is_json())).then_some(BY_NAME)
+    if !(name.is_yaml() || name.is_json()) {
+        None
+    } else if name.stem.starts_with("appspec") {
+        Some(BY_NAME)
+    } else {
+        // `service-appspec.yml`.
+        name.stem.contains("appspec").then_some(BY_WORD)
+    }
 }
 
 /// `os`, `hooks`, a `Resources` list (a CloudFormation template's is a mapping), or `Resources`

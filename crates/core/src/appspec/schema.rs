@@ -65,7 +65,7 @@ pub(crate) const FUNCTION_VERSION_TAG: &str = "function-version";
 
 /// A scalar where a list is expected makes the agent fail (`String#each` does not exist), so it
 /// is reported as a wrong type, not as a style issue.
-pub(super) static RULES: SchemaRules = SchemaRules {
+pub(crate) static RULES: SchemaRules = SchemaRules {
     unknown_key: &rules::unknown_appspec_key::RULE,
     wrong_type: &rules::wrong_value_type::RULE,
     scalar_for_list: &rules::wrong_value_type::RULE,
@@ -93,6 +93,15 @@ fn strict_list<'a>(node: &'a Node, inner: &Ty, what: &str, c: &mut Checker<'a>) 
     }
 }
 
+/// The shapes the lowering functions below accept (for the JSON Schemas).
+static STR_LIST: Ty = Ty::List(&Ty::Str);
+static FILES: Ty = Ty::List(&Ty::Map(&FILE));
+static PERMISSIONS: Ty = Ty::List(&Ty::Map(&PERMISSION));
+static PERMISSION_TYPES: Ty = Ty::List(&Ty::Enum(&PERMISSION_TYPE));
+static EC2_HOOKS: Ty = Ty::Dict(&Ty::List(&Ty::Map(&SCRIPT)));
+/// Each item is checked by AS047 (one `Event: FunctionName` mapping).
+static SERVICE_HOOKS: Ty = Ty::List(&Ty::Any);
+
 fn string_list<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
     strict_list(node, &Ty::Str, "a list of strings", c);
 }
@@ -100,7 +109,7 @@ fn string_list<'a>(node: &'a Node, _anchor: Span, c: &mut Checker<'a>) {
 // ---------------------------------------------------------------------------------------------
 // EC2/on-premises
 
-pub(super) static EC2_ROOT: MapSchema = exact(&[
+pub(crate) static EC2_ROOT: MapSchema = exact(&[
     required(
         "version",
         Ty::Custom(ec2_version),
@@ -115,7 +124,7 @@ pub(super) static EC2_ROOT: MapSchema = exact(&[
     ),
     field(
         "files",
-        Ty::Custom(files),
+        Ty::Shaped(&FILES, files),
         "what to copy from the revision to the instance: a list of `source`/`destination`",
     ),
     field(
@@ -125,12 +134,12 @@ pub(super) static EC2_ROOT: MapSchema = exact(&[
     ),
     field(
         "permissions",
-        Ty::Custom(permissions),
+        Ty::Shaped(&PERMISSIONS, permissions),
         "owner, group, mode, ACLs and SELinux context of the copied files (Linux only)",
     ),
     field(
         "hooks",
-        Ty::Custom(ec2_hooks),
+        Ty::Shaped(&EC2_HOOKS, ec2_hooks),
         "scripts to run at each lifecycle event: event name → list of scripts",
     ),
 ]);
@@ -165,30 +174,30 @@ static FILE: MapSchema = exact(&[
 static PERMISSION: MapSchema = exact(&[
     required(
         "object",
-        Ty::Custom(object),
+        Ty::Shaped(&Ty::Str, object),
         &rules::missing_permission_object::RULE,
         "the file or directory the permissions apply to (an installed path)",
     ),
     field(
         "pattern",
-        Ty::Custom(pattern),
+        Ty::Shaped(&Ty::Str, pattern),
         "which names directly under `object` match: a glob where only `*` is special (default `\"**\"`, everything)",
     ),
     field(
         "except",
-        Ty::Custom(except),
+        Ty::Shaped(&STR_LIST, except),
         "names to leave out: a list of simple globs",
     ),
     field("owner", Ty::Str, "the user that owns the matched files"),
     field("group", Ty::Str, "the group of the matched files"),
     field(
         "mode",
-        Ty::Custom(mode),
+        Ty::Shaped(&Ty::Str, mode),
         "chmod numeric mode, 1 to 4 octal digits such as 755 (quote it when it starts with 0)",
     ),
     field(
         "acls",
-        Ty::Custom(acls),
+        Ty::Shaped(&STR_LIST, acls),
         "setfacl entries such as `u:deploy:rwx`",
     ),
     field(
@@ -198,7 +207,7 @@ static PERMISSION: MapSchema = exact(&[
     ),
     field(
         "type",
-        Ty::Custom(permission_types),
+        Ty::Shaped(&PERMISSION_TYPES, permission_types),
         "what the permissions apply to: `file`, `directory` or both (default both)",
     ),
 ]);
@@ -222,7 +231,7 @@ static CONTEXT: MapSchema = exact(&[
     ),
     field(
         "range",
-        Ty::Custom(selinux_range),
+        Ty::Shaped(&Ty::Str, selinux_range),
         "the SELinux MLS/MCS range, such as `s0-s0:c0.c1023`",
     ),
 ]);
@@ -230,7 +239,7 @@ static CONTEXT: MapSchema = exact(&[
 static SCRIPT: MapSchema = exact(&[
     required(
         "location",
-        Ty::Custom(location),
+        Ty::Shaped(&Ty::Str, location),
         &rules::missing_script_location::RULE,
         "the script's path, relative to the root of the revision",
     ),
@@ -254,7 +263,7 @@ static SCRIPT: MapSchema = exact(&[
 // ---------------------------------------------------------------------------------------------
 // ECS
 
-pub(super) static ECS_ROOT: MapSchema = any_case(&[
+pub(crate) static ECS_ROOT: MapSchema = any_case(&[
     required(
         "version",
         Ty::Custom(service_version),
@@ -269,7 +278,7 @@ pub(super) static ECS_ROOT: MapSchema = any_case(&[
     ),
     field(
         "Hooks",
-        Ty::Custom(service_hooks),
+        Ty::Shaped(&SERVICE_HOOKS, service_hooks),
         "Lambda functions to run at lifecycle events: a list of `Event: FunctionName`",
     ),
 ]);
@@ -341,10 +350,10 @@ static NETWORK_CONFIGURATION: MapSchema = any_case(&[field(
 )]);
 
 static AWSVPC_CONFIGURATION: MapSchema = any_case(&[
-    field("Subnets", Ty::Custom(string_list), "subnet IDs"),
+    field("Subnets", Ty::Shaped(&STR_LIST, string_list), "subnet IDs"),
     field(
         "SecurityGroups",
-        Ty::Custom(string_list),
+        Ty::Shaped(&STR_LIST, string_list),
         "security group IDs",
     ),
     field(
@@ -386,7 +395,7 @@ static CAPACITY_PROVIDER: MapSchema = any_case(&[
 // ---------------------------------------------------------------------------------------------
 // Lambda
 
-pub(super) static LAMBDA_ROOT: MapSchema = any_case(&[
+pub(crate) static LAMBDA_ROOT: MapSchema = any_case(&[
     required(
         "version",
         Ty::Custom(service_version),
@@ -401,7 +410,7 @@ pub(super) static LAMBDA_ROOT: MapSchema = any_case(&[
     ),
     field(
         "Hooks",
-        Ty::Custom(service_hooks),
+        Ty::Shaped(&SERVICE_HOOKS, service_hooks),
         "Lambda functions to run before and after traffic shifts",
     ),
 ]);
@@ -450,7 +459,7 @@ static LAMBDA_PROPERTIES: MapSchema = any_case(&[
 // ---------------------------------------------------------------------------------------------
 // Platform not known: only the keys of every platform, so that typos still get suggestions.
 
-pub(super) static ANY_ROOT: MapSchema = exact(&[
+pub(crate) static ANY_ROOT: MapSchema = exact(&[
     field(
         "version",
         Ty::Custom(service_version),

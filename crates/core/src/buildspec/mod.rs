@@ -14,10 +14,10 @@
 mod model;
 pub(crate) mod rules;
 mod runtimes;
-mod schema;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
-use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, FileName, Formats, KindInfo, Strength};
+use crate::kinds::{BY_KEY, BY_NAME, BY_VALUE, BY_WORD, FileName, Formats, KindInfo, Strength};
 use crate::schema::Checker;
 use crate::source::{Document, Node};
 
@@ -39,7 +39,14 @@ pub static INFO: KindInfo = KindInfo {
 
 /// `buildspec*.yml` / `buildspec*.yaml`.
 fn file_name(name: &FileName<'_>) -> Option<Strength> {
-    (name.stem.starts_with("buildspec") && name.is_yaml()).then_some(BY_NAME)
+    if !name.is_yaml() {
+        None
+    } else if name.stem.starts_with("buildspec") {
+        Some(BY_NAME)
+    } else {
+        // `deploy-buildspec.yml`, `service__buildspec.yml`.
+        name.stem.contains("buildspec").then_some(BY_WORD)
+    }
 }
 
 /// `phases` says buildspec; so does `version: 0.1` or `0.2`.

@@ -71,6 +71,53 @@ pub static IMAGES: &[Image] = &[
         ],
     },
     Image {
+        id: "amazonlinux-x86_64-standard:6.0",
+        maintained: true,
+        windows: false,
+        runtimes: &[
+            ("java", JAVA_ALL),
+            ("golang", &["1.24", "1.25", "1.26"]),
+            ("python", &["3.10", "3.11", "3.12", "3.13", "3.14"]),
+            ("nodejs", &["22", "24"]),
+            ("ruby", &["3.3", "3.4", "4.0"]),
+            ("php", PHP_82_85),
+            ("dotnet", &["8.0", "10.0"]),
+            ("rust", &["1.93"]),
+        ],
+    },
+    Image {
+        id: "amazonlinux-aarch64-standard:3.0",
+        maintained: true,
+        windows: false,
+        runtimes: &[
+            ("java", JAVA_ALL),
+            ("golang", GO_120_126),
+            ("python", PY_39_314),
+            ("nodejs", &["18", "20", "22", "24"]),
+            ("ruby", &["3.1", "3.2", "3.3", "3.4", "4.0"]),
+            ("php", &["8.1", "8.2", "8.3", "8.4", "8.5"]),
+            ("dotnet", &["6.0", "8.0", "10.0"]),
+            ("rust", &["1.94"]),
+            ("docker", &["23"]),
+        ],
+    },
+    Image {
+        id: "amazonlinux-aarch64-standard:4.0",
+        maintained: true,
+        windows: false,
+        runtimes: &[
+            ("java", JAVA_ALL),
+            ("golang", &["1.24", "1.25", "1.26"]),
+            ("python", &["3.10", "3.11", "3.12", "3.13", "3.14"]),
+            ("nodejs", &["22", "24"]),
+            ("ruby", &["3.3", "3.4", "4.0"]),
+            ("php", PHP_82_85),
+            ("dotnet", &["8.0", "10.0"]),
+            ("rust", &["1.94"]),
+            ("docker", &["23"]),
+        ],
+    },
+    Image {
         id: "standard:6.0",
         maintained: false,
         windows: false,
@@ -114,6 +161,21 @@ pub static IMAGES: &[Image] = &[
         ],
     },
     Image {
+        id: "amazonlinux2-aarch64-standard:2.0",
+        maintained: false,
+        windows: false,
+        runtimes: &[
+            ("java", &["corretto8", "corretto11"]),
+            ("golang", &["1.12", "1.13", "1.14"]),
+            ("python", &["3.7", "3.8", "3.9"]),
+            ("nodejs", &["10", "12"]),
+            ("ruby", &["2.6", "2.7"]),
+            ("php", &["7.3", "7.4"]),
+            ("dotnet", &["3.1"]),
+            ("docker", &["19"]),
+        ],
+    },
+    Image {
         id: "windows-base:2019-1.0",
         maintained: false,
         windows: true,
@@ -145,5 +207,43 @@ impl Image {
             .iter()
             .find(|(n, _)| *n == runtime)
             .map(|(_, v)| *v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The images AWS lists as maintained (reference A9: standard 7.0/8.0, AL2023 x86 5.0/6.0,
+    /// aarch64 3.0/4.0) can all be chosen, and none other is marked maintained.
+    #[test]
+    fn the_maintained_images_are_all_known() {
+        let maintained: Vec<&str> = IMAGES
+            .iter()
+            .filter(|i| i.maintained)
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(
+            maintained,
+            [
+                "standard:7.0",
+                "standard:8.0",
+                "amazonlinux-x86_64-standard:5.0",
+                "amazonlinux-x86_64-standard:6.0",
+                "amazonlinux-aarch64-standard:3.0",
+                "amazonlinux-aarch64-standard:4.0",
+            ]
+        );
+        let arm = find_image("aws/codebuild/amazonlinux-aarch64-standard:4.0").expect("known");
+        let has = |img: &Image, runtime: &str, version: &str| {
+            img.runtimes
+                .iter()
+                .any(|(r, v)| *r == runtime && v.contains(&version))
+        };
+        assert!(has(arm, "rust", "1.94") && has(arm, "docker", "23"));
+        assert!(!has(arm, "python", "3.9"));
+        let x86 = find_image("amazonlinux-x86_64-standard:6.0").expect("known");
+        assert!(has(x86, "rust", "1.93") && !has(x86, "nodejs", "20"));
+        assert!(find_image("amazonlinux2-aarch64-standard:2.0").is_some_and(|i| !i.maintained));
     }
 }

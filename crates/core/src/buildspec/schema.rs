@@ -7,7 +7,7 @@ use crate::schema::{
 };
 use crate::source::{Node, Span, Value};
 
-pub(super) static RULES: SchemaRules = SchemaRules {
+pub(crate) static RULES: SchemaRules = SchemaRules {
     unknown_key: &rules::unknown_key::RULE,
     wrong_type: &rules::invalid_type::RULE,
     scalar_for_list: &rules::scalar_instead_of_list::RULE,
@@ -15,10 +15,10 @@ pub(super) static RULES: SchemaRules = SchemaRules {
 
 static STR_LIST: Ty = Ty::List(&Ty::Str);
 
-pub(super) static ROOT: MapSchema = map(&[
+pub(crate) static ROOT: MapSchema = map(&[
     Field {
         key: "version",
-        ty: Ty::Custom(version),
+        ty: Ty::Shaped(&Ty::Str, version),
         required: Some(&rules::missing_version::RULE),
         doc: "the buildspec format version, 0.2 (recommended) or 0.1",
     },
@@ -70,12 +70,12 @@ static ENV: MapSchema = map(&[
     ),
     field(
         "parameter-store",
-        Ty::Dict(&Ty::Custom(parameter_name)),
+        Ty::Dict(&Ty::Shaped(&Ty::Str, parameter_name)),
         "variables read from SSM Parameter Store: name → parameter name",
     ),
     field(
         "secrets-manager",
-        Ty::Dict(&Ty::Custom(secret_reference)),
+        Ty::Dict(&Ty::Shaped(&Ty::Str, secret_reference)),
         "variables read from Secrets Manager: name → secret-id:json-key:version-stage:version-id",
     ),
     field(
@@ -342,18 +342,22 @@ static PHASES: MapSchema = MapSchema {
     fields: &[
         field(
             "install",
-            Ty::Custom(install_phase),
+            Ty::Shaped(&Ty::Map(&INSTALL_PHASE), install_phase),
             "install packages and select runtimes",
         ),
         field(
             "pre_build",
-            Ty::Custom(phase),
+            Ty::Shaped(&Ty::Map(&PHASE), phase),
             "commands before the build (log in, install dependencies)",
         ),
-        field("build", Ty::Custom(phase), "the build commands"),
+        field(
+            "build",
+            Ty::Shaped(&Ty::Map(&PHASE), phase),
+            "the build commands",
+        ),
         field(
             "post_build",
-            Ty::Custom(phase),
+            Ty::Shaped(&Ty::Map(&PHASE), phase),
             "commands after the build (push images, notify)",
         ),
     ],
@@ -369,7 +373,7 @@ pub(crate) static INSTALL_PHASE: MapSchema = map(&[
     ),
     field(
         "on-failure",
-        Ty::Custom(on_failure),
+        Ty::Shaped(&Ty::Str, on_failure),
         "ABORT, CONTINUE or a RETRY form",
     ),
     field(
@@ -379,12 +383,12 @@ pub(crate) static INSTALL_PHASE: MapSchema = map(&[
     ),
     field(
         "commands",
-        Ty::Custom(commands),
+        Ty::Shaped(&STR_LIST, commands),
         "commands to run, in order",
     ),
     field(
         "finally",
-        Ty::Custom(commands),
+        Ty::Shaped(&STR_LIST, commands),
         "commands that run even when a command failed",
     ),
 ]);
@@ -397,7 +401,7 @@ pub(crate) static PHASE: MapSchema = map(&[
     ),
     field(
         "on-failure",
-        Ty::Custom(on_failure),
+        Ty::Shaped(&Ty::Str, on_failure),
         "ABORT, CONTINUE or a RETRY form",
     ),
     field(
@@ -407,12 +411,12 @@ pub(crate) static PHASE: MapSchema = map(&[
     ),
     field(
         "commands",
-        Ty::Custom(commands),
+        Ty::Shaped(&STR_LIST, commands),
         "commands to run, in order (required)",
     ),
     field(
         "finally",
-        Ty::Custom(commands),
+        Ty::Shaped(&STR_LIST, commands),
         "commands that run even when a command failed",
     ),
 ]);

@@ -81,6 +81,10 @@ impl Field<String> {
     }
 }
 
+/// Words of closed sets that only outputs carry (`MOST_CONCURRENCY` of OneAtATime, the
+/// `Kubernetes` platform): a configuration you create cannot have them.
+pub(crate) const OUTPUT_ONLY_WORDS: &[&str] = &["MOST_CONCURRENCY", "Kubernetes"];
+
 /// The type of a value in a [`Shape`].
 #[derive(Debug)]
 pub(crate) enum Ty {
@@ -133,45 +137,57 @@ pub(crate) struct FieldSpec {
     pub ty: Ty,
     /// Where it may appear.
     pub role: Role,
+    /// One line on what the key does (the JSON Schema's description).
+    #[cfg_attr(not(feature = "json-schema"), allow(dead_code))]
+    pub doc: &'static str,
 }
 
 /// A key in both dialects.
-pub(crate) const fn both(api: &'static str, cfn: &'static str, ty: Ty) -> FieldSpec {
+pub(crate) const fn both(
+    api: &'static str,
+    cfn: &'static str,
+    ty: Ty,
+    doc: &'static str,
+) -> FieldSpec {
     FieldSpec {
         api: Some(api),
         cfn: Some(cfn),
         ty,
         role: Role::Both,
+        doc,
     }
 }
 
 /// An API-only key.
-pub(crate) const fn api(name: &'static str, ty: Ty) -> FieldSpec {
+pub(crate) const fn api(name: &'static str, ty: Ty, doc: &'static str) -> FieldSpec {
     FieldSpec {
         api: Some(name),
         cfn: None,
         ty,
         role: Role::Both,
+        doc,
     }
 }
 
 /// An API key that only outputs carry.
-pub(crate) const fn output(name: &'static str, ty: Ty) -> FieldSpec {
+pub(crate) const fn output(name: &'static str, ty: Ty, doc: &'static str) -> FieldSpec {
     FieldSpec {
         api: Some(name),
         cfn: None,
         ty,
         role: Role::Output,
+        doc,
     }
 }
 
 /// A CloudFormation-only key.
-pub(crate) const fn cfn(name: &'static str, ty: Ty) -> FieldSpec {
+pub(crate) const fn cfn(name: &'static str, ty: Ty, doc: &'static str) -> FieldSpec {
     FieldSpec {
         api: None,
         cfn: Some(name),
         ty,
         role: Role::Both,
+        doc,
     }
 }
 

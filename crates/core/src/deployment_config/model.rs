@@ -23,41 +23,96 @@ pub(crate) const COMPUTE_PLATFORMS: &[&str] = &["Server", "Lambda", "ECS", "Kube
 pub(crate) static MIN_HEALTHY: Shape = Shape {
     what: "minimum healthy hosts",
     fields: &[
-        both("type", "Type", Ty::Enum(MIN_HEALTHY_TYPES)),
-        both("value", "Value", Ty::Int),
+        both(
+            "type",
+            "Type",
+            Ty::Enum(MIN_HEALTHY_TYPES),
+            "HOST_COUNT (a number of instances) or FLEET_PERCENT (a percentage of the fleet)",
+        ),
+        both(
+            "value",
+            "Value",
+            Ty::Int,
+            "the number of instances, or the percentage of the fleet (0–99), that must stay healthy",
+        ),
     ],
 };
 
 static PER_ZONE: Shape = Shape {
     what: "minimum healthy hosts per zone",
     fields: &[
-        both("type", "Type", Ty::Enum(PER_ZONE_TYPES)),
-        both("value", "Value", Ty::Int),
+        both(
+            "type",
+            "Type",
+            Ty::Enum(PER_ZONE_TYPES),
+            "HOST_COUNT or FLEET_PERCENT, per Availability Zone",
+        ),
+        both(
+            "value",
+            "Value",
+            Ty::Int,
+            "the number or percentage of instances per zone that must stay healthy",
+        ),
     ],
 };
 
 static CANARY: Shape = Shape {
     what: "time-based canary",
     fields: &[
-        both("canaryPercentage", "CanaryPercentage", Ty::Int),
-        both("canaryInterval", "CanaryInterval", Ty::Int),
+        both(
+            "canaryPercentage",
+            "CanaryPercentage",
+            Ty::Int,
+            "the percentage of traffic moved first (1–99)",
+        ),
+        both(
+            "canaryInterval",
+            "CanaryInterval",
+            Ty::Int,
+            "minutes between the first and the second shift",
+        ),
     ],
 };
 
 static LINEAR: Shape = Shape {
     what: "time-based linear",
     fields: &[
-        both("linearPercentage", "LinearPercentage", Ty::Int),
-        both("linearInterval", "LinearInterval", Ty::Int),
+        both(
+            "linearPercentage",
+            "LinearPercentage",
+            Ty::Int,
+            "the percentage of traffic moved at each increment (1–99)",
+        ),
+        both(
+            "linearInterval",
+            "LinearInterval",
+            Ty::Int,
+            "minutes between increments",
+        ),
     ],
 };
 
 static ROUTING: Shape = Shape {
     what: "traffic routing configuration",
     fields: &[
-        both("type", "Type", Ty::Enum(ROUTING_TYPES)),
-        both("timeBasedCanary", "TimeBasedCanary", Ty::Object(&CANARY)),
-        both("timeBasedLinear", "TimeBasedLinear", Ty::Object(&LINEAR)),
+        both(
+            "type",
+            "Type",
+            Ty::Enum(ROUTING_TYPES),
+            "TimeBasedCanary, TimeBasedLinear or AllAtOnce",
+        ),
+        both(
+            "timeBasedCanary",
+            "TimeBasedCanary",
+            Ty::Object(&CANARY),
+            "the canary's percentage and interval (type TimeBasedCanary)",
+        ),
+        both(
+            "timeBasedLinear",
+            "TimeBasedLinear",
+            Ty::Object(&LINEAR),
+            "the linear shift's percentage and interval (type TimeBasedLinear)",
+        ),
     ],
 };
 
@@ -68,16 +123,19 @@ static ZONAL: Shape = Shape {
             "firstZoneMonitorDurationInSeconds",
             "FirstZoneMonitorDurationInSeconds",
             Ty::Int,
+            "seconds to watch the first Availability Zone before the next",
         ),
         both(
             "monitorDurationInSeconds",
             "MonitorDurationInSeconds",
             Ty::Int,
+            "seconds to watch each later Availability Zone before the next",
         ),
         both(
             "minimumHealthyHostsPerZone",
             "MinimumHealthyHostsPerZone",
             Ty::Object(&PER_ZONE),
+            "instances that must stay healthy in each Availability Zone",
         ),
     ],
 };
@@ -86,25 +144,46 @@ static ZONAL: Shape = Shape {
 pub(crate) static CONFIG: Shape = Shape {
     what: "deployment configuration",
     fields: &[
-        both("deploymentConfigName", "DeploymentConfigName", Ty::Str),
+        both(
+            "deploymentConfigName",
+            "DeploymentConfigName",
+            Ty::Str,
+            "the configuration's name (not starting with CodeDeployDefault.)",
+        ),
         both(
             "computePlatform",
             "ComputePlatform",
             Ty::Enum(COMPUTE_PLATFORMS),
+            "Server (EC2/on-premises), Lambda or ECS",
         ),
         both(
             "minimumHealthyHosts",
             "MinimumHealthyHosts",
             Ty::Object(&MIN_HEALTHY),
+            "EC2/on-premises: how many instances must stay healthy",
         ),
         both(
             "trafficRoutingConfig",
             "TrafficRoutingConfig",
             Ty::Object(&ROUTING),
+            "ECS and Lambda: how traffic shifts to the new revision",
         ),
-        both("zonalConfig", "ZonalConfig", Ty::Object(&ZONAL)),
-        output("deploymentConfigId", Ty::Str),
-        output("createTime", Ty::Num),
+        both(
+            "zonalConfig",
+            "ZonalConfig",
+            Ty::Object(&ZONAL),
+            "EC2/on-premises: deploy one Availability Zone at a time",
+        ),
+        output(
+            "deploymentConfigId",
+            Ty::Str,
+            "output of get-deployment-config: the configuration's id",
+        ),
+        output(
+            "createTime",
+            Ty::Num,
+            "output of get-deployment-config: when it was created",
+        ),
     ],
 };
 

@@ -54,23 +54,53 @@ pub(crate) const COMPUTE_PLATFORMS: &[&str] = &["Server", "Lambda", "ECS", "Kube
 
 static ALARM: Shape = Shape {
     what: "alarm",
-    fields: &[both("name", "Name", Ty::Str)],
+    fields: &[both(
+        "name",
+        "Name",
+        Ty::Str,
+        "the name of a CloudWatch alarm to watch",
+    )],
 };
 
 static ALARM_CONFIG: Shape = Shape {
     what: "alarm configuration",
     fields: &[
-        both("enabled", "Enabled", Ty::Bool),
-        both("ignorePollAlarmFailure", "IgnorePollAlarmFailure", Ty::Bool),
-        both("alarms", "Alarms", Ty::List(&Ty::Object(&ALARM))),
+        both(
+            "enabled",
+            "Enabled",
+            Ty::Bool,
+            "whether the deployment stops when an alarm goes off",
+        ),
+        both(
+            "ignorePollAlarmFailure",
+            "IgnorePollAlarmFailure",
+            Ty::Bool,
+            "whether the deployment goes on when the alarms' state cannot be read from CloudWatch",
+        ),
+        both(
+            "alarms",
+            "Alarms",
+            Ty::List(&Ty::Object(&ALARM)),
+            "the CloudWatch alarms to watch (at most 10)",
+        ),
     ],
 };
 
 static ROLLBACK: Shape = Shape {
     what: "automatic rollback configuration",
     fields: &[
-        both("enabled", "Enabled", Ty::Bool),
-        both("events", "Events", Ty::List(&Ty::Enum(ROLLBACK_EVENTS))),
+        both(
+            "enabled",
+            "Enabled",
+            Ty::Bool,
+            "whether a failed or stopped deployment rolls back to the last good revision",
+        ),
+        both(
+            "events",
+            "Events",
+            Ty::List(&Ty::Enum(ROLLBACK_EVENTS)),
+            "the events that roll the deployment back: DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM, DEPLOYMENT_STOP_ON_REQUEST",
+        ),
     ],
 };
 
@@ -81,11 +111,13 @@ static STYLE: Shape = Shape {
             "deploymentType",
             "DeploymentType",
             Ty::Enum(DEPLOYMENT_TYPES),
+            "IN_PLACE (replace the revision on the same instances) or BLUE_GREEN (on a replacement fleet or task set)",
         ),
         both(
             "deploymentOption",
             "DeploymentOption",
             Ty::Enum(DEPLOYMENT_OPTIONS),
+            "WITH_TRAFFIC_CONTROL (route traffic through the load balancer) or WITHOUT_TRAFFIC_CONTROL",
         ),
     ],
 };
@@ -93,11 +125,17 @@ static STYLE: Shape = Shape {
 static TERMINATE: Shape = Shape {
     what: "blue instance termination option",
     fields: &[
-        both("action", "Action", Ty::Enum(TERMINATION_ACTIONS)),
+        both(
+            "action",
+            "Action",
+            Ty::Enum(TERMINATION_ACTIONS),
+            "TERMINATE the original instances after the wait, or KEEP_ALIVE (deregister them and leave them running)",
+        ),
         both(
             "terminationWaitTimeInMinutes",
             "TerminationWaitTimeInMinutes",
             Ty::Int,
+            "minutes to wait after a successful blue/green deployment before terminating the original instances (at most 2880)",
         ),
     ],
 };
@@ -109,14 +147,25 @@ static READY: Shape = Shape {
             "actionOnTimeout",
             "ActionOnTimeout",
             Ty::Enum(READY_ACTIONS),
+            "CONTINUE_DEPLOYMENT (reroute traffic as soon as the replacement is ready) or STOP_DEPLOYMENT (wait for a manual reroute)",
         ),
-        both("waitTimeInMinutes", "WaitTimeInMinutes", Ty::Int),
+        both(
+            "waitTimeInMinutes",
+            "WaitTimeInMinutes",
+            Ty::Int,
+            "minutes to wait for a manual reroute before the deployment stops (STOP_DEPLOYMENT only)",
+        ),
     ],
 };
 
 static GREEN_FLEET: Shape = Shape {
     what: "green fleet provisioning option",
-    fields: &[both("action", "Action", Ty::Enum(GREEN_FLEET_ACTIONS))],
+    fields: &[both(
+        "action",
+        "Action",
+        Ty::Enum(GREEN_FLEET_ACTIONS),
+        "DISCOVER_EXISTING (use instances that already exist) or COPY_AUTO_SCALING_GROUP (copy the Auto Scaling group)",
+    )],
 };
 
 static BLUE_GREEN: Shape = Shape {
@@ -126,28 +175,41 @@ static BLUE_GREEN: Shape = Shape {
             "terminateBlueInstancesOnDeploymentSuccess",
             "TerminateBlueInstancesOnDeploymentSuccess",
             Ty::Object(&TERMINATE),
+            "what happens to the original instances after a successful blue/green deployment",
         ),
         both(
             "deploymentReadyOption",
             "DeploymentReadyOption",
             Ty::Object(&READY),
+            "when traffic moves to the replacement environment",
         ),
         both(
             "greenFleetProvisioningOption",
             "GreenFleetProvisioningOption",
             Ty::Object(&GREEN_FLEET),
+            "how the replacement fleet of a blue/green EC2 deployment is provisioned",
         ),
     ],
 };
 
 static NAMED: Shape = Shape {
     what: "load balancer or target group",
-    fields: &[both("name", "Name", Ty::Str)],
+    fields: &[both(
+        "name",
+        "Name",
+        Ty::Str,
+        "the name of the load balancer or target group",
+    )],
 };
 
 static ROUTE: Shape = Shape {
     what: "traffic route",
-    fields: &[both("listenerArns", "ListenerArns", Ty::List(&Ty::Str))],
+    fields: &[both(
+        "listenerArns",
+        "ListenerArns",
+        Ty::List(&Ty::Str),
+        "the ARN of the listener that routes this traffic (one listener)",
+    )],
 };
 
 static PAIR: Shape = Shape {
@@ -157,25 +219,43 @@ static PAIR: Shape = Shape {
             "targetGroups",
             "TargetGroups",
             Ty::List(&Ty::Object(&NAMED)),
+            "the two target groups (original and replacement) of an ECS blue/green deployment",
         ),
-        both("prodTrafficRoute", "ProdTrafficRoute", Ty::Object(&ROUTE)),
-        both("testTrafficRoute", "TestTrafficRoute", Ty::Object(&ROUTE)),
+        both(
+            "prodTrafficRoute",
+            "ProdTrafficRoute",
+            Ty::Object(&ROUTE),
+            "the listener that serves production traffic",
+        ),
+        both(
+            "testTrafficRoute",
+            "TestTrafficRoute",
+            Ty::Object(&ROUTE),
+            "the listener that serves test traffic to the replacement task set before rerouting",
+        ),
     ],
 };
 
 static LOAD_BALANCER: Shape = Shape {
     what: "load balancer information",
     fields: &[
-        both("elbInfoList", "ElbInfoList", Ty::List(&Ty::Object(&NAMED))),
+        both(
+            "elbInfoList",
+            "ElbInfoList",
+            Ty::List(&Ty::Object(&NAMED)),
+            "Classic Load Balancers of an EC2/on-premises deployment",
+        ),
         both(
             "targetGroupInfoList",
             "TargetGroupInfoList",
             Ty::List(&Ty::Object(&NAMED)),
+            "target groups of an EC2/on-premises deployment",
         ),
         both(
             "targetGroupPairInfoList",
             "TargetGroupPairInfoList",
             Ty::List(&Ty::Object(&PAIR)),
+            "the target group pair and listeners of an ECS blue/green deployment",
         ),
     ],
 };
@@ -183,15 +263,24 @@ static LOAD_BALANCER: Shape = Shape {
 static TAG_FILTER: Shape = Shape {
     what: "tag filter",
     fields: &[
-        both("Key", "Key", Ty::Str),
-        both("Value", "Value", Ty::Str),
-        both("Type", "Type", Ty::Enum(TAG_FILTER_TYPES)),
+        both("Key", "Key", Ty::Str, "the tag key"),
+        both("Value", "Value", Ty::Str, "the tag value"),
+        both(
+            "Type",
+            "Type",
+            Ty::Enum(TAG_FILTER_TYPES),
+            "KEY_ONLY, VALUE_ONLY or KEY_AND_VALUE",
+        ),
     ],
 };
 
 static EC2_TAG_GROUP: Shape = Shape {
     what: "EC2 tag group",
-    fields: &[cfn("Ec2TagGroup", Ty::List(&Ty::Object(&TAG_FILTER)))],
+    fields: &[cfn(
+        "Ec2TagGroup",
+        Ty::List(&Ty::Object(&TAG_FILTER)),
+        "tag filters of one group (an instance must match one filter of every group)",
+    )],
 };
 
 static EC2_TAG_SET: Shape = Shape {
@@ -200,8 +289,13 @@ static EC2_TAG_SET: Shape = Shape {
         api(
             "ec2TagSetList",
             Ty::List(&Ty::List(&Ty::Object(&TAG_FILTER))),
+            "groups of tag filters (an instance must match one filter of every group)",
         ),
-        cfn("Ec2TagSetList", Ty::List(&Ty::Object(&EC2_TAG_GROUP))),
+        cfn(
+            "Ec2TagSetList",
+            Ty::List(&Ty::Object(&EC2_TAG_GROUP)),
+            "groups of tag filters (an instance must match one filter of every group)",
+        ),
     ],
 };
 
@@ -210,6 +304,7 @@ static ON_PREMISES_TAG_GROUP: Shape = Shape {
     fields: &[cfn(
         "OnPremisesTagGroup",
         Ty::List(&Ty::Object(&TAG_FILTER)),
+        "tag filters of one group (an instance must match one filter of every group)",
     )],
 };
 
@@ -219,10 +314,12 @@ static ON_PREMISES_TAG_SET: Shape = Shape {
         api(
             "onPremisesTagSetList",
             Ty::List(&Ty::List(&Ty::Object(&TAG_FILTER))),
+            "groups of tag filters (an instance must match one filter of every group)",
         ),
         cfn(
             "OnPremisesTagSetList",
             Ty::List(&Ty::Object(&ON_PREMISES_TAG_GROUP)),
+            "groups of tag filters (an instance must match one filter of every group)",
         ),
     ],
 };
@@ -230,44 +327,83 @@ static ON_PREMISES_TAG_SET: Shape = Shape {
 static ECS_SERVICE: Shape = Shape {
     what: "ECS service",
     fields: &[
-        both("serviceName", "ServiceName", Ty::Str),
-        both("clusterName", "ClusterName", Ty::Str),
+        both(
+            "serviceName",
+            "ServiceName",
+            Ty::Str,
+            "the ECS service to deploy",
+        ),
+        both(
+            "clusterName",
+            "ClusterName",
+            Ty::Str,
+            "the cluster the service runs in",
+        ),
     ],
 };
 
 static TRIGGER: Shape = Shape {
     what: "trigger",
     fields: &[
-        both("triggerName", "TriggerName", Ty::Str),
-        both("triggerTargetArn", "TriggerTargetArn", Ty::Str),
+        both("triggerName", "TriggerName", Ty::Str, "the trigger's name"),
+        both(
+            "triggerTargetArn",
+            "TriggerTargetArn",
+            Ty::Str,
+            "the SNS topic notified",
+        ),
         both(
             "triggerEvents",
             "TriggerEvents",
             Ty::List(&Ty::Enum(TRIGGER_EVENTS)),
+            "the deployment and instance events that notify the topic",
         ),
     ],
 };
 
 static TAG: Shape = Shape {
     what: "tag",
-    fields: &[both("Key", "Key", Ty::Str), both("Value", "Value", Ty::Str)],
+    fields: &[
+        both("Key", "Key", Ty::Str, "the tag key"),
+        both("Value", "Value", Ty::Str, "the tag value"),
+    ],
 };
 
 static AUTO_SCALING_GROUP: Shape = Shape {
     what: "Auto Scaling group",
     fields: &[
-        output("name", Ty::Str),
-        output("hook", Ty::Str),
-        output("terminationHook", Ty::Str),
+        output("name", Ty::Str, "the Auto Scaling group's name"),
+        output(
+            "hook",
+            Ty::Str,
+            "the lifecycle hook CodeDeploy installed for launches",
+        ),
+        output(
+            "terminationHook",
+            Ty::Str,
+            "the lifecycle hook CodeDeploy installed for terminations",
+        ),
     ],
 };
 
 static CFN_DEPLOYMENT: Shape = Shape {
     what: "deployment",
     fields: &[
-        cfn("Description", Ty::Str),
-        cfn("IgnoreApplicationStopFailures", Ty::Bool),
-        cfn("Revision", Ty::Any),
+        cfn(
+            "Description",
+            Ty::Str,
+            "a description of the deployment CloudFormation starts",
+        ),
+        cfn(
+            "IgnoreApplicationStopFailures",
+            Ty::Bool,
+            "whether a failed ApplicationStop hook lets the deployment go on",
+        ),
+        cfn(
+            "Revision",
+            Ty::Any,
+            "the revision to deploy (S3 or GitHub location)",
+        ),
     ],
 };
 
@@ -275,77 +411,160 @@ static CFN_DEPLOYMENT: Shape = Shape {
 pub(crate) static GROUP: Shape = Shape {
     what: "deployment group",
     fields: &[
-        both("applicationName", "ApplicationName", Ty::Str),
-        both("deploymentGroupName", "DeploymentGroupName", Ty::Str),
-        api("currentDeploymentGroupName", Ty::Str),
-        api("newDeploymentGroupName", Ty::Str),
-        both("deploymentConfigName", "DeploymentConfigName", Ty::Str),
+        both(
+            "applicationName",
+            "ApplicationName",
+            Ty::Str,
+            "the CodeDeploy application the group belongs to",
+        ),
+        both(
+            "deploymentGroupName",
+            "DeploymentGroupName",
+            Ty::Str,
+            "the group's name (unique in its application, at most 100 characters)",
+        ),
+        api(
+            "currentDeploymentGroupName",
+            Ty::Str,
+            "UpdateDeploymentGroup: the name of the group to change",
+        ),
+        api(
+            "newDeploymentGroupName",
+            Ty::Str,
+            "UpdateDeploymentGroup: the group's new name",
+        ),
+        both(
+            "deploymentConfigName",
+            "DeploymentConfigName",
+            Ty::Str,
+            "the deployment configuration (CodeDeployDefault.OneAtATime when absent)",
+        ),
         both(
             "ec2TagFilters",
             "Ec2TagFilters",
             Ty::List(&Ty::Object(&TAG_FILTER)),
+            "EC2 instances with any of these tags are deployed to",
         ),
         both(
             "onPremisesInstanceTagFilters",
             "OnPremisesInstanceTagFilters",
             Ty::List(&Ty::Object(&TAG_FILTER)),
+            "on-premises instances with any of these tags are deployed to",
         ),
         both(
             "autoScalingGroups",
             "AutoScalingGroups",
             Ty::List(&Ty::StrOrObject(&AUTO_SCALING_GROUP)),
+            "Auto Scaling groups whose instances are deployed to",
         ),
-        both("serviceRoleArn", "ServiceRoleArn", Ty::Str),
+        both(
+            "serviceRoleArn",
+            "ServiceRoleArn",
+            Ty::Str,
+            "the service role CodeDeploy acts with",
+        ),
         both(
             "triggerConfigurations",
             "TriggerConfigurations",
             Ty::List(&Ty::Object(&TRIGGER)),
+            "SNS notifications of deployment and instance events",
         ),
         both(
             "alarmConfiguration",
             "AlarmConfiguration",
             Ty::Object(&ALARM_CONFIG),
+            "CloudWatch alarms that stop a deployment",
         ),
         both(
             "autoRollbackConfiguration",
             "AutoRollbackConfiguration",
             Ty::Object(&ROLLBACK),
+            "when a deployment rolls back automatically",
         ),
         both(
             "outdatedInstancesStrategy",
             "OutdatedInstancesStrategy",
             Ty::Enum(OUTDATED_STRATEGIES),
+            "UPDATE (deploy the last revision to instances launched during a deployment) or IGNORE",
         ),
-        both("deploymentStyle", "DeploymentStyle", Ty::Object(&STYLE)),
+        both(
+            "deploymentStyle",
+            "DeploymentStyle",
+            Ty::Object(&STYLE),
+            "in-place or blue/green, with or without traffic control",
+        ),
         both(
             "blueGreenDeploymentConfiguration",
             "BlueGreenDeploymentConfiguration",
             Ty::Object(&BLUE_GREEN),
+            "blue/green settings: provisioning, rerouting, termination",
         ),
         both(
             "loadBalancerInfo",
             "LoadBalancerInfo",
             Ty::Object(&LOAD_BALANCER),
+            "the load balancer, target groups or target group pair traffic goes through",
         ),
-        both("ec2TagSet", "Ec2TagSet", Ty::Object(&EC2_TAG_SET)),
+        both(
+            "ec2TagSet",
+            "Ec2TagSet",
+            Ty::Object(&EC2_TAG_SET),
+            "groups of EC2 tag filters (use instead of ec2TagFilters)",
+        ),
         both(
             "ecsServices",
             "ECSServices",
             Ty::List(&Ty::Object(&ECS_SERVICE)),
+            "the ECS service to deploy (one)",
         ),
         both(
             "onPremisesTagSet",
             "OnPremisesTagSet",
             Ty::Object(&ON_PREMISES_TAG_SET),
+            "groups of on-premises tag filters (use instead of onPremisesInstanceTagFilters)",
         ),
-        both("tags", "Tags", Ty::List(&Ty::Object(&TAG))),
-        both("terminationHookEnabled", "TerminationHookEnabled", Ty::Bool),
-        cfn("Deployment", Ty::Object(&CFN_DEPLOYMENT)),
-        output("deploymentGroupId", Ty::Str),
-        output("computePlatform", Ty::Enum(COMPUTE_PLATFORMS)),
-        output("targetRevision", Ty::Any),
-        output("lastSuccessfulDeployment", Ty::Any),
-        output("lastAttemptedDeployment", Ty::Any),
+        both(
+            "tags",
+            "Tags",
+            Ty::List(&Ty::Object(&TAG)),
+            "tags of the deployment group",
+        ),
+        both(
+            "terminationHookEnabled",
+            "TerminationHookEnabled",
+            Ty::Bool,
+            "whether CodeDeploy installs a termination hook in the Auto Scaling groups",
+        ),
+        cfn(
+            "Deployment",
+            Ty::Object(&CFN_DEPLOYMENT),
+            "a deployment CloudFormation starts when it creates the group",
+        ),
+        output(
+            "deploymentGroupId",
+            Ty::Str,
+            "output of get-deployment-group: the group's id",
+        ),
+        output(
+            "computePlatform",
+            Ty::Enum(COMPUTE_PLATFORMS),
+            "output of get-deployment-group: Server, Lambda, ECS or Kubernetes",
+        ),
+        output(
+            "targetRevision",
+            Ty::Any,
+            "output of get-deployment-group: the revision the group's instances should have",
+        ),
+        output(
+            "lastSuccessfulDeployment",
+            Ty::Any,
+            "output of get-deployment-group: the last successful deployment",
+        ),
+        output(
+            "lastAttemptedDeployment",
+            Ty::Any,
+            "output of get-deployment-group: the last attempted deployment",
+        ),
     ],
 };
 

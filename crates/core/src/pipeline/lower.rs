@@ -259,6 +259,7 @@ const ENV_TYPES: &[&str] = &["PLAINTEXT", "SECRETS_MANAGER"];
 /// Lowers a document root into the model and the facts noticed on the way.
 pub(crate) fn lower(root: &Node, text: &str) -> (PipelineFile, LoweringFacts) {
     let mut l = Lowerer {
+        text,
         form: Form::Unknown,
         facts: LoweringFacts::default(),
     };
@@ -266,7 +267,9 @@ pub(crate) fn lower(root: &Node, text: &str) -> (PipelineFile, LoweringFacts) {
     (file, l.facts)
 }
 
-struct Lowerer {
+struct Lowerer<'t> {
+    /// The text the tree was read from.
+    text: &'t str,
     form: Form,
     facts: LoweringFacts,
 }
@@ -304,13 +307,15 @@ fn spelled(template: bool, camel: &str, written: &str) -> bool {
     }
 }
 
-/// The first character of a node (where a finding about a whole mapping goes).
-fn opening(node: &Node) -> Span {
-    if node.span.is_empty() {
-        node.span
-    } else {
-        Span::new(node.span.start(), node.span.start() + 1)
-    }
+/// The first character of a node (where a finding about a whole mapping goes), whole: a YAML
+/// node may start with a character of several bytes.
+fn opening(node: &Node, text: &str) -> Span {
+    let start = node.span.start();
+    let width = text
+        .get(start..node.span.end())
+        .and_then(|t| t.chars().next())
+        .map_or(0, char::len_utf8);
+    Span::new(start, start + width)
 }
 
 /// Whether a tag is a local tag such as `!Ref` (not a YAML core tag such as `!!str`).
@@ -416,7 +421,7 @@ fn region_in(text: &str, arn: bool) -> Option<String> {
     ok.then(|| candidate.to_string())
 }
 
-impl Lowerer {
+impl Lowerer<'_> {
     fn file(&mut self, root: &Node, text: &str) -> PipelineFile {
         let mut file = PipelineFile::default();
         if root.is_invalid() {
@@ -430,7 +435,11 @@ impl Lowerer {
         };
         let Some(map) = root.map() else {
             self.facts.no_pipeline = Some(NoPipeline {
-                span: if root.is_null() { first } else { opening(root) },
+                span: if root.is_null() {
+                    first
+                } else {
+                    opening(root, text)
+                },
                 template: false,
             });
             return file;
@@ -1260,7 +1269,7 @@ impl Lowerer {
                 || format!("stage {}", index + 1),
                 |n| format!("stage `{n}`"),
             );
-        let Some(o) = self.object(node, STAGE_KEYS, opening(node), &name_hint) else {
+        let Some(o) = self.object(node, STAGE_KEYS, opening(node, self.text), &name_hint) else {
             return stage;
         };
         if let Some(n) = o.get("name") {
@@ -1269,8 +1278,8 @@ impl Lowerer {
         if let Some(pair) = o.pair("actions") {
             stage.actions = self.actions(pair, &name_hint, conditional);
         } else {
-            stage.actions.key = opening(node);
-            stage.actions.span = opening(node);
+            stage.actions.key = opening(node, self.text);
+            stage.actions.span = opening(node, self.text);
         }
         if let Some(n) = o.get("blockers")
             && let Some((items, _)) = self.list(n, "`blockers`")
@@ -1456,7 +1465,7 @@ impl Lowerer {
                 || format!("action {} of {stage}", index + 1),
                 |n| format!("action `{n}` of {stage}"),
             );
-        let Some(o) = self.object(node, ACTION_KEYS, opening(node), &place) else {
+        let Some(o) = self.object(node, ACTION_KEYS, opening(node, self.text), &place) else {
             return a;
         };
         if let Some(n) = o.get("name") {

@@ -38,7 +38,17 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     };
-    match parse_to_ast(text, &collect, &options) {
+    // A byte order mark is read as three spaces (the same three bytes, so every span still
+    // points into `text`): editors on Windows save JSON with one, and most readers skip it.
+    let unmarked;
+    let parsed_text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("   {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
+    match parse_to_ast(parsed_text, &collect, &options) {
         Err(err) => {
             let range = err.range();
             let span = if range.start == range.end {
@@ -46,14 +56,28 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             } else {
                 Span::new(range.start, range.end)
             };
-            issues.push(
+            let issue = if matches!(
+                err.kind(),
+                jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded
+            ) {
+                // The same finding as our own depth bound, for any syntax.
+                SyntaxIssue::new(
+                    Syntax::NestingTooDeep,
+                    span,
+                    "nesting too deep for the JSON reader; the file is not checked",
+                )
+                .with_help(
+                    "AWS configuration files are never nested this deeply; flatten this part",
+                )
+            } else {
                 SyntaxIssue::new(
                     Syntax::JsonSyntax,
                     span,
                     format!("invalid JSON: {}", lower_first(&err.kind().to_string())),
                 )
-                .with_help(json_help(err.kind())),
-            );
+                .with_help(json_help(err.kind()))
+            };
+            issues.push(issue);
             Document {
                 root: Node::new(Span::new(0, text.len()), Value::Invalid),
                 issues,
@@ -62,7 +86,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
         }
         Ok(result) => {
             if let Some(tokens) = &result.tokens {
-                scan_tokens(text, tokens, &mut issues);
+                scan_tokens(parsed_text, tokens, &mut issues);
             }
             let mut conv = Converter {
                 limits,
@@ -318,6 +342,24 @@ mod tests {
         );
         crate::diagnostic::sort(&mut out);
         out.iter().map(|d| d.code).collect()
+    }
+
+    /// Found by the robustness properties: jsonc-parser's error range for an unexpected
+    /// multi-byte character ends inside it (`¡-` gave 0..1).
+    #[test]
+    fn syntax_error_spans_cover_whole_characters() {
+        for text in ["¡-", "{\"a\": ¡}", "[1, 😀]", "é"] {
+            let doc = parse(text, &Limits::default());
+            assert!(!doc.issues.is_empty(), "{text}");
+            for issue in &doc.issues {
+                assert!(
+                    text.is_char_boundary(issue.span.start())
+                        && text.is_char_boundary(issue.span.end()),
+                    "{text:?}: {:?}",
+                    issue.span
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,15 @@
 
 use super::Span;
 
+/// The plain words a YAML 1.1 reader (CodeBuild's, the CodeDeploy agent's) takes for `true`.
+pub const YAML11_TRUE: &[&str] = &[
+    "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE",
+];
+/// The plain words a YAML 1.1 reader takes for `false`.
+pub const YAML11_FALSE: &[&str] = &[
+    "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE",
+];
+
 /// A node of a parsed document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -149,13 +158,8 @@ impl Scalar {
     pub fn yaml11_bool(&self) -> Option<bool> {
         match self.style {
             Style::JsonBool => Some(self.text == "true"),
-            Style::Plain => match self.text.as_str() {
-                "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True"
-                | "TRUE" => Some(true),
-                "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "false" | "False"
-                | "FALSE" => Some(false),
-                _ => None,
-            },
+            Style::Plain if YAML11_TRUE.contains(&self.text.as_str()) => Some(true),
+            Style::Plain if YAML11_FALSE.contains(&self.text.as_str()) => Some(false),
             _ => None,
         }
     }

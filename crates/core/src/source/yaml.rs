@@ -182,6 +182,9 @@ impl<'t> Builder<'t> {
     fn run(&mut self) {
         let mut parser = Parser::new_from_str(self.text);
         let mut error_line_end = None;
+        // saphyr accepts most control characters, which YAML (and AWS's reader) refuse: the
+        // file is read up to the first one, as if the parser had stopped there.
+        let control = first_control_character(self.text);
         while !self.stop {
             let Some(next) = parser.next_event() else {
                 break;
@@ -189,12 +192,22 @@ impl<'t> Builder<'t> {
             match next {
                 Ok((event, span)) => {
                     let span = self.offsets.span(span);
+                    if let Some(at) = control
+                        && (span.start() >= at || span.end() > at)
+                    {
+                        self.failed = true;
+                        error_line_end = Some(self.report_control_character(at));
+                        break;
+                    }
                     self.event(event, span);
                 }
                 Err(err) => {
                     self.failed = true;
                     let at = self.offsets.byte(err.marker().index());
-                    error_line_end = Some(self.report_syntax_error(err.info(), at));
+                    error_line_end = Some(match control {
+                        Some(c) if at >= c => self.report_control_character(c),
+                        _ => self.report_syntax_error(err.info(), at),
+                    });
                     break;
                 }
             }
@@ -480,10 +493,44 @@ impl<'t> Builder<'t> {
         self.stop = true;
     }
 
+    /// Reports the control character at byte `at`; returns the end of its line.
+    fn report_control_character(&mut self, at: usize) -> usize {
+        let c = self
+            .text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .unwrap_or('\0');
+        let code = format!("U+{:04X}", u32::from(c));
+        let (message, help) = if c == '\0' {
+            (
+                format!("invalid YAML: a NUL byte ({code}) cannot appear in a YAML file"),
+                "a NUL byte usually means a binary file or one saved as UTF-16: save it as UTF-8 text".to_string(),
+            )
+        } else {
+            (
+                format!("invalid YAML: the control character {code} cannot appear in a YAML file"),
+                format!(
+                    "YAML allows no control character but tab, line feed and carriage return, not even inside quotes; remove it, or write it as the escape `\\x{:02x}` inside double quotes",
+                    u32::from(c)
+                ),
+            )
+        };
+        self.issues.push(
+            SyntaxIssue::new(
+                Syntax::YamlSyntax,
+                Span::new(at, at + c.len_utf8()),
+                message,
+            )
+            .with_help(help),
+        );
+        line_span(self.text, at).end()
+    }
+
     /// Reports a syntax error at byte `at`; returns the end of its line.
     fn report_syntax_error(&mut self, info: &str, at: usize) -> usize {
         let mut span = line_span(self.text, at);
-        if info.contains("tab") {
+        let tab = mentions_tab(info);
+        if tab {
             // Point at the line's indentation rather than just past the tab.
             let line_start = self
                 .text
@@ -510,7 +557,7 @@ impl<'t> Builder<'t> {
             );
             return span.end();
         }
-        let issue = if info.contains("tab") {
+        let issue = if tab {
             SyntaxIssue::new(
                 Syntax::TabIndentation,
                 span,
@@ -575,6 +622,25 @@ impl<'t> Builder<'t> {
             }
         }
     }
+}
+
+/// Whether one of saphyr's messages is about a tab: the word, not the letters (its message for
+/// a NUL byte is "found unprintable character").
+fn mentions_tab(info: &str) -> bool {
+    info.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"))
+}
+
+/// The byte offset of the first character YAML does not allow in a stream: the C0 controls but
+/// tab, line feed and carriage return, DEL, the C1 controls but NEL, and U+FFFE/U+FFFF
+/// (YAML 1.2 §5.1, the set libyaml and go-yaml enforce).
+fn first_control_character(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(_, c)| {
+            matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+                || (('\u{80}'..='\u{9f}').contains(&c) && c != '\u{85}')
+        })
+        .map(|(i, _)| i)
 }
 
 /// Whether a line ends with a block scalar header (`|`, `>-`, `|2+`...), ignoring a comment.
@@ -801,6 +867,33 @@ mod tests {
         assert_eq!(d.span.slice(text), "'echo hi");
         assert_eq!(doc.root.get("version").unwrap().as_str(), Some("0.2"));
         assert!(!doc.root.map().unwrap().complete);
+    }
+
+    /// saphyr's message for a NUL, "found unprintable character", contains the letters "tab":
+    /// it was reported as a tab used for indentation. Each control character is named.
+    #[test]
+    fn control_characters_are_named_as_such() {
+        for (text, at, name) in [
+            ("version: 0.2\0\n", 12, "U+0000"),
+            ("a:\n  - echo \0hi\n", 12, "U+0000"),
+            ("a: \"x\u{1}y\"\n", 5, "U+0001"),
+            ("a: x\u{1b}[0m\n", 4, "U+001B"),
+            ("a: |\n  x\u{7f}\n", 8, "U+007F"),
+        ] {
+            let doc = parse_default(text);
+            assert_eq!(codes(&doc), vec!["SRC001"], "{text:?}: {:?}", doc.issues);
+            let issue = &doc.issues[0];
+            assert_eq!(issue.kind, Syntax::YamlSyntax);
+            assert_eq!(issue.span.start, at, "{text:?}");
+            assert!(issue.message.contains(name), "{}", issue.message);
+            assert!(!issue.message.contains("tab"), "{}", issue.message);
+        }
+        // Tab, line feed, carriage return and the byte order mark are allowed.
+        assert!(
+            parse_default("\u{feff}a: \"x\ty\"\r\nb: 1\n")
+                .issues
+                .is_empty()
+        );
     }
 
     #[test]

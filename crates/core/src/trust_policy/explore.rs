@@ -610,7 +610,22 @@ fn structured(
         }
     };
     let contexts = contexts(&shape, gitlab);
-    for c in callers(pattern, &shape, gitlab) {
+    let parts = Parts::of(pattern, scheme);
+    let mut candidates = callers(pattern, &shape, gitlab);
+    let first_fill = candidates.len();
+    candidates.extend(filled_callers(&parts, gitlab));
+    for (i, c) in candidates.into_iter().enumerate() {
+        // A name filled in from the pattern only where the usual candidates showed nothing of
+        // its kind: `service-??` admits `service-xx`, which no name plus a suffix fits.
+        let covered = |kinds: &[Admits]| out.iter().any(|a| kinds.contains(&a.kind));
+        if i >= first_fill
+            && match c.kind {
+                Admits::OtherOwner => covered(&[Admits::AnyOwner, Admits::OtherOwner]),
+                _ => covered(&[Admits::OtherRepository]),
+            }
+        {
+            continue;
+        }
         // One example per caller: the first context the statement lets it in with.
         if let Some(t) = contexts
             .iter()
@@ -620,13 +635,111 @@ fn structured(
             add(&mut out, t.sub, c.kind, c.note);
         }
     }
-    if let (Some(owner), Some(repo)) = (&shape.owner, &shape.repo) {
+    // Other refs of the repository the pattern names: a narrowing ref or environment pattern
+    // (`refs/tags/v*`) is the author's choice; one that any branch, tag, pull request or
+    // environment fits is reported.
+    if let (Some(owner), Some(repo)) = (parts.intended_owner(), parts.intended_repo()) {
         for (ctx, note) in other_refs(gitlab) {
-            let t = token(scheme, owner, repo, ctx, gitlab);
+            let t = token(scheme, &owner, &repo, ctx, gitlab);
             if admitted(&t) {
                 add(&mut out, t.sub, Admits::OtherRef, note.to_string());
             }
         }
+    }
+    out
+}
+
+/// The owner and repository parts of a `repo:OWNER/REPO:CONTEXT` (or
+/// `project_path:GROUP/PROJECT:CONTEXT`) pattern as written, wildcards included.
+struct Parts<'a> {
+    owner: Option<&'a str>,
+    repo: Option<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    fn of(pattern: &'a str, scheme: &str) -> Parts<'a> {
+        let Some(rest) = pattern.strip_prefix(scheme) else {
+            return Parts {
+                owner: None,
+                repo: None,
+            };
+        };
+        let segment = rest.split_once(':').map_or(rest, |(s, _)| s);
+        let (owner, repo) = match segment.rsplit_once('/') {
+            Some((o, r)) => (Some(o), Some(r)),
+            None => (Some(segment), None),
+        };
+        Parts { owner, repo }
+    }
+
+    /// The owner the pattern is closest to naming (`o0` for `o?`, `org` for `org*`); `None` when
+    /// the owner is a wildcard alone.
+    fn intended_owner(&self) -> Option<String> {
+        self.owner.and_then(intended)
+    }
+
+    /// The repository the pattern is closest to naming.
+    fn intended_repo(&self) -> Option<String> {
+        self.repo.and_then(intended)
+    }
+}
+
+/// A part filled in as close to its literal text as its wildcards allow; `None` for a part with
+/// no literal text (`*`).
+fn intended(part: &str) -> Option<String> {
+    let text = fill_part(part, false);
+    (!part.chars().all(|c| c == '*') && !text.is_empty()).then_some(text)
+}
+
+/// A part of a pattern with its wildcards filled in: for an example of another name (`probe`:
+/// `?` → `x`, `*` → `evil`, after a letter or digit `-evil`), or as close to the literal text
+/// as possible (`?` → `0`, `*` → nothing, or `x` at the start).
+fn fill_part(part: &str, probe: bool) -> String {
+    let mut out = String::with_capacity(part.len() + 8);
+    for t in operators::glob_tokens(part) {
+        match t {
+            Tok::Char(c) => out.push(c),
+            Tok::One => out.push(if probe { 'x' } else { '0' }),
+            Tok::Star if probe => {
+                if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                    out.push_str("-evil");
+                } else {
+                    out.push_str("evil");
+                }
+            }
+            Tok::Star if out.is_empty() => out.push('x'),
+            Tok::Star => {}
+        }
+    }
+    out
+}
+
+/// Callers named by filling in the wildcards of the owner or the repository part.
+fn filled_callers(parts: &Parts<'_>, gitlab: bool) -> Vec<Candidate> {
+    let (owner_word, repo_word, project) = if gitlab {
+        ("group", "project", "attacker-project")
+    } else {
+        ("owner", "repository", "attacker-repo")
+    };
+    let mut out = Vec::new();
+    if let Some(owner) = parts.owner.filter(|o| o.contains(['*', '?'])) {
+        out.push(Candidate {
+            owner: fill_part(owner, true),
+            repo: parts.intended_repo().unwrap_or_else(|| project.to_string()),
+            kind: Admits::OtherOwner,
+            note: format!("an {owner_word} whose name fits `{owner}`"),
+        });
+    }
+    if let (Some(owner), Some(repo)) = (
+        parts.intended_owner(),
+        parts.repo.filter(|r| r.contains(['*', '?'])),
+    ) {
+        out.push(Candidate {
+            repo: fill_part(repo, true),
+            kind: Admits::OtherRepository,
+            note: format!("a {repo_word} of `{owner}` whose name fits `{repo}`"),
+            owner,
+        });
     }
     out
 }

@@ -42,6 +42,42 @@ pub(crate) const PRINCIPAL_KEYS: &[(&str, PrincipalKind)] = &[
     ("CanonicalUser", PrincipalKind::CanonicalUser),
 ];
 
+/// One line on what each element and principal type is (the JSON Schema's descriptions).
+#[cfg_attr(not(feature = "json-schema"), allow(dead_code))]
+pub(crate) const ELEMENT_DOCS: &[(&str, &str)] = &[
+    ("Version", "the policy language version: \"2012-10-17\""),
+    ("Id", "an optional identifier of the policy"),
+    (
+        "Statement",
+        "the statements: who may assume the role, and on which conditions",
+    ),
+    ("Sid", "an optional statement id (letters and digits)"),
+    ("Effect", "Allow or Deny"),
+    (
+        "Principal",
+        "who may assume the role: \"*\", or AWS accounts and roles, services, or identity providers",
+    ),
+    (
+        "Action",
+        "what the principal may call: sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity",
+    ),
+    ("NotAction", "every action except these"),
+    (
+        "Condition",
+        "conditions on the request: operator → condition key → value or values",
+    ),
+    (
+        "AWS",
+        "AWS accounts, IAM roles or users (ARNs or account ids)",
+    ),
+    ("Service", "AWS services (codebuild.amazonaws.com, …)"),
+    (
+        "Federated",
+        "an identity provider: an OIDC provider's ARN (token.actions.githubusercontent.com) or a SAML provider, or cognito-identity.amazonaws.com",
+    ),
+    ("CanonicalUser", "an S3 canonical user id"),
+];
+
 /// What lowering noticed besides the model.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct LoweringFacts {

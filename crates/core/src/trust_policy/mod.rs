@@ -23,7 +23,7 @@ mod caveats;
 pub mod evaluate;
 pub mod explore;
 pub mod github;
-mod lower;
+pub(crate) mod lower;
 pub mod model;
 pub mod oidc;
 pub mod operators;

@@ -543,36 +543,16 @@ pub fn ip_in(network: (IpAddr, u8), addr: IpAddr) -> bool {
     }
 }
 
-/// Decodes standard base64 (RFC 4648 alphabet, `=` padding optional); `None` if malformed.
+/// Decodes standard base64 (RFC 4648 alphabet, `=` padding optional, bits after the last byte
+/// zero); `None` if malformed.
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let trimmed = text.trim_end_matches('=');
-    if text.len() - trimmed.len() > 2 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(trimmed.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for b in trimmed.bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xFF) as u8);
-        }
-    }
-    // A single leftover character cannot encode a byte.
-    if trimmed.len() % 4 == 1 {
-        return None;
-    }
-    Some(out)
+    use base64::Engine as _;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const STANDARD_PADDING_OPTIONAL: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    STANDARD_PADDING_OPTIONAL.decode(text).ok()
 }
 
 /// Whether a value is a boolean as `Bool` and `Null` read it (`true`/`false`, any case).
@@ -789,6 +769,12 @@ mod tests {
         assert_eq!(decode_base64("QQ=="), Some(b"A".to_vec()));
         assert_eq!(decode_base64("a"), None);
         assert_eq!(decode_base64("!!"), None);
+        // Bits left over after the last byte must be zero (RFC 4648 §3.5): `QR==` is not a
+        // spelling of `A`, and padding goes only at the end.
+        assert_eq!(decode_base64("QR=="), None);
+        assert_eq!(decode_base64("aGVsbG9="), None);
+        assert_eq!(decode_base64("QQ==QQ=="), None);
+        assert_eq!(decode_base64("QQ="), Some(b"A".to_vec()));
         assert_eq!(decode_base64(""), Some(Vec::new()));
     }
 }

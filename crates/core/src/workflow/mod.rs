@@ -20,7 +20,7 @@ pub mod admission;
 pub mod expr;
 pub mod model;
 pub(crate) mod rules;
-mod schema;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_FOLDER, BY_KEY, FileName, Formats, KindInfo, Strength};

@@ -12,7 +12,7 @@ use crate::schema::{Checker, Field, MapSchema, SchemaRules, Ty, Unknown, field, 
 use crate::source::{Node, Span, Value};
 
 /// Unknown keys warn; a wrong shape is an error (GitHub rejects the file as invalid).
-pub(super) static RULES: SchemaRules = SchemaRules {
+pub(crate) static RULES: SchemaRules = SchemaRules {
     unknown_key: &rules::unknown_workflow_key::RULE,
     wrong_type: &rules::wrong_workflow_value_type::RULE,
     scalar_for_list: &rules::wrong_workflow_value_type::RULE,
@@ -20,7 +20,7 @@ pub(super) static RULES: SchemaRules = SchemaRules {
 
 const MISSING: &crate::rule::Rule = &rules::missing_workflow_key::RULE;
 
-pub(super) static ROOT: MapSchema = map(&[
+pub(crate) static ROOT: MapSchema = map(&[
     field(
         "name",
         Ty::Str,

@@ -14,6 +14,7 @@ use cicd_core::deployment::simulate::scenario::Fault;
 use cicd_engine::{FileReport, Panel};
 use yew::prelude::*;
 
+use super::deployment_setup::DeploymentSetup;
 use super::player::{Controls, clock, speeds, use_player, watchable_speed};
 
 /// Props of [`DeploymentPanel`].
@@ -27,6 +28,8 @@ pub struct DeploymentProps {
     pub on_scenario: Callback<Scenario>,
     /// A configuration to compare with was chosen (`None`: no comparison).
     pub on_compare: Callback<Option<String>>,
+    /// A configuration to run with was chosen (`None`: the file's own).
+    pub on_config: Callback<Option<String>>,
 }
 
 const W: f64 = 600.0;
@@ -307,6 +310,10 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                         }) }
                     </select></label>
             </div>
+            <DeploymentSetup report={report.clone()} scenario={props.scenario.clone()}
+                own_config={AttrValue::from(view.own_config.replace("CodeDeployDefault.", ""))}
+                chosen={view.chosen.clone().map(AttrValue::from)} choices={std::rc::Rc::new(view.choices.clone())}
+                on_scenario={props.on_scenario.clone()} on_config={props.on_config.clone()} />
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class={classes!("deploy-status", format!("outcome-{}", outcome.to_ascii_lowercase()))}>
                 <strong>{ match outcome { "InProgress" => format!("{green:.0} % of traffic on the new revision"), o => o.to_string() } }</strong>

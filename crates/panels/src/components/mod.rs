@@ -3,6 +3,7 @@
 pub mod admission;
 pub mod assume;
 pub mod deployment;
+pub mod deployment_setup;
 pub mod lifecycle;
 pub mod pipeline;
 pub mod player;

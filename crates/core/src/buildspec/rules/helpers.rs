@@ -292,11 +292,12 @@ pub(crate) fn image<'a>(cx: &Cx<'a>) -> Option<(&'a str, Option<&'static Image>)
 pub(crate) enum Legacy {
     /// The chosen image (its identifier) does not offer it: the build fails.
     NotOnImage(String),
-    /// No image is chosen; only these older images offer it.
-    OnlyOlderImages(String),
+    /// No image is chosen; only these images offer it (older ones, and for `docker` the Arm
+    /// images).
+    OnlySomeImages(String),
 }
 
-/// `docker` and `android` are runtimes only on old images: the reason they are not one here, if
+/// `docker` and `android` are runtimes only on some images: the reason they are not one here, if
 /// they are not.
 pub(crate) fn legacy_runtime(
     name: &str,
@@ -315,7 +316,7 @@ pub(crate) fn legacy_runtime(
                 .filter(|i| i.versions(name).is_some())
                 .map(|i| i.id)
                 .collect();
-            Some(Legacy::OnlyOlderImages(if holders.is_empty() {
+            Some(Legacy::OnlySomeImages(if holders.is_empty() {
                 "only retired images".to_string()
             } else {
                 holders.join(", ")

@@ -13,8 +13,10 @@ declare_rule! {
     /// `RETRY-<count>`, `RETRY-<regex>` or `RETRY-<count>-<regex>`.
     ///
     /// ## Why is this bad?
-    /// CodeBuild cannot read the phase. The value decides whether a failed phase stops the
-    /// build, moves on, or is retried; a typo would change that behaviour.
+    /// The value decides whether a failed phase stops the build, moves on, or is retried, and
+    /// the buildspec reference names only these forms. What CodeBuild does with another value
+    /// is not documented — it may refuse the buildspec or fall back to the default transitions
+    /// — so this is a warning (unconfirmed); either way a typo does not do what you meant.
     ///
     /// ## Example
     /// ```yaml
@@ -38,7 +40,7 @@ declare_rule! {
     ///
     /// ## References
     /// - Buildspec syntax, `on-failure`: <https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-syntax>
-    code: "BS025", name: "invalid-on-failure", severity: Error
+    code: "BS025", name: "invalid-on-failure", severity: Warning
 }
 
 /// `on-failure` values of no documented form.

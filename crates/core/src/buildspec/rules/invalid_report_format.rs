@@ -11,7 +11,10 @@ declare_rule! {
     /// (`CLOVERXML`, `COBERTURAXML`, `JACOCOXML`, `SIMPLECOV`). Case does not matter.
     ///
     /// ## Why is this bad?
-    /// CodeBuild cannot read the report, so the report group stays empty.
+    /// The buildspec reference names these ten formats as the values of `file-format` (any
+    /// case; `JUNITXML` when it is absent). What CodeBuild does with another value is not
+    /// documented — it may refuse the buildspec or fail to read the report files — so this is
+    /// a warning (unconfirmed), but in neither case does the report show the results you meant.
     ///
     /// ## Example
     /// ```yaml
@@ -44,7 +47,7 @@ declare_rule! {
     /// ## References
     /// - Buildspec `reports/<report-group>/file-format`: <https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#reports-buildspec-file>
     /// - Supported report formats: <https://docs.aws.amazon.com/codebuild/latest/userguide/report-types.html>
-    code: "BS061", name: "invalid-report-format", severity: Error
+    code: "BS061", name: "invalid-report-format", severity: Warning
 }
 
 /// Reports report file formats the schema does not know.

@@ -10,9 +10,11 @@ declare_rule! {
     /// Warns about `runtime-versions` in a phase other than `install`.
     ///
     /// ## Why is this bad?
-    /// CodeBuild reads `runtime-versions` only under `install`; anywhere else it is an unknown
-    /// key that CodeBuild ignores, so the runtime you asked for is not selected and the build
-    /// runs with the image's default.
+    /// The buildspec reference allows `runtime-versions` only under `install`. What CodeBuild
+    /// does with it elsewhere is not documented: its local agent logs keys it cannot identify
+    /// ("The following keys cannot be identified") and carries on (a user report; unconfirmed
+    /// for the hosted service). If the hosted service does the same, the runtime you asked for
+    /// is not selected and the build runs with the image's default.
     ///
     /// ## Example
     /// ```yaml
@@ -39,6 +41,7 @@ declare_rule! {
     ///
     /// ## References
     /// - Buildspec syntax, `phases/install/runtime-versions`: <https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-syntax>
+    /// - The local CodeBuild agent on an unknown key (user report): <https://zenn.dev/nondescript/articles/411b63be471409>
     code: "BS030", name: "misplaced-runtime-versions", severity: Warning
 }
 

@@ -10,8 +10,9 @@ declare_rule! {
     /// ## What it does
     /// Warns when a runtime version is not preinstalled on the chosen image — or, when no image
     /// is chosen, on any of the maintained curated images (`standard:7.0`, `standard:8.0`,
-    /// `amazonlinux-x86_64-standard:5.0`). Choose the image with `--image` on the command line or
-    /// in the playground's settings.
+    /// `amazonlinux-x86_64-standard:5.0` and `6.0`, `amazonlinux-aarch64-standard:3.0` and
+    /// `4.0`). Choose the image with `--image` on the command line or in the playground's
+    /// settings.
     ///
     /// ## Why is this bad?
     /// Since April 2024 the curated images install versions they do not carry at build time, so

@@ -49,7 +49,7 @@ declare_rule! {
     code: "BS032", name: "unknown-runtime", severity: Error
 }
 
-/// Runtime names CodeBuild does not know (or knows only on older images).
+/// Runtime names CodeBuild does not know (or knows only on some images).
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(map) = runtime_versions(cx).and_then(|p| p.value.map()) else {
         return;
@@ -76,9 +76,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            Some(Legacy::OnlyOlderImages(on)) => {
+            Some(Legacy::OnlySomeImages(on)) => {
                 out.push(
-                    RULE.at(span, format!("`{name}` is a runtime only on older images ({on}); the maintained images fail with \"Unknown runtime named '{name}'\""))
+                    RULE.at(span, format!("`{name}` is a runtime only on some images ({on}); the others fail with \"Unknown runtime named '{name}'\""))
                         .with_severity(Severity::Warning)
                         .with_help(advice)
                         .with_edits(format!("remove `{name}`"), remove()),

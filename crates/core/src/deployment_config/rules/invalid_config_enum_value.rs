@@ -3,7 +3,7 @@
 use super::Cx;
 use super::helpers::{inputs, minimum_parts};
 use crate::declare_rule;
-use crate::deployment::read::requote;
+use crate::deployment::read::{OUTPUT_ONLY_WORDS, requote};
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let allowed: Vec<String> = b
             .allowed
             .iter()
-            .filter(|a| !matches!(**a, "MOST_CONCURRENCY" | "Kubernetes"))
+            .filter(|a| !OUTPUT_ONLY_WORDS.contains(a))
             .map(|a| format!("`{a}`"))
             .collect();
         let mut d = RULE.at(

@@ -83,7 +83,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             .with_fix(
                 format!("wrap in {{\"{kind_hint}\": …}}"),
                 bare.span,
-                format!("{{\"{kind_hint}\": {}}}", json_quote(text)),
+                // The string as written, escapes and all: a decoded value re-quoted would lose them.
+                format!("{{\"{kind_hint}\": {}}}", bare.span.slice(cx.text)),
             ),
         );
     }
@@ -150,20 +151,6 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-/// `s` as a JSON string, for the fix's replacement text.
-fn json_quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A problem with a principal value: the message and the help.

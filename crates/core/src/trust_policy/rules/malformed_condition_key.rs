@@ -67,12 +67,12 @@ declare_rule! {
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for stmt in &cx.policy.statements {
         for cond in &stmt.conditions {
-            key(stmt, cond, out);
+            key(cx, stmt, cond, out);
         }
     }
 }
 
-fn key(stmt: &Statement, cond: &Condition, out: &mut Vec<Diagnostic>) {
+fn key(cx: &Cx<'_>, stmt: &Statement, cond: &Condition, out: &mut Vec<Diagnostic>) {
     let key = cond.key.value.as_str();
     // A placeholder is IAM028's.
     if text::placeholder(key).is_some() || text::is_condition_key(key) {
@@ -102,21 +102,13 @@ fn key(stmt: &Statement, cond: &Condition, out: &mut Vec<Diagnostic>) {
             .with_help(format!(
                 "write `{fixed}`: keys of an OIDC provider start with its issuer host"
             ))
-            .with_fix(
-                format!("replace with `{fixed}`"),
-                cond.key.span,
-                format!("\"{fixed}\""),
-            );
+            .with_rewrite(format!("replace with `{fixed}`"), cx.text, cond.key.span, &fixed);
     } else if let Some((host, claim)) = key.rsplit_once('/')
         && !key.contains(':')
         && oidc::classify(host) != oidc::ProviderKind::Other
     {
         let fixed = format!("{host}:{claim}");
-        d = d.with_fix(
-            format!("replace with `{fixed}`"),
-            cond.key.span,
-            format!("\"{fixed}\""),
-        );
+        d = d.with_rewrite(format!("replace with `{fixed}`"), cx.text, cond.key.span, &fixed);
     }
     out.push(d);
 }

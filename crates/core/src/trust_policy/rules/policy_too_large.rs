@@ -79,8 +79,10 @@ declare_rule! {
     /// ```
     ///
     /// Use instead:
-    /// one pattern for the repositories that share a name (`?` stands for exactly one character,
-    /// so no other repository name fits):
+    /// fewer repositories per role: give each group of services (a team, an environment) its own
+    /// role, whose trust policy still names each repository exactly. A `?` or `*` pattern
+    /// (`repo:octo-org/service-??:…`) would be shorter, but it admits every repository whose name
+    /// fits, including ones created later (IAM033).
     /// ```json
     /// {
     ///   "Version": "2012-10-17",
@@ -88,10 +90,33 @@ declare_rule! {
     ///     "Effect": "Allow",
     ///     "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
     ///     "Action": "sts:AssumeRoleWithWebIdentity",
-    ///     "Condition": {
-    ///       "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
-    ///       "StringLike": {"token.actions.githubusercontent.com:sub": "repo:octo-org/service-??:ref:refs/heads/main"}
-    ///     }
+    ///     "Condition": {"StringEquals": {
+    ///       "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+    ///       "token.actions.githubusercontent.com:sub": [
+    ///         "repo:octo-org/service-00:ref:refs/heads/main",
+    ///         "repo:octo-org/service-01:ref:refs/heads/main",
+    ///         "repo:octo-org/service-02:ref:refs/heads/main",
+    ///         "repo:octo-org/service-03:ref:refs/heads/main",
+    ///         "repo:octo-org/service-04:ref:refs/heads/main",
+    ///         "repo:octo-org/service-05:ref:refs/heads/main",
+    ///         "repo:octo-org/service-06:ref:refs/heads/main",
+    ///         "repo:octo-org/service-07:ref:refs/heads/main",
+    ///         "repo:octo-org/service-08:ref:refs/heads/main",
+    ///         "repo:octo-org/service-09:ref:refs/heads/main",
+    ///         "repo:octo-org/service-10:ref:refs/heads/main",
+    ///         "repo:octo-org/service-11:ref:refs/heads/main",
+    ///         "repo:octo-org/service-12:ref:refs/heads/main",
+    ///         "repo:octo-org/service-13:ref:refs/heads/main",
+    ///         "repo:octo-org/service-14:ref:refs/heads/main",
+    ///         "repo:octo-org/service-15:ref:refs/heads/main",
+    ///         "repo:octo-org/service-16:ref:refs/heads/main",
+    ///         "repo:octo-org/service-17:ref:refs/heads/main",
+    ///         "repo:octo-org/service-18:ref:refs/heads/main",
+    ///         "repo:octo-org/service-19:ref:refs/heads/main",
+    ///         "repo:octo-org/service-20:ref:refs/heads/main",
+    ///         "repo:octo-org/service-21:ref:refs/heads/main"
+    ///       ]
+    ///     }}
     ///   }]
     /// }
     /// ```

@@ -15,7 +15,9 @@ declare_rule! {
     /// `repo:*:pull_request` and `repo:*:environment:production` (every repository on GitHub),
     /// `repo:org*/repo:…` (owners whose name starts with `org`), `repo:org/*` and
     /// `repo:org/*:ref:refs/tags/*` (every repository of the organization), `repo:org/repo*`
-    /// without a `:` before the `*` (also `repo:org/repo-evil`). Each candidate caller is tried
+    /// without a `:` before the `*` (also `repo:org/repo-evil`), and any `?` or `*` in the owner
+    /// or the repository (`repo:org/service-??:…` also admits `org/service-xx`, `repo:*-org/…`
+    /// the owner `evil-org`). Each candidate caller is tried
     /// in every context the pattern allows — a push to a branch, a pull request, an environment,
     /// a tag — and checked against every condition of the statement, so a pattern that another
     /// condition narrows is not reported. `ArnLike`/`ArnEquals` with `*` on `sub` admits every
@@ -116,11 +118,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             && !stem.ends_with(':')
         {
             let fixed = format!("{stem}:*");
-            d = d.with_fix(
-                format!("replace with `{fixed}`"),
-                report.span,
-                format!("\"{fixed}\""),
-            );
+            d = d.with_rewrite(format!("replace with `{fixed}`"), cx.text, report.span, &fixed);
         }
         out.push(d);
     }

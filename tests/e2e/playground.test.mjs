@@ -140,6 +140,37 @@ test("a corrupted link shows an error and keeps local work", async () => {
   });
 });
 
+test("hostile links: a zip bomb, a cut link, other versions, too many files, deep nesting — each named, local work kept", async () => {
+  const { deflateRawSync } = await import("node:zlib");
+  const link = (bytes) => "#v1:" + Buffer.from(bytes).toString("base64url");
+  const json = (o) => deflateRawSync(Buffer.from(typeof o === "string" ? o : JSON.stringify(o)));
+  const file = (i) => ({ i, n: `f${i}.yml`, t: "version: 0.2\n" });
+  const good = link(json({ f: [file(1)] }));
+  const cases = [
+    // 64 MB of spaces in a few kilobytes.
+    [link(deflateRawSync(Buffer.alloc(64 * 1024 * 1024, 32))), /more data than the playground opens/],
+    [good.slice(0, good.length - 6), /cut short or damaged|does not hold a workspace/],
+    ["#v1:not*base64!", /characters that do not belong/],
+    ["#v2:" + good.slice(4), /another version of the playground/],
+    [link(json({ f: Array.from({ length: 500 }, (_, i) => file(i + 1)) })), /holds 500 files/],
+    [link(json('{"f":' + "[".repeat(100000) + "]".repeat(100000) + "}")), /does not hold a workspace/],
+  ];
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await setEditorText(page, "version: 0.2 # my local work\n");
+    await page.waitForTimeout(400);
+    for (const [bad, why] of cases) {
+      await page.goto(server.url + bad);
+      await page.waitForSelector('.notice[data-notice="error"]', { timeout: 60000 });
+      const message = await page.$eval(".notice", (n) => n.textContent);
+      assert.match(message, /could not be opened/);
+      assert.match(message, why, `${bad.slice(0, 12)}…: ${message}`);
+      assert.match(await text(page), /my local work/, `local work kept after ${bad.slice(0, 12)}`);
+    }
+    assert.equal(await page.$(".fatal-banner"), null);
+  });
+});
+
 test("a link arriving over local work asks first and can keep both", async () => {
   const link = await withBrowser(async (context) => {
     const page = await open(context, server.url + "?example=trust-policy");

@@ -62,10 +62,14 @@ try {
   });
   startEngine();
   await bindings.default({ module_or_path: wasm });
-  window.cicdPanels().catch(() => {
-    // Reported by the shell where the panel goes; a later attempt (a reload) may succeed.
-    panels = null;
-  });
+  // Prefetched once the engine is in (the first diagnostics come first on a slow network); the
+  // shell loads them at once if a panel is needed earlier.
+  window.cicdEngineModule
+    .then(() => window.cicdPanels())
+    .catch(() => {
+      // Reported by the shell where the panel goes; a later attempt (a reload) may succeed.
+      panels = null;
+    });
   window.wasmBindings = bindings;
   document.documentElement.dataset.ready = "true";
 } catch (error) {

@@ -1,6 +1,24 @@
 //! What the panels need of the page: scrolling, reduced motion, inline code in messages. The
 //! shell uses the same functions (it links this crate as a library, without the panels).
 
+/// The value of the input, select or text area an event comes from ("" for anything else).
+pub fn event_value(e: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return select.value();
+    }
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return area.value();
+    }
+    String::new()
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

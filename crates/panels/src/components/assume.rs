@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use cicd_core::trust_policy::report::DecisionId;
 use cicd_engine::{AssumeForm, AssumeMode, FileReport, Panel};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`AssumePanel`].
@@ -34,22 +33,6 @@ const EVENTS: &[&str] = &[
     "issue_comment",
 ];
 
-fn value_of(e: &Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        return input.value();
-    }
-    if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-        return select.value();
-    }
-    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return area.value();
-    }
-    String::new()
-}
-
 /// The "Assume role?" panel.
 #[component]
 pub fn AssumePanel(props: &AssumeProps) -> Html {
@@ -62,7 +45,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
         let cb = props.on_form.clone();
         Callback::from(move |e: Event| {
             let mut next = form.clone();
-            set(&mut next, value_of(&e));
+            set(&mut next, crate::dom::event_value(&e));
             cb.emit(next);
         })
     };
@@ -71,7 +54,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
         let cb = props.on_form.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = form.clone();
-            set(&mut next, value_of(&e));
+            set(&mut next, crate::dom::event_value(&e));
             cb.emit(next);
         })
     };

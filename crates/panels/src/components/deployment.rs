@@ -89,23 +89,15 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
     // Chart scales.
     let x = |s: f64| LEFT + s / duration * (W - LEFT - RIGHT);
     let y = |pct: f64| TOP + (100.0 - pct.clamp(0.0, 100.0)) / 100.0 * (H - TOP - BOTTOM);
-    let mut traffic = String::new();
-    let mut last = 0.0;
-    for p in &report.timeline {
-        let (px, py) = (x(f64::from(p.t)), y(p.green_percent));
-        if traffic.is_empty() {
-            traffic.push_str(&format!("M{px:.1},{py:.1}"));
-        } else {
-            traffic.push_str(&format!(" L{px:.1},{:.1} L{px:.1},{py:.1}", y(last)));
-        }
-        last = p.green_percent;
-    }
-    traffic.push_str(&format!(" L{:.1},{:.1}", x(duration), y(last)));
-    // The compared deployment's traffic, on the same axes (up to this deployment's length).
-    let compared = view.compare.as_ref().map(|other| {
+    // A timeline's share of traffic as steps, up to this deployment's length.
+    let steps = |report: &DeploymentReport| {
         let mut d = String::new();
         let mut last = 0.0;
-        for p in other.timeline.iter().filter(|p| f64::from(p.t) <= duration) {
+        for p in report
+            .timeline
+            .iter()
+            .filter(|p| f64::from(p.t) <= duration)
+        {
             let (px, py) = (x(f64::from(p.t)), y(p.green_percent));
             if d.is_empty() {
                 d.push_str(&format!("M{px:.1},{py:.1}"));
@@ -116,7 +108,10 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
         }
         d.push_str(&format!(" L{:.1},{:.1}", x(duration), y(last)));
         d
-    });
+    };
+    let traffic = steps(&report);
+    // The compared deployment's traffic, on the same axes.
+    let compared = view.compare.as_ref().map(steps);
     // The first watched alarm's metric, scaled so that its threshold sits at 75 % of the height.
     let alarm = report
         .alarms
@@ -262,10 +257,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
     let on_compare = {
         let cb = props.on_compare.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let value = crate::dom::event_value(&e);
             cb.emit((!value.is_empty()).then_some(value));
         })
     };

@@ -31,15 +31,6 @@ pub struct SetupProps {
     pub on_config: Callback<Option<String>>,
 }
 
-fn value(e: &Event) -> String {
-    if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-        return input.value();
-    }
-    e.target_dyn_into::<web_sys::HtmlSelectElement>()
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
-
 fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
@@ -54,7 +45,7 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
         let (cb, scenario) = (props.on_scenario.clone(), scenario.clone());
         Callback::from(move |e: Event| {
             let mut next = scenario.clone();
-            change(&mut next, &value(&e));
+            change(&mut next, &crate::dom::event_value(&e));
             if next != scenario {
                 cb.emit(next);
             }
@@ -63,7 +54,7 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
     let on_config = {
         let cb = props.on_config.clone();
         Callback::from(move |e: Event| {
-            let v = value(&e);
+            let v = crate::dom::event_value(&e);
             cb.emit((!v.is_empty()).then_some(v));
         })
     };
@@ -99,7 +90,7 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
             let Some(mut definition) = alarm.clone() else {
                 return;
             };
-            change(&mut definition, &value(&e));
+            change(&mut definition, &crate::dom::event_value(&e));
             let mut next = scenario.clone();
             next.alarms.retain(|a| a.name != definition.name);
             next.alarms.push(definition);

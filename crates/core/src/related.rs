@@ -67,11 +67,20 @@ pub fn trusts_github(policy: &TrustPolicy) -> bool {
     })
 }
 
-/// Whether files of `kind` relate to other files of the workspace (their findings and views
-/// depend on those files): workflows and trust policies. A front end that keeps a workspace asks
-/// again about such a file when another one of these kinds changes.
+/// The kinds of the other files of a workspace that a file of `kind` depends on: its findings
+/// and views change when one of them does (a workflow's admission table depends on the trust
+/// policies and on the other workflows). A front end that keeps a workspace sends these files
+/// with the file's request and asks again when one of them changes. Empty: the file stands alone.
+pub fn depends_on(kind: Kind) -> &'static [Kind] {
+    match kind {
+        Kind::Workflow | Kind::TrustPolicy => &[Kind::Workflow, Kind::TrustPolicy],
+        _ => &[],
+    }
+}
+
+/// Whether files of `kind` relate to other files of the workspace ([`depends_on`] is not empty).
 pub fn relates(kind: Kind) -> bool {
-    matches!(kind, Kind::Workflow | Kind::TrustPolicy)
+    !depends_on(kind).is_empty()
 }
 
 /// The workspace's readable trust policies that trust GitHub's OIDC provider.

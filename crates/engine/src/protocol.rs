@@ -55,7 +55,7 @@ pub struct FileInput {
     pub scenario: String,
     /// The other files of the workspace this file's report depends on (for a workflow or a trust
     /// policy: the workspace's other workflows and trust policies, see
-    /// [`cicd_core::related::relates`]), at their current versions. The engine analyses each
+    /// [`cicd_core::related::depends_on`]), at their current versions. The engine analyses each
     /// version once (reusing its own analysis of a file it also answers for), relates them to
     /// this file (cross-file findings, the admission table) and answers with their versions in
     /// [`FileReport::related`], so that the shell asks again when one of them changes.

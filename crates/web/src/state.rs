@@ -292,19 +292,21 @@ impl State {
         out
     }
 
-    /// The files `file`'s report depends on: for a kind that relates to other files
-    /// ([`cicd_core::related::relates`]: workflows, trust policies), the workspace's other files
-    /// of such kinds, at their current versions (kinds as [`State::kind_of`] knows them, so a
-    /// file whose kind the engine detects joins once its report says so).
+    /// The files `file`'s report depends on: the workspace's other files of the kinds
+    /// [`cicd_core::related::depends_on`] names for its kind, at their current versions (kinds
+    /// as [`State::kind_of`] knows them, so a file whose kind the engine detects joins once its
+    /// report says so).
     pub fn related(&self, file: &File) -> Vec<RelatedFile> {
-        let relates = |f: &File| self.kind_of(f).is_some_and(cicd_core::related::relates);
-        if !relates(file) {
+        let Some(kinds) = self.kind_of(file).map(cicd_core::related::depends_on) else {
+            return Vec::new();
+        };
+        if kinds.is_empty() {
             return Vec::new();
         }
         self.workspace
             .files
             .iter()
-            .filter(|f| f.id != file.id && relates(f))
+            .filter(|f| f.id != file.id && self.kind_of(f).is_some_and(|k| kinds.contains(&k)))
             .map(|f| RelatedFile {
                 id: f.id,
                 version: self.versions.get(&f.id).copied().unwrap_or(0),

@@ -150,3 +150,34 @@ fn published_pages_are_current() {
     check_folder(&common::workspace().join("docs/rules"), &pages);
     check_folder(&common::workspace().join("www/rules"), &fragments);
 }
+
+/// Rules whose consequence in AWS is not documented (the reference says "unconfirmed"): each is a
+/// warning, and its page says the outcome is unconfirmed instead of stating one. BS025 and BS061
+/// once claimed, at error severity, what CodeBuild does with an unknown value ("CodeBuild cannot
+/// read the phase", "the report group stays empty") with no source; BS030 called a misplaced key
+/// "ignored" without one.
+#[test]
+fn unconfirmed_consequences_are_warnings_that_say_so() {
+    for code in ["BS025", "BS061", "BS030"] {
+        let rule = registry::rule(code).expect("registered");
+        assert_eq!(
+            rule.severity,
+            cicd_core::Severity::Warning,
+            "{code}: an unconfirmed outcome is a warning"
+        );
+        let why = rule.docs.split("## Why is this bad?").nth(1).unwrap_or("");
+        assert!(
+            why.to_lowercase().contains("unconfirmed"),
+            "{code}: the page's \"Why is this bad?\" must say the outcome is unconfirmed"
+        );
+    }
+    for claim in [
+        "CodeBuild cannot read the phase",
+        "the report group stays empty",
+    ] {
+        assert!(
+            registry::all().iter().all(|r| !r.docs.contains(claim)),
+            "an unsourced claim is back: {claim:?}"
+        );
+    }
+}

@@ -1,22 +1,20 @@
 // The CodeMirror 6 side of the playground. Rust owns the workspace and computes diagnostics; this
 // module only edits text and shows what Rust computed. Bundled by esbuild (js/build.mjs) into
 // js/gen/cm/ and imported by the Rust crate through wasm-bindgen (`crates/web/src/editor.rs`
-// documents the API). What the editor needs to be usable is imported here; the syntax
-// highlighting, the lint gutter and search come with `extras.js`, loaded once an editor exists
-// (diagnostics only arrive with the engine, later still), and join every editor when they arrive.
+// documents the API). What the editor needs to be usable is imported here (typing, selection,
+// line numbers); the undo history, syntax highlighting, folding, bracket matching, the editing
+// keymap (Tab indents, word and line moves), the lint gutter and search come with `extras.js`,
+// loaded once an editor exists (diagnostics only arrive with the engine, later still), and join
+// every editor when they arrive (≈ 25 KB brotli less before the editor is usable: the commands
+// and language packages would otherwise load with it). Until then the browser's own editing keys
+// work, and what is typed is kept but cannot be undone; a placeholder fold gutter keeps the text
+// from moving when the real one comes.
 
 import { EditorState, Compartment, EditorSelection, StateEffect, StateField } from "@codemirror/state";
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
-  highlightSpecialChars, dropCursor, rectangularSelection,
+  highlightSpecialChars, dropCursor, rectangularSelection, gutter, GutterMarker,
 } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import {
-  syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
-  indentUnit, HighlightStyle,
-} from "@codemirror/language";
-import { tags } from "@lezer/highlight";
-import { oneDarkTheme } from "@codemirror/theme-one-dark";
 
 const EMERGENCY_KEY = "cicd-playground:emergency";
 let fatal = false;
@@ -68,6 +66,16 @@ function languageFor(lang) {
 function lintFor() {
   return extras ? [extras.lintGutter(), keymap.of(extras.lintKeymap)] : [];
 }
+function editingFor() {
+  return extras ? extras.editing() : foldPlaceholder;
+}
+function keysFor() {
+  return extras ? keymap.of(extras.editingKeymap) : [];
+}
+function themeFor(dark) {
+  if (!dark) return [];
+  return extras ? [extras.oneDarkTheme, darkContrast, extras.darkHighlighting] : [darkBase, darkContrast];
+}
 function searchFor() {
   return extras
     ? [extras.highlightSelectionMatches(), extras.search({ top: true }), keymap.of(extras.searchKeymap)]
@@ -89,6 +97,29 @@ const baseTheme = EditorView.theme({
   ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
 });
 
+// Holds the fold gutter's place (same class, same spacer as @codemirror/language's) until the
+// extras bring the real one, so that the text does not move sideways when they arrive.
+class FoldSpacer extends GutterMarker {
+  toDOM() {
+    const span = document.createElement("span");
+    span.textContent = "›";
+    return span;
+  }
+}
+const foldPlaceholder = gutter({ class: "cm-foldGutter", initialSpacer: () => new FoldSpacer() });
+
+// Until the extras bring One Dark (`@codemirror/theme-one-dark`, whose highlight style needs the
+// language package), its colours for what an editor without them shows: no light flash.
+const darkBase = EditorView.theme({
+  "&": { color: "#abb2bf", backgroundColor: "#282c34" },
+  ".cm-content": { caretColor: "#528bff" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "#528bff" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": { backgroundColor: "#3E4451" },
+  ".cm-activeLine": { backgroundColor: "#6699ff0b" },
+  ".cm-gutters": { backgroundColor: "#282c34", color: "#7d8799", border: "none" },
+  ".cm-activeLineGutter": { backgroundColor: "#2c313a" },
+}, { dark: true });
+
 // Dark mode meeting WCAG AA (4.5:1) on One Dark's background: brighter gutter text, keys and
 // strings, and a failure highlight that keeps the text readable.
 const darkContrast = EditorView.theme({
@@ -98,27 +129,8 @@ const darkContrast = EditorView.theme({
   ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.10)" },
   ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.12)" },
 }, { dark: true });
-// One Dark's highlight style with its two colours under 4.5:1 (coral 4.4:1, stone 3.9:1)
-// brightened.
-const coral = "#ef8f96", stone = "#a3abb9";
-const darkHighlight = HighlightStyle.define([
-  { tag: tags.keyword, color: "#c678dd" },
-  { tag: [tags.name, tags.deleted, tags.character, tags.propertyName, tags.macroName], color: coral },
-  { tag: [tags.function(tags.variableName), tags.labelName], color: "#61afef" },
-  { tag: [tags.color, tags.constant(tags.name), tags.standard(tags.name)], color: "#d19a66" },
-  { tag: [tags.definition(tags.name), tags.separator], color: "#abb2bf" },
-  { tag: [tags.typeName, tags.className, tags.number, tags.changed, tags.annotation, tags.modifier, tags.self, tags.namespace], color: "#e5c07b" },
-  { tag: [tags.operator, tags.operatorKeyword, tags.url, tags.escape, tags.regexp, tags.link, tags.special(tags.string)], color: "#56b6c2" },
-  { tag: [tags.meta, tags.comment], color: stone },
-  { tag: tags.strong, fontWeight: "bold" },
-  { tag: tags.emphasis, fontStyle: "italic" },
-  { tag: tags.link, color: stone, textDecoration: "underline" },
-  { tag: tags.heading, fontWeight: "bold", color: coral },
-  { tag: [tags.atom, tags.bool, tags.special(tags.variableName)], color: "#d19a66" },
-  { tag: [tags.processingInstruction, tags.string, tags.inserted], color: "#98c379" },
-  { tag: tags.invalid, color: "#ffffff" },
-]);
-const darkTheme = [oneDarkTheme, darkContrast, syntaxHighlighting(darkHighlight)];
+// One Dark's highlight style, brightened to AA, comes with the extras (`darkHighlighting`).
+
 
 /** Appends `text` to `el`, with Markdown inline code (`x`) as <code>. */
 function appendInline(el, text) {
@@ -192,6 +204,9 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   const lint = new Compartment();
   const searching = new Compartment();
   const theme = new Compartment();
+  const editing = new Compartment();
+  const keys = new Compartment();
+  let isDark = dark;
   const editable = new Compartment();
   const states = new Map();
   let current = null;
@@ -200,15 +215,14 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
 
   function extensions(langName) {
     return [
-      lineNumbers(), highlightActiveLineGutter(), foldGutter(), highlightSpecialChars(),
-      history(), drawSelection(), dropCursor(), rectangularSelection(), indentOnInput(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(),
-      highlightActiveLine(), indentUnit.of("  "),
+      lineNumbers(), highlightActiveLineGutter(), editing.of(editingFor()), highlightSpecialChars(),
+      drawSelection(), dropCursor(), rectangularSelection(),
+      highlightActiveLine(),
       EditorState.tabSize.of(2),
-      keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...foldKeymap]),
+      keys.of(keysFor()),
       // After the keymap above: the search and lint keys come after the editing keys, as before.
       searching.of(searchFor()), lint.of(lintFor()),
-      language.of(languageFor(langName)), theme.of(dark ? darkTheme : []), baseTheme, highlightField,
+      language.of(languageFor(langName)), theme.of(themeFor(isDark)), baseTheme, highlightField,
       editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
       // Focusable even when read-only (a keyboard user can still scroll and select the text).
       EditorView.contentAttributes.of({ "aria-label": "Configuration file editor", tabindex: "0" }),
@@ -255,10 +269,17 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   let langName = lang;
   // Diagnostics set before the lint extension is in (shown when it arrives).
   let pendingDiagnostics = null;
+  // What the extras change in an editor state (also one saved before they arrived).
+  function reconfigureExtras(name) {
+    return [
+      language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor()),
+      editing.reconfigure(editingFor()), keys.reconfigure(keysFor()), theme.reconfigure(themeFor(isDark)),
+    ];
+  }
   function withExtras() {
     if (!extras) return;
     view.dispatch({
-      effects: [language.reconfigure(languageFor(langName)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+      effects: reconfigureExtras(langName),
     });
     if (pendingDiagnostics) {
       view.dispatch(extras.setDiagnostics(view.state, pendingDiagnostics));
@@ -308,7 +329,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
           view.setState(saved);
           // Saved before the extras arrived, or for another language.
           view.dispatch({
-            effects: [language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+            effects: reconfigureExtras(name),
           });
         } else {
           view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
@@ -368,7 +389,10 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     setReadOnly(ro) {
       view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
     },
-    setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? darkTheme : []) }); },
+    setTheme(dark) {
+      isDark = dark;
+      view.dispatch({ effects: theme.reconfigure(themeFor(dark)) });
+    },
     setLanguage(name) {
       langName = name;
       view.dispatch({ effects: language.reconfigure(languageFor(name)) });

@@ -20,14 +20,29 @@ window.cicdInlineEngine = async () => {
   return new engine.InlineEngine();
 };
 
-// The simulation panels (a second wasm module on the page) are loaded once the shell runs, in
-// parallel with the engine; the shell mounts them where a file's panel goes.
+// The simulation panels (a second wasm module on the page, with their own stylesheet) are
+// loaded after the editor; the shell mounts them where a file's panel goes.
 let panels = null;
-window.cicdPanels = () =>
-  (panels ??= import("./cicd-panels.js").then(async (module) => {
-    await module.default({ module_or_path: "cicd-panels_bg.wasm" });
-    return module;
+let panelStyles = null;
+function loadPanelStyles() {
+  return (panelStyles ??= new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = "cicd-panels.css";
+    // Unstyled panels still work: only the module's own failure is reported.
+    link.addEventListener("load", resolve);
+    link.addEventListener("error", resolve);
+    document.head.append(link);
   }));
+}
+window.cicdPanels = () =>
+  (panels ??= Promise.all([
+    import("./cicd-panels.js").then(async (module) => {
+      await module.default({ module_or_path: "cicd-panels_bg.wasm" });
+      return module;
+    }),
+    loadPanelStyles(),
+  ]).then(([module]) => module));
 
 function fatalBanner(message) {
   if (document.querySelector(".fatal-banner")) return;

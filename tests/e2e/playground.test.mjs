@@ -225,6 +225,20 @@ test("embed mode hides the chrome and honours readonly, file and theme", async (
   });
 });
 
+test("the query is read as the browser reads it: percent-encoded names and values", async () => {
+  // `ex%61mple` is `example` and `d%61rk` is `dark` to URLSearchParams; the hand-written parser
+  // this replaced decoded values only, so it ignored the first and the example never opened.
+  await withBrowser(async (context) => {
+    const page = await open(context, `${server.url}?ex%61mple=trust%2Dpolicy&th%65me=d%61rk`);
+    await page.waitForFunction(() => window.__cicdEditor?.getText().includes("AssumeRoleWithWebIdentity"));
+    assert.equal(await page.$eval("html", (h) => h.dataset.theme), "dark");
+    // The example is consumed once: its parameter leaves the address, the others stay.
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has("example"));
+    assert.equal(new URL(page.url()).searchParams.get("theme"), "dark");
+    assert.deepEqual(page.problems, []);
+  });
+});
+
 test("config text is never executed or rendered as HTML", async () => {
   await withBrowser(async (context) => {
     const page = await open(context, server.url + "?example=buildspec");

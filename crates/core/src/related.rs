@@ -10,6 +10,8 @@
 //! (`cicd assume --workflow W POLICY`) calls [`admission`](crate::workflow::admission::admission)
 //! directly.
 
+pub mod deployment;
+
 pub use crate::diagnostic::{FileLabel, Related};
 use crate::trust_policy::TrustPolicy;
 use crate::trust_policy::oidc::{self, ProviderKind};
@@ -74,6 +76,11 @@ pub fn trusts_github(policy: &TrustPolicy) -> bool {
 pub fn depends_on(kind: Kind) -> &'static [Kind] {
     match kind {
         Kind::Workflow | Kind::TrustPolicy => &[Kind::Workflow, Kind::TrustPolicy],
+        // A group's custom configuration by name (in configuration files or templates) and the
+        // AppSpec its deployment runs ([`deployment`]).
+        Kind::DeploymentGroup => &[Kind::DeploymentConfig, Kind::DeploymentGroup, Kind::Appspec],
+        // An AppSpec's deployment: the workspace's group and, through it, its configuration.
+        Kind::Appspec => &[Kind::DeploymentGroup, Kind::DeploymentConfig],
         _ => &[],
     }
 }

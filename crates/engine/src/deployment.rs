@@ -6,6 +6,7 @@
 //! ([`cicd_core::related::deployment`]); no CodeDeploy logic here.
 
 use cicd_core::appspec::{AppSpec, Platform};
+use cicd_core::deployment::simulate::failable_hooks;
 use cicd_core::deployment::{Config, Group, simulate};
 use cicd_core::related::WorkspaceFile;
 use cicd_core::related::deployment::{
@@ -317,7 +318,9 @@ fn run(
             })
         })
         .collect();
+    let hooks = failable_hooks(&report, appspec);
     DeploymentView {
+        hooks,
         report,
         source,
         compare,

@@ -443,6 +443,10 @@ pub struct DeploymentView {
     /// name).
     #[serde(default)]
     pub appspec: Option<String>,
+    /// The lifecycle events the scenario can make fail (the AppSpec's hook functions on ECS and
+    /// Lambda, each instance's events on EC2/on-premises).
+    #[serde(default)]
+    pub hooks: Vec<String>,
 }
 
 /// A configuration tab of the workspace (a `deployment-config` file), as a deployment panel

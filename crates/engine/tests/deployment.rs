@@ -261,6 +261,16 @@ fn an_appspec_deploys_through_the_workspaces_group_and_its_configuration() {
     );
     let view = deployment(&r);
     assert_eq!(view.report.outcome.as_str(), "RolledBack");
+    assert_eq!(
+        view.hooks,
+        [
+            "BeforeInstall",
+            "AfterInstall",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AfterAllowTraffic"
+        ]
+    );
     assert!(
         view.report
             .events
@@ -284,6 +294,11 @@ fn an_appspec_deploys_through_the_workspaces_group_and_its_configuration() {
     );
     let view = deployment(&r);
     assert_eq!(view.report.outcome.as_str(), "Succeeded");
+    assert!(
+        !view.hooks.iter().any(|h| h == "AfterAllowTestTraffic"),
+        "only the AppSpec's hooks can fail: {:?}",
+        view.hooks
+    );
     assert!(
         view.report
             .notes

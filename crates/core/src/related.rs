@@ -9,6 +9,9 @@
 //! a file name or a comment does not say which role a policy belongs to. An explicit pairing
 //! (`cicd assume --workflow W POLICY`) calls [`admission`](crate::workflow::admission::admission)
 //! directly.
+//!
+//! Deployment files relate in [`deployment`]: a group and the custom configuration it names, an
+//! AppSpec and the group its deployment runs through.
 
 pub mod deployment;
 

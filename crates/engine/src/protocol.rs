@@ -54,7 +54,8 @@ pub struct FileInput {
     /// (empty, unreadable or partial: the defaults fill in).
     pub scenario: String,
     /// The other files of the workspace this file's report depends on (for a workflow or a trust
-    /// policy: the workspace's other workflows and trust policies, see
+    /// policy: the workspace's other workflows and trust policies; for a deployment group: the
+    /// configurations, groups and AppSpecs; for an AppSpec: the groups and configurations; see
     /// [`cicd_core::related::depends_on`]), at their current versions. The engine analyses each
     /// version once (reusing its own analysis of a file it also answers for), relates them to
     /// this file (cross-file findings, the admission table) and answers with their versions in

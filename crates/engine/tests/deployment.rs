@@ -396,3 +396,48 @@ fn a_groups_deployment_runs_the_workspaces_appspec_of_its_platform() {
         alone.report.config.config.name
     );
 }
+
+#[test]
+fn a_custom_configuration_for_another_platform_is_reported_in_both_files() {
+    let mut engine = Engine::new();
+    let group_text = group_naming("MyLinear");
+    let lambda = linear("MyLinear", 25, 2).replace("\"ECS\"", "\"Lambda\"");
+    let group = (1, 1, "deployment-group.json", group_text.as_str());
+    let config = (2, 1, "my-linear.json", lambda.as_str());
+    let r = ask(&mut engine, group, &[config]);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "DEP113")
+        .expect("DEP113 in the group");
+    assert!(d.message.contains("Lambda"), "{}", d.message);
+    assert_eq!(
+        &group_text[d.from16 as usize..d.to16 as usize],
+        "\"MyLinear\""
+    );
+    let [there] = d.elsewhere.as_slice() else {
+        panic!("one place in the configuration: {:?}", d.elsewhere)
+    };
+    assert_eq!(there.at.file, 2);
+    assert_eq!(
+        &lambda[there.at.from16 as usize..there.at.to16 as usize],
+        "\"Lambda\""
+    );
+    // The configuration's report shows it at its `computePlatform`, pointing at the group.
+    let r = ask(&mut engine, config, &[group]);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "DEP113")
+        .expect("DEP113 in the configuration");
+    assert_eq!(&lambda[d.from16 as usize..d.to16 as usize], "\"Lambda\"");
+    assert_eq!(d.elsewhere.first().map(|l| l.at.file), Some(1));
+    // The same platform: nothing.
+    let ecs = linear("MyLinear", 25, 2);
+    let r = ask(
+        &mut engine,
+        group,
+        &[(2, 2, "my-linear.json", ecs.as_str())],
+    );
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DEP113"));
+}

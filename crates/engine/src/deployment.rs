@@ -1,6 +1,7 @@
 //! The deployment panel: the core's simulated deployment of the file's deployment group (with
 //! the configuration it names: predefined, its template's, or a custom one another tab of the
-//! workspace defines), of the file's configuration (through a default group), or of an AppSpec
+//! workspace defines), of the file's configuration (through the workspace's group that names it,
+//! else a default group), or of an AppSpec
 //! (through the workspace's deployment group of its platform, or a default group), for the
 //! file's scenario. Which configuration, group and AppSpec go together is the core's choice
 //! ([`cicd_core::related::deployment`]); no CodeDeploy logic here.
@@ -11,7 +12,7 @@ use cicd_core::deployment::{Config, Group, simulate};
 use cicd_core::related::WorkspaceFile;
 use cicd_core::related::deployment::{
     ConfigSource, GroupConfig, appspec_for, config_files, config_in_file, group_config,
-    group_files, group_for,
+    group_files, group_for, group_naming,
 };
 use cicd_core::{Analysis, Model};
 
@@ -65,11 +66,25 @@ pub(crate) fn panel(entry: &Entry, analysis: &Analysis, inputs: &PanelInputs) ->
             let Some(config) = configs.items.first().and_then(|c| c.resolve().ok()) else {
                 return Panel::None;
             };
+            // Through the workspace's group that names it, else a default group.
+            let (group, source) = match group_naming(&files, &config.name, 0) {
+                Some((i, g)) => (
+                    g.settings(),
+                    format!(
+                        "this configuration, through `{}`, which names it",
+                        files.get(i).map_or("", |f| f.name)
+                    ),
+                ),
+                None => (
+                    Group::default(),
+                    "this configuration, through a default group".to_string(),
+                ),
+            };
             Base {
                 own_config: config.name.clone(),
                 config,
-                group: Group::default(),
-                source: "this configuration, through a default group".to_string(),
+                group,
+                source,
                 note: None,
             }
         }

@@ -441,3 +441,37 @@ fn a_custom_configuration_for_another_platform_is_reported_in_both_files() {
     );
     assert!(!r.diagnostics.iter().any(|d| d.code == "DEP113"));
 }
+
+#[test]
+fn a_configurations_deployment_runs_through_the_group_that_names_it() {
+    let mut engine = Engine::new();
+    let group_text = group_naming("MyLinear");
+    let config_text = linear("MyLinear", 25, 2);
+    let config = (2, 1, "my-linear.json", config_text.as_str());
+    let broken = PanelInputs {
+        deployment: cicd_core::deployment::Scenario {
+            faults: vec![Fault::ErrorRate {
+                percent: 20.0,
+                at: 0,
+            }],
+            ..Default::default()
+        },
+        ..PanelInputs::default()
+    };
+    // Alone: a default group, which has no alarm: the broken deployment goes on.
+    let r = ask_with(&mut engine, config, &[], &broken);
+    let view = deployment(&r);
+    assert!(view.source.contains("default group"), "{}", view.source);
+    assert_eq!(view.report.outcome.as_str(), "Succeeded");
+    // With the group that names it: its alarms and rollback.
+    let r = ask_with(
+        &mut engine,
+        config,
+        &[(1, 1, "deployment-group.json", group_text.as_str())],
+        &broken,
+    );
+    let view = deployment(&r);
+    assert!(view.source.contains("`deployment-group.json`"), "{}", view.source);
+    assert_eq!(view.report.config.config.name, "MyLinear");
+    assert_eq!(view.report.outcome.as_str(), "RolledBack");
+}

@@ -278,3 +278,27 @@ pub fn appspec_for<'a>(
             _ => None,
         })
 }
+
+/// The first group of the workspace (in file order, other than in file `skip`) that names the
+/// configuration `name`, with its file: the group a configuration's own deployment runs
+/// through (its alarms, rollback and blue/green settings).
+pub fn group_naming<'a>(
+    files: &'a [WorkspaceFile<'_>],
+    name: &str,
+    skip: usize,
+) -> Option<(usize, &'a DeploymentGroup)> {
+    if name.is_empty() {
+        return None;
+    }
+    files
+        .iter()
+        .enumerate()
+        .find_map(|(i, f)| match &f.analysis.model {
+            Model::DeploymentGroup(groups) if i != skip => groups
+                .items
+                .iter()
+                .find(|g| g.config_name.as_ref().and_then(|n| n.text()) == Some(name))
+                .map(|g| (i, g)),
+            _ => None,
+        })
+}

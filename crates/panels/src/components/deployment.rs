@@ -294,8 +294,8 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             data-outcome={outcome} data-final-outcome={report.outcome.as_str()} data-green-percent={format!("{green:.0}")}>
             <header class="panel-header">
                 <h2 id="deployment-title">{"Deployment"}</h2>
-                <span class="muted">{ format!("{} · {} · {}", report.platform.title(), report.config.config.name, view.source) }
-                    if let Some(a) = &view.appspec { { format!(" · the hooks of {a}") } }</span>
+                <span class="muted">{ crate::dom::inline_code(&format!("{} · {} · {}{}", report.platform.title(), report.config.config.name, view.source,
+                    view.appspec.as_ref().map(|a| format!(" · the hooks of `{a}`")).unwrap_or_default())) }</span>
             </header>
             if let Some(note) = &view.note {
                 <p class="deploy-note" role="note">{ crate::dom::inline_code(note) }</p>

@@ -209,3 +209,17 @@ test("an AppSpec's deployment runs through the workspace's group and its configu
   assert.equal(await attr(page, "greenPercent"), "0");
   assert.deepEqual(page.problems, []);
 }));
+
+test("a custom configuration for another platform is a finding in both tabs (DEP113)", () => withPage("?example=deployment-linear", async (page) => {
+  await page.click('.tab[data-file="deployment-config.json"]');
+  await page.waitForSelector(".deployment .chart");
+  const text = readFileSync(new URL("../../examples/deployment-config-linear.json", import.meta.url), "utf8");
+  await setEditorText(page, text.replace('"computePlatform": "ECS"', '"computePlatform": "Lambda"'));
+  await page.waitForSelector('.diagnostics li[data-code="DEP113"]');
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForSelector('.diagnostics li[data-code="DEP113"]');
+  const row = await page.$eval('.diagnostics li[data-code="DEP113"]', (r) => r.textContent);
+  assert.match(row, /Lambda/);
+  assert.match(row, /deployment-config\.json/);
+  assert.deepEqual(page.problems, []);
+}));

@@ -302,3 +302,91 @@ pub fn group_naming<'a>(
             _ => None,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Analysis, Kind};
+
+    fn analyse(kind: Kind, text: &str) -> Analysis {
+        crate::analyze(kind, text, &crate::Options::default()).expect("analysed")
+    }
+
+    const GROUP: &str = r#"{"deploymentGroupName": "api", "deploymentConfigName": "Quarters",
+        "ecsServices": [{"serviceName": "api", "clusterName": "prod"}]}"#;
+    const CONFIG: &str = r#"{"deploymentConfigName": "Quarters", "computePlatform": "ECS",
+        "trafficRoutingConfig": {"type": "TimeBasedCanary",
+          "timeBasedCanary": {"canaryPercentage": 25, "canaryInterval": 5}}}"#;
+
+    fn choose(files: &[WorkspaceFile<'_>]) -> GroupConfig {
+        let Model::DeploymentGroup(groups) = &files[0].analysis.model else {
+            panic!("a group first")
+        };
+        group_config(files, groups, &groups.items[0], None).expect("resolved")
+    }
+
+    #[test]
+    fn a_custom_configuration_is_found_by_its_exact_name() {
+        let group = analyse(Kind::DeploymentGroup, GROUP);
+        let config = analyse(Kind::DeploymentConfig, CONFIG);
+        let lower = analyse(
+            Kind::DeploymentConfig,
+            &CONFIG.replace("Quarters", "quarters"),
+        );
+        let file = |name, analysis| WorkspaceFile { name, analysis };
+        let found = choose(&[file("g.json", &group), file("c.json", &config)]);
+        assert_eq!(found.source, ConfigSource::Workspace { file: 1 });
+        assert_eq!(found.config.name, "Quarters");
+        assert!(!found.stands_in());
+        // CodeDeploy matches names exactly: another case is another configuration.
+        let missing = choose(&[file("g.json", &group), file("c.json", &lower)]);
+        assert_eq!(
+            missing.source,
+            ConfigSource::Missing {
+                name: "Quarters".into()
+            }
+        );
+        assert_eq!(missing.config.name, "CodeDeployDefault.ECSAllAtOnce");
+        let why = missing.why_stand_in(|_| String::new()).expect("a reason");
+        assert!(
+            why.contains("`Quarters`") && why.contains("ECSAllAtOnce"),
+            "{why}"
+        );
+        // The first definition in file order wins.
+        let twice = choose(&[
+            file("g.json", &group),
+            file("c.json", &config),
+            file("d.json", &config),
+        ]);
+        assert_eq!(twice.source, ConfigSource::Workspace { file: 1 });
+        assert_eq!(
+            config_in_file(&[file("c.json", &config)], "c.json").map(|c| c.file),
+            Some(0)
+        );
+        assert!(config_in_file(&[file("c.json", &config)], "other.json").is_none());
+    }
+
+    #[test]
+    fn an_appspec_takes_the_group_of_its_platform_or_the_chosen_one() {
+        let ecs = analyse(Kind::DeploymentGroup, GROUP);
+        let ec2 = analyse(
+            Kind::DeploymentGroup,
+            r#"{"deploymentGroupName": "web", "ec2TagFilters": [{"Key": "app", "Value": "web", "Type": "KEY_AND_VALUE"}]}"#,
+        );
+        let file = |name, analysis| WorkspaceFile { name, analysis };
+        let files = [file("ecs.json", &ecs), file("ec2.json", &ec2)];
+        let candidates = group_files(&files);
+        assert_eq!(candidates, [0, 1]);
+        assert_eq!(group_for(&files, &candidates, Platform::Ec2, None), Some(1));
+        assert_eq!(group_for(&files, &candidates, Platform::Ecs, None), Some(0));
+        assert_eq!(group_for(&files, &candidates, Platform::Lambda, None), None);
+        assert_eq!(
+            group_for(&files, &candidates, Platform::Ec2, Some("ecs.json")),
+            Some(0)
+        );
+        assert_eq!(
+            group_for(&files, &candidates, Platform::Ec2, Some("gone.json")),
+            Some(1)
+        );
+    }
+}

@@ -471,7 +471,11 @@ fn a_configurations_deployment_runs_through_the_group_that_names_it() {
         &broken,
     );
     let view = deployment(&r);
-    assert!(view.source.contains("`deployment-group.json`"), "{}", view.source);
+    assert!(
+        view.source.contains("`deployment-group.json`"),
+        "{}",
+        view.source
+    );
     assert_eq!(view.report.config.config.name, "MyLinear");
     assert_eq!(view.report.outcome.as_str(), "RolledBack");
 }

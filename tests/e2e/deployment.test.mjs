@@ -3,7 +3,8 @@
 // back; the chart, the fleet and the outcome follow the playhead; usable at a phone's width.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, open } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { serve, browser, open, setEditorText } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -124,5 +125,101 @@ test("the setup: fleet size, a failing hook, another configuration and the alarm
   const scenario = await page.evaluate(() => JSON.parse(localStorage.getItem("cicd-playground:workspace")).f.find((f) => f.n === "deployment-group.json").c);
   assert.match(scenario, /"dn":"CodeDeployDefault.OneAtATime"/);
   assert.match(scenario, /"instances":4/);
+  assert.deepEqual(page.problems, []);
+}));
+
+// The distinct heights of the planned traffic line: one per share of traffic the shift holds.
+const levels = (page) => page.$eval(".deployment .chart .traffic-planned", (p) => {
+  const ys = [...p.getAttribute("d").matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => m[2]);
+  return new Set(ys).size;
+});
+const header = (page) => page.$eval(".deployment .panel-header", (h) => h.textContent);
+const stored = (page, name) => page.evaluate((n) => JSON.parse(localStorage.getItem("cicd-playground:workspace")).f.find((f) => f.n === n)?.c ?? "", name);
+
+test("a group naming a custom linear configuration in another tab runs it; editing that tab changes the run", () => withPage("?example=deployment-linear", async (page) => {
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForSelector(".deployment .chart");
+  const h = await header(page);
+  assert.match(h, /ECSLinear10PercentEvery10Minutes/);
+  assert.match(h, /deployment-config\.json/);
+  assert.equal(await page.$(".deployment .deploy-note"), null, "the configuration is found");
+  // 0 %, 10 %, …, 100 %: eleven steps.
+  assert.equal(await levels(page), 11);
+  assert.equal(await attr(page, "finalOutcome"), "Succeeded");
+  // 25 % at a time in the configuration's tab: the group's chart follows.
+  await page.click('.tab[data-file="deployment-config.json"]');
+  await page.waitForSelector(".deployment .chart");
+  const text = readFileSync(new URL("../../examples/deployment-config-linear.json", import.meta.url), "utf8");
+  await setEditorText(page, text.replace('"linearPercentage": 10', '"linearPercentage": 25'));
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForFunction(() => {
+    const d = document.querySelector(".deployment .chart .traffic-planned")?.getAttribute("d") ?? "";
+    return new Set([...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => m[2])).size === 5;
+  }, null, { timeout: 15000 });
+  // Renamed, the configuration is found nowhere: the panel says what ran instead, and why.
+  await page.click('.tab[data-file="deployment-config.json"]');
+  await page.waitForSelector(".deployment .chart");
+  await setEditorText(page, text.replace("ECSLinear10PercentEvery10Minutes", "SomethingElse"));
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForSelector(".deployment .deploy-note");
+  const note = await page.$eval(".deployment .deploy-note", (n) => n.textContent);
+  assert.match(note, /ECSLinear10PercentEvery10Minutes/);
+  assert.match(note, /ECSAllAtOnce/);
+  assert.deepEqual(page.problems, []);
+}));
+
+test("a configuration tab chosen in a group's panel runs and travels with the file", () => withPage("?example=deployment-linear", async (page) => {
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForSelector(".deployment .chart");
+  await page.click(".deploy-setup summary");
+  await page.selectOption(".setup-config", "CodeDeployDefault.ECSCanary10Percent5Minutes");
+  await page.waitForFunction(() => /ECSCanary10Percent5Minutes/.test(document.querySelector(".deployment .panel-header")?.textContent));
+  assert.equal(await levels(page), 3, "0 %, 10 %, 100 %");
+  const options = await page.$$eval('.setup-config optgroup[label="Tabs of this workspace"] option', (o) => o.map((x) => [x.value, x.textContent]));
+  assert.deepEqual(options, [["tab:deployment-config.json", "deployment-config.json: ECSLinear10PercentEvery10Minutes (ECS)"]]);
+  await page.selectOption(".setup-config", "tab:deployment-config.json");
+  await page.waitForFunction(() => /ECSLinear10PercentEvery10Minutes/.test(document.querySelector(".deployment .panel-header")?.textContent));
+  assert.equal(await levels(page), 11);
+  assert.equal(await page.inputValue(".setup-config"), "tab:deployment-config.json");
+  await page.waitForTimeout(400);
+  const scenario = await stored(page, "deployment-group.json");
+  assert.match(scenario, /"df":"deployment-config.json"/);
+  assert.doesNotMatch(scenario, /"dn"/);
+  assert.deepEqual(page.problems, []);
+}));
+
+test("an AppSpec's deployment runs through the workspace's group and its configuration, and plays to an outcome", () => withPage("?example=deployment-linear", async (page) => {
+  await page.click('.tab[data-file="appspec.yaml"]');
+  await page.waitForSelector(".lifecycle .timeline");
+  await page.waitForSelector(".deployment .chart");
+  const h = await header(page);
+  assert.match(h, /ECSLinear10PercentEvery10Minutes/);
+  assert.match(h, /deployment-group\.json/);
+  assert.equal(await levels(page), 11);
+  assert.equal(await attr(page, "outcome"), "InProgress");
+  // The group tab is offered (one here).
+  await page.click(".deployment .deploy-setup summary");
+  assert.deepEqual(await page.$$eval(".setup-group option", (o) => o.map((x) => x.value)), ["deployment-group.json"]);
+  // The AppSpec's hook fails: the group rolls the deployment back.
+  await page.selectOption(".setup-hook", "AfterAllowTestTraffic");
+  await page.waitForSelector('.deployment[data-final-outcome="RolledBack"]');
+  await page.selectOption('.deployment select[aria-label="Playback speed"]', { index: 3 });
+  await page.click(".deployment .play");
+  await page.waitForSelector('.deployment[data-outcome="RolledBack"]', { timeout: 30000 });
+  assert.equal(await attr(page, "greenPercent"), "0");
+  assert.deepEqual(page.problems, []);
+}));
+
+test("a custom configuration for another platform is a finding in both tabs (DEP113)", () => withPage("?example=deployment-linear", async (page) => {
+  await page.click('.tab[data-file="deployment-config.json"]');
+  await page.waitForSelector(".deployment .chart");
+  const text = readFileSync(new URL("../../examples/deployment-config-linear.json", import.meta.url), "utf8");
+  await setEditorText(page, text.replace('"computePlatform": "ECS"', '"computePlatform": "Lambda"'));
+  await page.waitForSelector('.diagnostics li[data-code="DEP113"]');
+  await page.click('.tab[data-file="deployment-group.json"]');
+  await page.waitForSelector('.diagnostics li[data-code="DEP113"]');
+  const row = await page.$eval('.diagnostics li[data-code="DEP113"]', (r) => r.textContent);
+  assert.match(row, /Lambda/);
+  assert.match(row, /deployment-config\.json/);
   assert.deepEqual(page.problems, []);
 }));

@@ -22,8 +22,9 @@ use cicd_core::deployment::simulate::{
     What,
 };
 use cicd_core::deployment::{Config, Group, Scenario, simulate};
-use cicd_core::deployment_group::ConfigChoice;
 use cicd_core::diagnostic::render::{HumanOptions, human};
+use cicd_core::related::WorkspaceFile;
+use cicd_core::related::deployment::{ConfigSource, GroupConfig, group_config as group_config_of};
 use cicd_core::{Kind, Model, Options, Severity};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -169,12 +170,33 @@ fn refuse_errors(file: &Loaded, what: &str) -> Result<()> {
 pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
     // The group first: it may name the configuration.
     let mut group = Group::default();
-    let mut group_config: Option<ConfigChoice> = None;
     let mut notes: Vec<String> = Vec::new();
     let platform = args.platform.map(Platform::from);
-    if let Some(path) = &args.group {
-        let file = load(path, Kind::DeploymentGroup)?;
-        refuse_errors(&file, "deployment group")?;
+    let group_file = match &args.group {
+        Some(path) => {
+            let file = load(path, Kind::DeploymentGroup)?;
+            refuse_errors(&file, "deployment group")?;
+            Some(file)
+        }
+        None => None,
+    };
+    // `--config`: a predefined name, or a configuration file (read once).
+    let config_file = match args.config.as_deref() {
+        Some(value) if Config::predefined(value).is_none() => Some(config_file(value)?),
+        _ => None,
+    };
+    // The group file and the configuration file, as the core relates a workspace's files: a
+    // group that names a custom configuration runs with the one of that name the files define.
+    let files: Vec<WorkspaceFile<'_>> = group_file
+        .iter()
+        .chain(config_file.as_ref())
+        .map(|f| WorkspaceFile {
+            name: &f.name,
+            analysis: &f.analysis,
+        })
+        .collect();
+    let mut group_config: Option<GroupConfig> = None;
+    if let Some(file) = &group_file {
         let Model::DeploymentGroup(groups) = &file.analysis.model else {
             bail!("`{}` was not read as a deployment group", file.name);
         };
@@ -189,23 +211,50 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
             ));
         }
         group = first.settings();
-        group_config = Some(groups.config_choice(first, platform).map_err(|why| {
-            anyhow::anyhow!(
-                "the group's configuration `{}` cannot be simulated: {why}",
-                first.config_ref.as_deref().unwrap_or_default()
-            )
-        })?);
+        group_config = Some(
+            group_config_of(&files, groups, first, platform).map_err(|why| {
+                anyhow::anyhow!(
+                    "the group's configuration `{}` cannot be simulated: {why}",
+                    first.config_ref.as_deref().unwrap_or_default()
+                )
+            })?,
+        );
     }
     let config = match (&args.config, group_config) {
-        (Some(value), _) => config_arg(value)?,
-        (None, Some(ConfigChoice::Custom { name, stand_in })) => {
-            notes.push(format!(
-                "the group names the custom configuration `{name}`: pass it with --config FILE; simulated with {}",
-                stand_in.name
-            ));
-            stand_in
+        // The configuration file defines the custom configuration the group names.
+        (Some(_), Some(g)) if matches!(g.source, ConfigSource::Workspace { file } if file > 0) => {
+            g.config
         }
-        (None, Some(choice)) => choice.into_config(),
+        (Some(value), group_config) => match &config_file {
+            Some(file) => match group_config.map(|g| g.source) {
+                Some(ConfigSource::Unresolved { name, why, .. }) => bail!(
+                    "`{}` defines the configuration `{name}` the group names, but it cannot be simulated: {why}",
+                    file.name
+                ),
+                Some(ConfigSource::Missing { name }) => {
+                    let config = first_config(file)?;
+                    notes.push(format!(
+                            "the group names the custom configuration `{name}`, which `{}` does not define: simulated with `{}` (--config)",
+                            file.name, config.name
+                        ));
+                    config
+                }
+                _ => first_config(file)?,
+            },
+            None => Config::predefined(value).context("a predefined configuration")?,
+        },
+        (None, Some(g)) => {
+            match &g.source {
+                ConfigSource::Missing { name } => notes.push(format!(
+                    "the group names the custom configuration `{name}`: pass its file with --config FILE; simulated with {}",
+                    g.config.name
+                )),
+                _ => notes.extend(g.why_stand_in(|i| {
+                    files.get(i).map_or(String::new(), |f| f.name.to_string())
+                })),
+            }
+            g.config
+        }
         (None, None) => Config::default_for(platform.unwrap_or(Platform::Ec2)),
     };
     if let Some(p) = platform
@@ -330,11 +379,8 @@ pub(crate) fn deployment(args: &DeploymentArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--config`: a predefined name, or a configuration file.
-fn config_arg(value: &str) -> Result<Config> {
-    if let Some(c) = Config::predefined(value) {
-        return Ok(c);
-    }
+/// `--config FILE`: a configuration file, without errors.
+fn config_file(value: &str) -> Result<Loaded> {
     let path = Path::new(value);
     if !path.exists() {
         let hint = suggest_predefined(value)
@@ -346,6 +392,14 @@ fn config_arg(value: &str) -> Result<Config> {
     }
     let file = load(path, Kind::DeploymentConfig)?;
     refuse_errors(&file, "deployment configuration")?;
+    if !matches!(file.analysis.model, Model::DeploymentConfig(_)) {
+        bail!("`{}` was not read as a deployment configuration", file.name);
+    }
+    Ok(file)
+}
+
+/// The first configuration of a configuration file, resolved.
+fn first_config(file: &Loaded) -> Result<Config> {
     let Model::DeploymentConfig(configs) = &file.analysis.model else {
         bail!("`{}` was not read as a deployment configuration", file.name);
     };

@@ -193,6 +193,66 @@ fn a_configuration_file_and_a_template_group() {
 }
 
 #[test]
+fn a_group_naming_a_custom_configuration_runs_the_one_the_config_file_defines() {
+    // The group names `ECSLinear10PercentEvery10Minutes`; the configuration file defines it.
+    let group = "examples/deployment-group-ecs-linear.json";
+    let v = simulate(&["--group", group]);
+    assert_eq!(v["config"]["name"], "CodeDeployDefault.ECSAllAtOnce");
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("ECSLinear10PercentEvery10Minutes") && notes.contains("--config FILE"),
+        "{notes}"
+    );
+    let v = simulate(&[
+        "--group",
+        group,
+        "--config",
+        "examples/deployment-config-linear.json",
+    ]);
+    assert_eq!(v["config"]["name"], "ECSLinear10PercentEvery10Minutes");
+    assert_eq!(v["config"]["traffic_routing"]["type"], "linear");
+    assert_eq!(
+        v["files"]["config"],
+        "examples/deployment-config-linear.json"
+    );
+    // Its alarms and rollback come with the group: broken, the linear shift rolls back.
+    let v = simulate(&[
+        "--group",
+        group,
+        "--config",
+        "examples/deployment-config-linear.json",
+        "--fault",
+        "error-rate=20@0",
+    ]);
+    assert_eq!(v["outcome"], "RolledBack");
+    assert_eq!(v["blast_radius"]["max_green_percent"], 10.0);
+    // A configuration file that defines another name: it runs, and the notes say so.
+    let dir = std::env::temp_dir().join(format!("cicd-custom-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let other = dir.join("deployment-config.json");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(common::root().join("examples/deployment-config-linear.json"))
+            .expect("the example")
+            .replace("ECSLinear10PercentEvery10Minutes", "SomethingElse"),
+    )
+    .expect("written");
+    let v = simulate(&[
+        "--group",
+        group,
+        "--config",
+        other.to_str().expect("a path"),
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(v["config"]["name"], "SomethingElse");
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("`ECSLinear10PercentEvery10Minutes`") && notes.contains("does not define"),
+        "{notes}"
+    );
+}
+
+#[test]
 fn an_alarm_definition_changes_what_is_watched() {
     let base = [
         "--config",

@@ -9,6 +9,11 @@
 //! a file name or a comment does not say which role a policy belongs to. An explicit pairing
 //! (`cicd assume --workflow W POLICY`) calls [`admission`](crate::workflow::admission::admission)
 //! directly.
+//!
+//! Deployment files relate in [`deployment`]: a group and the custom configuration it names, an
+//! AppSpec and the group its deployment runs through.
+
+pub mod deployment;
 
 pub use crate::diagnostic::{FileLabel, Related};
 use crate::trust_policy::TrustPolicy;
@@ -52,7 +57,6 @@ impl Pairing {
 /// What the rules relating files see.
 pub(crate) struct RelatedCx<'a> {
     /// The workspace's files.
-    #[allow(dead_code)]
     pub files: &'a [WorkspaceFile<'a>],
     /// The pairings of workflows with trust policies.
     pub pairings: &'a [Pairing],
@@ -74,6 +78,13 @@ pub fn trusts_github(policy: &TrustPolicy) -> bool {
 pub fn depends_on(kind: Kind) -> &'static [Kind] {
     match kind {
         Kind::Workflow | Kind::TrustPolicy => &[Kind::Workflow, Kind::TrustPolicy],
+        // A group's custom configuration by name (in configuration files or templates) and the
+        // AppSpec its deployment runs ([`deployment`]).
+        Kind::DeploymentGroup => &[Kind::DeploymentConfig, Kind::DeploymentGroup, Kind::Appspec],
+        // The groups that name it (DEP113 shows in both files).
+        Kind::DeploymentConfig => &[Kind::DeploymentGroup, Kind::DeploymentConfig],
+        // An AppSpec's deployment: the workspace's group and, through it, its configuration.
+        Kind::Appspec => &[Kind::DeploymentGroup, Kind::DeploymentConfig],
         _ => &[],
     }
 }
@@ -172,11 +183,13 @@ pub fn relate(files: &[WorkspaceFile<'_>]) -> Vec<Related> {
     relate_pairings(files, &pairings)
 }
 
-/// The findings for given pairings (a front end that keeps the pairings for a view).
+/// The findings for given pairings of workflows with trust policies (a front end that keeps the
+/// pairings for a view), and those of the relations that need no pairing (deployment files).
 pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec<Related> {
     let mut out = Vec::new();
     let cx = RelatedCx { files, pairings };
     crate::workflow::rules::run_related(&cx, &mut out);
+    crate::deployment_group::rules::run_related(&cx, &mut out);
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.span.start, a.diagnostic.code).cmp(&(
             b.file,

@@ -1,6 +1,6 @@
 //! What a file's report takes from the related files of the workspace (a workflow and the trust
-//! policies of the roles it may assume): the findings that relate files, shown in each file they
-//! point at, and a workflow's "Who can assume?" panel, the core's admission table against each
+//! policies of the roles it may assume, deployment files): the findings that relate files, shown
+//! in each file they point at, and a workflow's "Who can assume?" panel, the core's admission table against each
 //! trust policy. No domain logic here: the core pairs the files ([`all_pairings`]), builds the
 //! tables and reports the findings ([`relate_pairings`]); this only places them.
 
@@ -89,9 +89,9 @@ impl<'a> Workspace<'a> {
     /// The findings relating files that point at this file: those whose primary place is here
     /// (with their places elsewhere), and those with a place here (shown at that place).
     pub(crate) fn findings(&self) -> Vec<ViewDiagnostic> {
-        if !self.certain() {
-            return Vec::new();
-        }
+        // Workflow findings only when the pairing is certain; the other relations (deployment
+        // files) need no pairing.
+        let pairings: &[Pairing] = if self.certain() { &self.pairings } else { &[] };
         let files: Vec<WorkspaceFile<'_>> = self
             .members
             .iter()
@@ -113,7 +113,7 @@ impl<'a> Workspace<'a> {
             })
         };
         let mut out = Vec::new();
-        for r in relate_pairings(&files, &self.pairings) {
+        for r in relate_pairings(&files, pairings) {
             let d = &r.diagnostic;
             if r.file == 0 {
                 let mut view = check::view(own.text, own_index, d);

@@ -24,7 +24,7 @@ use cicd_core::{Analysis, Kind, Model};
 use cicd_share::workspace::KindChoice;
 
 pub use protocol::{
-    AdmissionTable, AdmissionView, AdmittedCaller, AssumeForm, AssumeMode, CheckStatus,
+    AdmissionTable, AdmissionView, AdmittedCaller, AssumeForm, AssumeMode, CheckStatus, ConfigTab,
     DeploymentView, FileInput, FilePlace, FileReport, FileVersion, Highlight, LifecycleView, Panel,
     PanelInputs, PipelineView, RelatedFile, Reply, Request, SkippedPolicy, TrustView,
     ViewDiagnostic, ViewFix, ViewLabel, WildcardView,
@@ -218,7 +218,12 @@ fn report(entry: &Entry) -> FileReport {
             let workspace = admission::Workspace::new(entry, analysis);
             let panel = match &analysis.model {
                 Model::Appspec(spec) => {
-                    lifecycle::panel(text, &index, analysis, spec, &inputs.scenario)
+                    let mut panel =
+                        lifecycle::panel(text, &index, analysis, spec, &inputs.scenario);
+                    if let Panel::Lifecycle(view) = &mut panel {
+                        view.deployment = deployment::appspec_view(entry, analysis, spec, &inputs);
+                    }
+                    panel
                 }
                 Model::TrustPolicy(policy) => {
                     if inputs.assume.is_none() {
@@ -234,12 +239,9 @@ fn report(entry: &Entry) -> FileReport {
                     .as_ref()
                     .map_or(Panel::None, admission::Workspace::panel),
                 Model::Buildspec(_) => Panel::None,
-                Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => deployment::panel(
-                    &analysis.model,
-                    &inputs.deployment,
-                    inputs.compare.as_deref(),
-                    inputs.config.as_deref(),
-                ),
+                Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
+                    deployment::panel(entry, analysis, &inputs)
+                }
             };
             let mut diagnostics = check::diagnostics(text, &index, analysis);
             if let Some(workspace) = &workspace {

@@ -34,5 +34,9 @@ pub(crate) fn panel(
         });
     }
     let report = lifecycle_report(&timeline, errors).map(|span| Place::of(index, text, span));
-    Panel::Lifecycle(Box::new(LifecycleView { report, highlights }))
+    Panel::Lifecycle(Box::new(LifecycleView {
+        report,
+        highlights,
+        deployment: None,
+    }))
 }

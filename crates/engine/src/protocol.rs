@@ -54,7 +54,8 @@ pub struct FileInput {
     /// (empty, unreadable or partial: the defaults fill in).
     pub scenario: String,
     /// The other files of the workspace this file's report depends on (for a workflow or a trust
-    /// policy: the workspace's other workflows and trust policies, see
+    /// policy: the workspace's other workflows and trust policies; for a deployment group: the
+    /// configurations, groups and AppSpecs; for an AppSpec: the groups and configurations; see
     /// [`cicd_core::related::depends_on`]), at their current versions. The engine analyses each
     /// version once (reusing its own analysis of a file it also answers for), relates them to
     /// this file (cross-file findings, the admission table) and answers with their versions in
@@ -123,6 +124,16 @@ pub struct PanelInputs {
     /// its platform is the deployment's).
     #[serde(rename = "dn", skip_serializing_if = "Option::is_none")]
     pub config: Option<String>,
+    /// A configuration tab of the workspace the deployment runs with instead of the file's own
+    /// (the `deployment-config` file's name; it wins over [`PanelInputs::config`]). When no tab
+    /// has that name any more (renamed or closed), the file's own configuration runs and the
+    /// panel says why; a tab given that name again is chosen again.
+    #[serde(rename = "df", skip_serializing_if = "Option::is_none")]
+    pub config_tab: Option<String>,
+    /// An AppSpec's deployment: the deployment group tab it runs through (its file name), when
+    /// the workspace has several; by default the first of the AppSpec's platform.
+    #[serde(rename = "dg", skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 impl PanelInputs {
@@ -139,6 +150,8 @@ impl PanelInputs {
             deployment: serde_json::from_value(part("d")).unwrap_or_default(),
             compare: serde_json::from_value(part("dc")).ok().flatten(),
             config: serde_json::from_value(part("dn")).ok().flatten(),
+            config_tab: serde_json::from_value(part("df")).ok().flatten(),
+            group: serde_json::from_value(part("dg")).ok().flatten(),
         }
     }
 
@@ -407,6 +420,46 @@ pub struct DeploymentView {
     pub chosen: Option<String>,
     /// Every predefined configuration, with its platform's title, to choose from.
     pub choices: Vec<(String, String)>,
+    /// Why the deployment runs another configuration or group than the one named (a custom
+    /// configuration no tab defines, a chosen tab renamed or closed, …): which one ran instead
+    /// and why.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The workspace's configuration tabs, to run with instead of the file's own.
+    #[serde(default)]
+    pub tabs: Vec<ConfigTab>,
+    /// The configuration tab the deployment runs with (its file name), when one is chosen and
+    /// in the workspace.
+    #[serde(default)]
+    pub chosen_tab: Option<String>,
+    /// An AppSpec's deployment: the workspace's deployment group tabs (file names), to choose
+    /// from.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// An AppSpec's deployment: the group tab it runs through (`None`: a default group of the
+    /// AppSpec's platform).
+    #[serde(default)]
+    pub group_tab: Option<String>,
+    /// A group's deployment: the workspace's AppSpec whose lifecycle and hooks it runs (its file
+    /// name).
+    #[serde(default)]
+    pub appspec: Option<String>,
+    /// The lifecycle events the scenario can make fail (the AppSpec's hook functions on ECS and
+    /// Lambda, each instance's events on EC2/on-premises).
+    #[serde(default)]
+    pub hooks: Vec<String>,
+}
+
+/// A configuration tab of the workspace (a `deployment-config` file), as a deployment panel
+/// offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigTab {
+    /// The file's name (what the settings keep).
+    pub name: String,
+    /// The name of the configuration it defines (empty when it has none).
+    pub config: String,
+    /// Its platform's title (empty when not known).
+    pub platform: String,
 }
 
 /// The pipeline panel: the core's simulated run, placed for the editor.
@@ -425,6 +478,10 @@ pub struct LifecycleView {
     pub report: LifecycleReport<Place>,
     /// What to highlight in the editor (the failing hook).
     pub highlights: Vec<Highlight>,
+    /// The AppSpec's deployment: through the workspace's deployment group of its platform (or a
+    /// default group), with the AppSpec's lifecycle and hooks.
+    #[serde(default)]
+    pub deployment: Option<Box<DeploymentView>>,
 }
 
 /// A range of the editor to highlight, with a class (`allow`, `deny` or `fail`).

@@ -126,17 +126,8 @@ impl Component for Root {
                 let on_scenario = link.callback(|s| {
                     Msg::Change(Box::new(move |i: &mut PanelInputs| i.deployment = s))
                 });
-                let on_compare = link.callback(|name| {
-                    Msg::Change(Box::new(move |i: &mut PanelInputs| i.compare = name))
-                });
-                // Another configuration: the comparison was with respect to the previous one.
-                let on_config = link.callback(|name| {
-                    Msg::Change(Box::new(move |i: &mut PanelInputs| {
-                        i.config = name;
-                        i.compare = None;
-                    }))
-                });
-                html! { <DeploymentPanel {report} scenario={inputs.deployment} {on_scenario} {on_compare} {on_config} /> }
+                let (on_compare, on_config, on_group) = deployment_callbacks(link);
+                html! { <DeploymentPanel {report} scenario={inputs.deployment} {on_scenario} {on_compare} {on_config} {on_group} /> }
             }
             Panel::Pipeline(_) => {
                 let on_scenario = link
@@ -152,11 +143,64 @@ impl Component for Root {
                 });
                 html! { <AdmissionPanel {report} {on_open} {on_try} /> }
             }
-            Panel::Lifecycle(_) => {
+            Panel::Lifecycle(view) => {
                 let on_scenario = link
                     .callback(|s| Msg::Change(Box::new(move |i: &mut PanelInputs| i.scenario = s)));
-                html! { <TimelinePanel {report} scenario={inputs.scenario} {on_scenario} /> }
+                // The AppSpec's deployment, below its lifecycle.
+                let deployment = view.deployment.is_some().then(|| {
+                    let on_scenario = link.callback(|s| {
+                        Msg::Change(Box::new(move |i: &mut PanelInputs| i.deployment = s))
+                    });
+                    let (on_compare, on_config, on_group) = deployment_callbacks(link);
+                    html! { <DeploymentPanel report={report.clone()} scenario={inputs.deployment.clone()} {on_scenario} {on_compare} {on_config} {on_group} /> }
+                });
+                html! {
+                    <>
+                        <TimelinePanel report={report.clone()} scenario={inputs.scenario} {on_scenario} />
+                        { for deployment }
+                    </>
+                }
             }
         }
     }
+}
+
+/// The deployment panel's choices: a configuration to compare with, a configuration to run
+/// with (a predefined name, or `tab:NAME` for the workspace's configuration tab NAME) and a
+/// deployment group tab.
+fn deployment_callbacks(
+    link: &html::Scope<Root>,
+) -> (
+    Callback<Option<String>>,
+    Callback<Option<String>>,
+    Callback<String>,
+) {
+    let on_compare =
+        link.callback(|name| Msg::Change(Box::new(move |i: &mut PanelInputs| i.compare = name)));
+    // Another configuration: the comparison was with respect to the previous one.
+    let on_config = link.callback(|name: Option<String>| {
+        Msg::Change(Box::new(move |i: &mut PanelInputs| {
+            match name.as_deref().and_then(|n| n.strip_prefix("tab:")) {
+                Some(tab) => {
+                    i.config_tab = Some(tab.to_string());
+                    i.config = None;
+                }
+                None => {
+                    i.config = name;
+                    i.config_tab = None;
+                }
+            }
+            i.compare = None;
+        }))
+    });
+    let on_group = link.callback(|name: String| {
+        Msg::Change(Box::new(move |i: &mut PanelInputs| {
+            i.group = (!name.is_empty()).then_some(name);
+            // The group's configuration runs again.
+            i.config = None;
+            i.config_tab = None;
+            i.compare = None;
+        }))
+    });
+    (on_compare, on_config, on_group)
 }

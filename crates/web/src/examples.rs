@@ -31,6 +31,7 @@ const GROUP_EC2_ROLLING: &str = include_str!("../../../examples/deployment-group
 const GROUP_EC2_BLUE_GREEN: &str =
     include_str!("../../../examples/deployment-group-ec2-blue-green.json");
 const GROUP_ECS: &str = include_str!("../../../examples/deployment-group-ecs.json");
+const GROUP_ECS_LINEAR: &str = include_str!("../../../examples/deployment-group-ecs-linear.json");
 const CONFIG_LINEAR: &str = include_str!("../../../examples/deployment-config-linear.json");
 const PIPELINE_CDK: &str = include_str!("../../../examples/pipeline-cdk.ts");
 const PROJECT_CDK: &str = include_str!("../../../examples/codebuild-project-cdk.ts");
@@ -145,11 +146,12 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         id: "deployment-linear",
         title: "CodeDeploy: a custom linear configuration",
-        summary: "10 % more traffic every 10 minutes, a shift no predefined ECS configuration offers, with the guide's rollback settings.",
+        summary: "10 % more traffic every 10 minutes, a shift no predefined ECS configuration offers: defined in its own tab, named by the deployment group (which runs it with its alarms and rollback), and deployed with the AppSpec.",
         broken: false,
         files: &[
             ("deployment-config.json", CONFIG_LINEAR),
-            ("deployment-group-rollback.json", ROLLBACK),
+            ("deployment-group.json", GROUP_ECS_LINEAR),
+            ("appspec.yaml", APPSPEC_ECS),
         ],
     },
     Example {
@@ -326,7 +328,11 @@ mod tests {
         let kinds: Vec<_> = linear.files.iter().map(effective_kind).collect();
         assert_eq!(
             kinds,
-            vec![Some(Kind::DeploymentConfig), Some(Kind::DeploymentGroup)]
+            vec![
+                Some(Kind::DeploymentConfig),
+                Some(Kind::DeploymentGroup),
+                Some(Kind::Appspec)
+            ]
         );
     }
 

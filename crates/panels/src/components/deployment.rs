@@ -28,8 +28,11 @@ pub struct DeploymentProps {
     pub on_scenario: Callback<Scenario>,
     /// A configuration to compare with was chosen (`None`: no comparison).
     pub on_compare: Callback<Option<String>>,
-    /// A configuration to run with was chosen (`None`: the file's own).
+    /// A configuration to run with was chosen (`None`: the file's own; `tab:NAME`: the
+    /// workspace's configuration tab NAME).
     pub on_config: Callback<Option<String>>,
+    /// An AppSpec's deployment: a deployment group tab was chosen.
+    pub on_group: Callback<String>,
 }
 
 const W: f64 = 600.0;
@@ -60,6 +63,10 @@ fn state_id(state: TargetState) -> &'static str {
 pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
     let view = match &props.report.panel {
         Panel::Deployment(view) => view.clone(),
+        Panel::Lifecycle(lifecycle) => match &lifecycle.deployment {
+            Some(view) => view.clone(),
+            None => return html! {},
+        },
         _ => return html! {},
     };
     let report: Rc<DeploymentReport> = Rc::new(view.report.clone());
@@ -287,8 +294,12 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             data-outcome={outcome} data-final-outcome={report.outcome.as_str()} data-green-percent={format!("{green:.0}")}>
             <header class="panel-header">
                 <h2 id="deployment-title">{"Deployment"}</h2>
-                <span class="muted">{ format!("{} · {} · {}", report.platform.title(), report.config.config.name, view.source) }</span>
+                <span class="muted">{ crate::dom::inline_code(&format!("{} · {} · {}{}", report.platform.title(), report.config.config.name, view.source,
+                    view.appspec.as_ref().map(|a| format!(" · the hooks of `{a}`")).unwrap_or_default())) }</span>
             </header>
+            if let Some(note) = &view.note {
+                <p class="deploy-note" role="note">{ crate::dom::inline_code(note) }</p>
+            }
             <p class="muted deploy-summary">{ crate::dom::inline_code(&report.config.summary) }</p>
             <Controls player={player.clone()} what="deployment" speeds={speeds(speed)} />
             <div class="controls">
@@ -305,7 +316,9 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             <DeploymentSetup report={report.clone()} scenario={props.scenario.clone()}
                 own_config={AttrValue::from(view.own_config.replace("CodeDeployDefault.", ""))}
                 chosen={view.chosen.clone().map(AttrValue::from)} choices={std::rc::Rc::new(view.choices.clone())}
-                on_scenario={props.on_scenario.clone()} on_config={props.on_config.clone()} />
+                hooks={std::rc::Rc::new(view.hooks.clone())} tabs={std::rc::Rc::new(view.tabs.clone())} chosen_tab={view.chosen_tab.clone().map(AttrValue::from)}
+                groups={std::rc::Rc::new(view.groups.clone())} group_tab={view.group_tab.clone().map(AttrValue::from)}
+                on_scenario={props.on_scenario.clone()} on_config={props.on_config.clone()} on_group={props.on_group.clone()} />
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <div class={classes!("deploy-status", format!("outcome-{}", outcome.to_ascii_lowercase()))}>
                 <strong>{ match outcome { "InProgress" => format!("{green:.0} % of traffic on the new revision"), o => o.to_string() } }</strong>

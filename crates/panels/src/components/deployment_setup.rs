@@ -1,5 +1,6 @@
-//! The deployment's setup: which configuration it runs with (the file's own or any predefined
-//! one, whose platform the deployment then takes), the fleet (EC2/on-premises: how many
+//! The deployment's setup: which configuration it runs with (the file's own, a configuration
+//! tab of the workspace, or any predefined one, whose platform the deployment then takes), which
+//! deployment group tab an AppSpec's deployment runs through, the fleet (EC2/on-premises: how many
 //! instances, in place or blue/green), what goes wrong (an error rate or a latency on the new
 //! revision from a given second, a lifecycle hook that fails, a manual stop) and the watched
 //! alarm's definition. Every change is a new scenario for the core; nothing is computed here.
@@ -25,10 +26,22 @@ pub struct SetupProps {
     pub chosen: Option<AttrValue>,
     /// Every predefined configuration with its platform's title.
     pub choices: std::rc::Rc<Vec<(String, String)>>,
+    /// The lifecycle events the scenario can make fail.
+    pub hooks: std::rc::Rc<Vec<String>>,
+    /// The workspace's configuration tabs.
+    pub tabs: std::rc::Rc<Vec<cicd_engine::ConfigTab>>,
+    /// The configuration tab chosen, if any (its file name).
+    pub chosen_tab: Option<AttrValue>,
+    /// An AppSpec's deployment: the workspace's deployment group tabs.
+    pub groups: std::rc::Rc<Vec<String>>,
+    /// The group tab the deployment runs through (`None`: a default group).
+    pub group_tab: Option<AttrValue>,
     /// The scenario changed.
     pub on_scenario: Callback<Scenario>,
-    /// A configuration was chosen (`None`: the file's own).
+    /// A configuration was chosen (`None`: the file's own; `tab:NAME` a configuration tab).
     pub on_config: Callback<Option<String>>,
+    /// A deployment group tab was chosen.
+    pub on_group: Callback<String>,
 }
 
 fn number(text: &str) -> Option<f64> {
@@ -58,6 +71,10 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
             cb.emit((!v.is_empty()).then_some(v));
         })
     };
+    let on_group = {
+        let cb = props.on_group.clone();
+        Callback::from(move |e: Event| cb.emit(crate::dom::event_value(&e)))
+    };
     let error_rate = scenario.faults.iter().find_map(|f| match f {
         Fault::ErrorRate { percent, at } => Some((*percent, *at)),
         _ => None,
@@ -70,12 +87,7 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
         Fault::FailHook { event, instance } => Some((event.clone(), *instance)),
         _ => None,
     });
-    let mut hooks: Vec<String> = report
-        .lifecycle
-        .iter()
-        .map(|s| s.event.to_string())
-        .collect();
-    hooks.dedup();
+    let hooks = &props.hooks;
     let ec2 = report.platform == Platform::Ec2;
     let alarm = report
         .alarms
@@ -104,7 +116,19 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
             <div class="setup-grid">
                 <label class="field"><span>{"Configuration"}</span>
                     <select class="setup-config" onchange={on_config}>
-                        <option value="" selected={props.chosen.is_none()}>{ format!("the file's: {}", props.own_config) }</option>
+                        <option value="" selected={props.chosen.is_none() && props.chosen_tab.is_none()}>{ format!("the file's: {}", props.own_config) }</option>
+                        if !props.tabs.is_empty() {
+                            <optgroup label="Tabs of this workspace">
+                                { for props.tabs.iter().map(|t| html! {
+                                    <option value={format!("tab:{}", t.name)} selected={props.chosen_tab.as_deref() == Some(t.name.as_str())}>
+                                        { match (t.config.is_empty(), t.platform.is_empty()) {
+                                            (false, false) => format!("{}: {} ({})", t.name, t.config, t.platform),
+                                            (false, true) => format!("{}: {}", t.name, t.config),
+                                            _ => t.name.clone(),
+                                        } }</option>
+                                }) }
+                            </optgroup>
+                        }
                         { for platforms.iter().map(|p| html! {
                             <optgroup label={*p}>
                                 { for props.choices.iter().filter(|(_, platform)| platform == p).map(|(name, _)| html! {
@@ -114,6 +138,17 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
                             </optgroup>
                         }) }
                     </select></label>
+                if !props.groups.is_empty() {
+                    <label class="field"><span>{"Deployment group"}</span>
+                        <select class="setup-group" onchange={on_group}>
+                            if props.group_tab.is_none() {
+                                <option value="" selected=true>{"a default group"}</option>
+                            }
+                            { for props.groups.iter().map(|g| html! {
+                                <option value={g.clone()} selected={props.group_tab.as_deref() == Some(g.as_str())}>{ g.clone() }</option>
+                            }) }
+                        </select></label>
+                }
                 if ec2 {
                     <label class="field"><span>{"Instances"}</span>
                         <input type="number" class="setup-instances" min="1" max="10000" value={scenario.instances.to_string()}

@@ -943,3 +943,27 @@ fn finish(input: FinishInput<'_>) -> DeploymentReport {
         notes: cx.notes,
     }
 }
+
+/// The lifecycle events a scenario can make fail ([`Fault::FailHook`]) in a deployment like
+/// `report` with `appspec`: on EC2/on-premises the events each instance runs; on ECS and Lambda
+/// the events whose hook function the AppSpec names (every hook event of the platform without
+/// an AppSpec of that platform, as [`simulate`] assumes then).
+pub fn failable_hooks(report: &DeploymentReport, appspec: Option<&AppSpec>) -> Vec<String> {
+    let mut out: Vec<String> = match report.platform {
+        Platform::Ec2 => report
+            .lifecycle
+            .iter()
+            .map(|s| s.event.to_string())
+            .collect(),
+        platform => {
+            let spec = appspec.filter(|s| s.known_platform() == Some(platform));
+            appspec::events::scriptable(platform)
+                .iter()
+                .filter(|e| spec.is_none_or(|s| s.hook(e).is_some()))
+                .map(|e| e.to_string())
+                .collect()
+        }
+    };
+    out.dedup();
+    out
+}

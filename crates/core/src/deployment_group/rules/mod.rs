@@ -3,12 +3,15 @@
 //!
 //! Codes: `DEP101`–`DEP109` reading the document, `DEP110`–`DEP119` the deployment
 //! configuration it names, `DEP120`–`DEP129` rollback and alarms, `DEP130`–`DEP139` blue/green
-//! and deployment style, `DEP140`–`DEP149` ECS, `DEP150`–`DEP159` limits and targets.
+//! and deployment style, `DEP140`–`DEP149` ECS, `DEP150`–`DEP159` limits and targets. The
+//! last rules relate a group to other files of a workspace (the custom configuration it names):
+//! they run over a [`RelatedCx`], built by [`crate::related`].
 
 pub(crate) mod helpers;
 
 use super::DeploymentGroups;
 use crate::deployment::read::ReadFacts;
+use crate::related::RelatedCx;
 
 /// What a deployment-group rule sees: the text, the lowered groups and what the walk recorded.
 pub(crate) struct Cx<'a> {
@@ -49,5 +52,7 @@ crate::rule_modules! {
     invalid_target_group_pair,
     multiple_ecs_services,
     deployment_group_limit_exceeded,
-    conflicting_tag_filters,
+    conflicting_tag_filters;
+    related context: RelatedCx;
+    custom_config_for_another_platform,
 }

@@ -68,6 +68,11 @@ function languageFor(lang) {
 function lintFor() {
   return extras ? [extras.lintGutter(), keymap.of(extras.lintKeymap)] : [];
 }
+// Completion and hover (extras.js): the engine answers (`onAssist`, a Promise).
+function assistFor(onAssist, onDocs, readOnly) {
+  return extras && !readOnly ? extras.assist(onAssist, onDocs, appendInline) : [];
+}
+
 function searchFor() {
   return extras
     ? [extras.highlightSelectionMatches(), extras.search({ top: true }), keymap.of(extras.searchKeymap)]
@@ -86,6 +91,7 @@ const baseTheme = EditorView.theme({
   ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.16)", borderRadius: "2px" },
   ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.16)", borderRadius: "2px" },
   ".cicd-hl-fail": { backgroundColor: "rgba(248, 81, 73, 0.24)", outline: "1px solid rgba(248, 81, 73, 0.6)", borderRadius: "2px" },
+  ".cicd-assist": { maxWidth: "32em" },
   ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
 });
 
@@ -180,8 +186,11 @@ function renderMessage(d, onDocs) {
  * @param {boolean} readOnly  read-only
  * @param {(text: string) => void} onChange   called (deferred) with the whole text after edits
  * @param {(code: string) => void} onDocs     called when the user asks for a rule's docs
+ * @param {(what: "Complete"|"Hover", text: string, offset: number) => Promise<object|null>} onAssist
+ *   asks the engine for the completions at a UTF-16 offset, or the hover there (an
+ *   `AssistReport`, null when the question was overtaken by a newer one)
  */
-export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) {
+export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, onAssist) {
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
   const parent = document.createElement("div");
   parent.className = "cicd-editor";
@@ -193,6 +202,17 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   const searching = new Compartment();
   const theme = new Compartment();
   const editable = new Compartment();
+  const assisting = new Compartment();
+  // Rust is never re-entered from inside a CodeMirror update: questions leave in a microtask.
+  const ask = (what, text, offset) => new Promise((resolve) => {
+    queueMicrotask(() => {
+      if (fatal || !onAssist) return resolve(null);
+      try {
+        Promise.resolve(onAssist(what, text, offset)).then(resolve, () => resolve(null));
+      } catch (_) { resolve(null); }
+    });
+  });
+  let ro = readOnly;
   const states = new Map();
   let current = null;
   let suppress = false;
@@ -207,7 +227,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
       EditorState.tabSize.of(2),
       keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...foldKeymap]),
       // After the keymap above: the search and lint keys come after the editing keys, as before.
-      searching.of(searchFor()), lint.of(lintFor()),
+      searching.of(searchFor()), lint.of(lintFor()), assisting.of(assistFor(ask, onDocs, ro)),
       language.of(languageFor(langName)), theme.of(dark ? darkTheme : []), baseTheme, highlightField,
       editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
       // Focusable even when read-only (a keyboard user can still scroll and select the text).
@@ -258,7 +278,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   function withExtras() {
     if (!extras) return;
     view.dispatch({
-      effects: [language.reconfigure(languageFor(langName)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+      effects: [language.reconfigure(languageFor(langName)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor()),
+        assisting.reconfigure(assistFor(ask, onDocs, ro))],
     });
     if (pendingDiagnostics) {
       view.dispatch(extras.setDiagnostics(view.state, pendingDiagnostics));
@@ -308,7 +329,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
           view.setState(saved);
           // Saved before the extras arrived, or for another language.
           view.dispatch({
-            effects: [language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor())],
+            effects: [language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor()),
+              assisting.reconfigure(assistFor(ask, onDocs, ro))],
           });
         } else {
           view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
@@ -365,8 +387,12 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     },
     /** The cursor's UTF-16 offset. */
     cursor() { return view.state.selection.main.head; },
-    setReadOnly(ro) {
-      view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
+    setReadOnly(readOnly) {
+      ro = readOnly;
+      view.dispatch({
+        effects: [editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]),
+          assisting.reconfigure(assistFor(ask, onDocs, ro))],
+      });
     },
     setTheme(isDark) { view.dispatch({ effects: theme.reconfigure(isDark ? darkTheme : []) }); },
     setLanguage(name) {

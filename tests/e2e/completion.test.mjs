@@ -4,7 +4,12 @@
 // playground and in an embed; a large file's questions go to the worker.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { serve, browser, open, setEditorText } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server;
 before(async () => { server = await serve(); });
@@ -123,4 +128,18 @@ test("a large file's questions go to the worker and are answered", () => withPag
   await page.keyboard.press("Enter");
   assert.match(await text(page), /\n {2}pre_build: \n# padding/);
   assert.deepEqual(page.problems, []);
+}));
+
+test("axe-core: no serious or critical violation with the list and its doc open", () => withPage("?example=buildspec", async (page) => {
+  await place(page, "version: 0.2\nphases:\n  |\n");
+  await openList(page);
+  await page.waitForSelector(".cm-completionInfo .cicd-assist");
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  assert.deepEqual(violations, []);
 }));

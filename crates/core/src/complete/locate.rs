@@ -46,6 +46,9 @@ pub(crate) struct Place {
     pub prefix: String,
     /// JSON: whether the word is inside quotes (else a completion adds them).
     pub quoted: bool,
+    /// JSON: a key typed inside quotes with no colon after them yet: the range ends after the
+    /// closing quote, and a completion writes it and the colon.
+    pub close_key: bool,
     /// Whether the file is JSON.
     pub json: bool,
     /// The keys the mapping already has (not offered again).
@@ -334,6 +337,7 @@ fn yaml_place(text: &str, offset: usize) -> Option<Place> {
             to: word_end(text, offset),
             prefix: value.to_string(),
             quoted: false,
+            close_key: false,
             json: false,
             siblings: Vec::new(),
             items,
@@ -358,6 +362,7 @@ fn yaml_place(text: &str, offset: usize) -> Option<Place> {
         to: word_end(text, offset),
         prefix: typed.to_string(),
         quoted: false,
+        close_key: false,
         json: false,
         siblings,
         items,
@@ -471,7 +476,15 @@ fn json_place(text: &str, offset: usize) -> Option<Place> {
                     } else {
                         word_end(text, offset)
                     };
-                    return json_at(&frames, start, to, prefix, true);
+                    let mut place = json_at(&frames, start, to, prefix, true)?;
+                    let colon_after = text
+                        .get(end + 1..)
+                        .is_some_and(|rest| rest.trim_start().starts_with(':'));
+                    if closed.is_some() && place.at == (At::Key { item: false }) && !colon_after {
+                        place.to = end + 1;
+                        place.close_key = true;
+                    }
+                    return Some(place);
                 }
                 if let Some((
                     Frame::Obj {
@@ -535,6 +548,7 @@ fn json_at(
         to: to.max(from),
         prefix,
         quoted,
+        close_key: false,
         json: true,
         siblings,
         items,

@@ -3,10 +3,10 @@
 //! page of the rule that checks them, and the values where the set is closed. Where a schema
 //! leaves a place open because the checker reads it with a function (hook names, runtimes,
 //! condition operators, a provider's configuration keys, predefined deployment configurations),
-//! the kind's own tables fill in ([`facts`]): nothing is written twice.
+//! the kind's own tables fill in (`facts.rs`): nothing is written twice.
 //!
 //! The text being typed is usually incomplete, so the cursor's place is read from the lines or
-//! tokens around it ([`locate`]) rather than from the parsed tree. Offsets are bytes (on
+//! tokens around it (`locate.rs`) rather than from the parsed tree. Offsets are bytes (on
 //! character boundaries); any text and offset are accepted: at worst the answer is empty.
 
 mod facts;
@@ -411,6 +411,7 @@ fn list_doc(
 fn insertion(place: &Place, c: &Completion) -> String {
     match (c.kind, place.json, place.quoted) {
         (ItemKind::Key, false, _) => format!("{}: ", c.label),
+        (ItemKind::Key, true, true) if place.close_key => format!("{}\": ", c.label),
         (ItemKind::Key, true, true) => c.label.clone(),
         (ItemKind::Key, true, false) => format!("\"{}\": ", c.label),
         (ItemKind::Value, true, false) => format!("\"{}\"", c.label),

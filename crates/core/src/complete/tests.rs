@@ -100,6 +100,16 @@ fn trust_policy_operators_keys_and_values() {
         r#"{"Statement": [{"Condition": {"StringLike": {"token|"#,
     );
     assert!(labels(&c).contains(&"token.actions.githubusercontent.com:sub"));
+    // A key typed in quotes: accepting it closes them and adds the colon, unless one follows.
+    let text = r#"{"Version": "2012-10-17", "Sta|"}"#;
+    let c = at(Kind::TrustPolicy, text);
+    assert_eq!(c.items[0].insert, "Statement\": ");
+    assert_eq!(c.to, text.len() - 2);
+    let c = at(
+        Kind::TrustPolicy,
+        r#"{"Version": "2012-10-17", "Sta|": []}"#,
+    );
+    assert_eq!(c.items[0].insert, "Statement");
     let c = at(Kind::TrustPolicy, r#"{"Version": "2012-10-17", |}"#);
     assert!(labels(&c).contains(&"Statement") && !labels(&c).contains(&"Version"));
     assert_eq!(

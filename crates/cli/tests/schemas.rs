@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use cicd_core::appspec::{Detection, Platform};
 use cicd_core::json_schema;
+use cicd_core::pipeline::Form;
 use cicd_core::{Kind, Model, Options, Severity};
 use common::{cicd, root, stdout};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
@@ -131,6 +132,11 @@ fn schema_for(kind: Kind, model: &Model) -> Option<&'static str> {
         (Kind::Buildspec, _) => Some("buildspec.json"),
         (Kind::Workflow, _) => Some("workflow.json"),
         (Kind::TrustPolicy, _) => Some("trust-policy.json"),
+        // A template is left open by the schema: only declarations are described.
+        (Kind::Pipeline, Model::Pipeline(p)) => match p.form {
+            Form::Declaration { .. } => Some("pipeline.json"),
+            Form::Template | Form::Unknown => None,
+        },
         (Kind::DeploymentGroup, _) => Some("deployment-group.json"),
         (Kind::DeploymentConfig, _) => Some("deployment-config.json"),
         (Kind::Appspec, Model::Appspec(a)) => match a.detection {
@@ -300,6 +306,13 @@ fn broken_fixtures_fail_their_schema() {
         // Trust policies: element types and names, required elements, versions, Sids,
         // effects, principals in a trust policy, actions, operators (IAM013's value checks,
         // such as an ARN's shape, are beyond a schema).
+        // Pipeline declarations: unknown keys, keys in another case, wrong types, required keys
+        // and words outside closed sets.
+        (Kind::Pipeline, "CP002"),
+        (Kind::Pipeline, "CP003"),
+        (Kind::Pipeline, "CP004"),
+        (Kind::Pipeline, "CP005"),
+        (Kind::Pipeline, "CP007"),
         (Kind::TrustPolicy, "IAM001"),
         (Kind::TrustPolicy, "IAM002"),
         (Kind::TrustPolicy, "IAM003"),

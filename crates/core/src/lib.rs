@@ -18,6 +18,8 @@
 
 pub mod appspec;
 pub mod buildspec;
+#[cfg(feature = "complete")]
+pub mod complete;
 pub mod deployment;
 pub mod deployment_config;
 pub mod deployment_group;

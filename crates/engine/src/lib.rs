@@ -10,6 +10,7 @@
 //! made with ([`FileReport::related`]).
 
 mod admission;
+mod assist;
 mod check;
 mod deployment;
 mod lifecycle;
@@ -29,6 +30,7 @@ pub use protocol::{
     PanelInputs, PipelineView, RelatedFile, Reply, Request, SkippedPolicy, TrustView,
     ViewDiagnostic, ViewFix, ViewLabel, WildcardView,
 };
+pub use protocol::{AssistInput, AssistKind, AssistReport, ViewCompletion, ViewHover};
 
 /// A file's text and what the engine made of it: analysed once per text, name, kind choice and
 /// image, and shared between the file's own report and the reports of files related to it.
@@ -100,6 +102,8 @@ impl Engine {
                 entry.scenario = scenario;
                 Some(report(entry))
             }
+            // Answered by [`Engine::assist`].
+            Request::Assist(_) => None,
             Request::Forget { id } => {
                 self.files.remove(&id);
                 self.others.remove(&id);
@@ -113,6 +117,12 @@ impl Engine {
                 None
             }
         }
+    }
+
+    /// Answers the editor's question at its cursor (completion or hover), from the text it
+    /// carries: the file being typed need not have been analysed.
+    pub fn assist(&self, input: &AssistInput) -> AssistReport {
+        assist::answer(input)
     }
 
     /// The analysis of file `id` with this text, name, kind choice and image: the one the engine

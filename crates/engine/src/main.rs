@@ -50,6 +50,7 @@ mod browser {
         let id = match &request {
             Request::Analyze(input) => Some(input.id),
             Request::Panel { id, .. } => Some(*id),
+            Request::Assist(input) => return Some(Reply::Assist(Box::new(engine.assist(input)))),
             Request::Forget { .. } | Request::DebugPanic => None,
         };
         match (engine.handle(request), id) {

@@ -25,6 +25,9 @@ pub enum Request {
         /// The file's panel settings ([`FileInput::scenario`]).
         scenario: String,
     },
+    /// Completion or hover at the cursor of a file being edited ([`AssistInput`]); answered
+    /// with [`Reply::Assist`].
+    Assist(AssistInput),
     /// The file was closed.
     Forget {
         /// File id.
@@ -62,6 +65,94 @@ pub struct FileInput {
     /// [`FileReport::related`], so that the shell asks again when one of them changes.
     #[serde(default)]
     pub related: Vec<RelatedFile>,
+}
+
+/// What the editor asks at its cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssistKind {
+    /// The keys or values that may be written at the cursor.
+    Complete,
+    /// The doc of the key under the pointer.
+    Hover,
+}
+
+/// A question of the editor about a place in a file ([`Request::Assist`]). It carries the text
+/// as the editor has it (newer than the last analysed version while the user types); the shell
+/// numbers its questions and keeps only the answer to its latest one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistInput {
+    /// The question's number ([`AssistReport::ask`] repeats it).
+    pub ask: u32,
+    /// Completion or hover.
+    pub what: AssistKind,
+    /// File id.
+    pub id: u32,
+    /// The file's version when asked.
+    pub version: u64,
+    /// File name (for kind detection).
+    pub name: String,
+    /// The text, as the editor has it.
+    pub text: String,
+    /// How the kind is chosen: `auto`, `text` or a kind's id.
+    pub kind: String,
+    /// The CodeBuild image (a buildspec's runtimes depend on it).
+    pub image: Option<String>,
+    /// The cursor (or the pointer, for a hover): UTF-16 offset.
+    pub offset16: u32,
+}
+
+/// The answer to an [`AssistInput`]: the completions (the range they replace, in UTF-16
+/// offsets) or the hover.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistReport {
+    /// The question's number.
+    pub ask: u32,
+    /// File id.
+    pub id: u32,
+    /// The version asked about.
+    pub version: u64,
+    /// Start of the word the completions replace, UTF-16 offset.
+    pub from16: u32,
+    /// Its end.
+    pub to16: u32,
+    /// The completions (empty for a hover, or where nothing can be completed).
+    pub items: Vec<ViewCompletion>,
+    /// The hover, if the pointer is on a documented key.
+    pub hover: Option<ViewHover>,
+}
+
+/// One completion, ready for the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewCompletion {
+    /// What the list shows.
+    pub label: String,
+    /// What accepting it writes in place of the word.
+    pub insert: String,
+    /// `key` or `value`.
+    pub kind: String,
+    /// One line on what it is.
+    pub doc: String,
+    /// The code of the rule that checks it (the playground opens its page).
+    pub code: Option<String>,
+    /// The rule page's address.
+    pub url: Option<String>,
+}
+
+/// The doc of a key, shown when the pointer rests on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewHover {
+    /// The key's start, UTF-16 offset.
+    pub from16: u32,
+    /// Its end.
+    pub to16: u32,
+    /// The key.
+    pub key: String,
+    /// One line on what it is.
+    pub doc: String,
+    /// The code of the rule that checks it.
+    pub code: Option<String>,
+    /// The rule page's address.
+    pub url: Option<String>,
 }
 
 /// Another file of the workspace, as a file's request carries it ([`FileInput::related`]).
@@ -550,6 +641,8 @@ pub enum Reply {
     Ready,
     /// An answer about a file.
     Report(Box<FileReport>),
+    /// An answer to the editor's question at its cursor.
+    Assist(Box<AssistReport>),
     /// A request about a file needed no answer (a panel request for a version the engine has
     /// not analysed: the file's `Analyze` follows). Lets the shell send the file's next request.
     Skipped {

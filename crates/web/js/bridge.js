@@ -76,6 +76,11 @@ function themeFor(dark) {
   if (!dark) return [];
   return extras ? [extras.oneDarkTheme, darkContrast, extras.darkHighlighting] : [darkBase, darkContrast];
 }
+// Completion and hover (extras.js): the engine answers (`onAssist`, a Promise).
+function assistFor(onAssist, onDocs, readOnly) {
+  return extras && !readOnly ? extras.assist(onAssist, onDocs, appendInline) : [];
+}
+
 function searchFor() {
   return extras
     ? [extras.highlightSelectionMatches(), extras.search({ top: true }), keymap.of(extras.searchKeymap)]
@@ -94,6 +99,7 @@ const baseTheme = EditorView.theme({
   ".cicd-hl-allow": { backgroundColor: "rgba(46, 160, 67, 0.16)", borderRadius: "2px" },
   ".cicd-hl-deny": { backgroundColor: "rgba(248, 81, 73, 0.16)", borderRadius: "2px" },
   ".cicd-hl-fail": { backgroundColor: "rgba(248, 81, 73, 0.24)", outline: "1px solid rgba(248, 81, 73, 0.6)", borderRadius: "2px" },
+  ".cicd-assist": { maxWidth: "32em" },
   ".cicd-tip-docs": { marginTop: "4px", display: "inline-block", textDecoration: "underline", cursor: "pointer", background: "none", border: "none", padding: "0", color: "inherit", font: "inherit" },
 });
 
@@ -192,8 +198,11 @@ function renderMessage(d, onDocs) {
  * @param {boolean} readOnly  read-only
  * @param {(text: string) => void} onChange   called (deferred) with the whole text after edits
  * @param {(code: string) => void} onDocs     called when the user asks for a rule's docs
+ * @param {(what: "Complete"|"Hover", text: string, offset: number) => Promise<object|null>} onAssist
+ *   asks the engine for the completions at a UTF-16 offset, or the hover there (an
+ *   `AssistReport`, null when the question was overtaken by a newer one)
  */
-export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) {
+export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, onAssist) {
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
   const parent = document.createElement("div");
   parent.className = "cicd-editor";
@@ -208,6 +217,17 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
   const keys = new Compartment();
   let isDark = dark;
   const editable = new Compartment();
+  const assisting = new Compartment();
+  // Rust is never re-entered from inside a CodeMirror update: questions leave in a microtask.
+  const ask = (what, text, offset) => new Promise((resolve) => {
+    queueMicrotask(() => {
+      if (fatal || !onAssist) return resolve(null);
+      try {
+        Promise.resolve(onAssist(what, text, offset)).then(resolve, () => resolve(null));
+      } catch (_) { resolve(null); }
+    });
+  });
+  let ro = readOnly;
   const states = new Map();
   let current = null;
   let suppress = false;
@@ -221,9 +241,9 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
       EditorState.tabSize.of(2),
       keys.of(keysFor()),
       // After the keymap above: the search and lint keys come after the editing keys, as before.
-      searching.of(searchFor()), lint.of(lintFor()),
+      searching.of(searchFor()), lint.of(lintFor()), assisting.of(assistFor(ask, onDocs, ro)),
       language.of(languageFor(langName)), theme.of(themeFor(isDark)), baseTheme, highlightField,
-      editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+      editable.of([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]),
       // Focusable even when read-only (a keyboard user can still scroll and select the text).
       EditorView.contentAttributes.of({ "aria-label": "Configuration file editor", tabindex: "0" }),
       EditorView.domEventHandlers({
@@ -274,6 +294,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     return [
       language.reconfigure(languageFor(name)), lint.reconfigure(lintFor()), searching.reconfigure(searchFor()),
       editing.reconfigure(editingFor()), keys.reconfigure(keysFor()), theme.reconfigure(themeFor(isDark)),
+      assisting.reconfigure(assistFor(ask, onDocs, ro)),
     ];
   }
   function withExtras() {
@@ -386,8 +407,12 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs) 
     },
     /** The cursor's UTF-16 offset. */
     cursor() { return view.state.selection.main.head; },
-    setReadOnly(ro) {
-      view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]) });
+    setReadOnly(readOnly) {
+      ro = readOnly;
+      view.dispatch({
+        effects: [editable.reconfigure([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]),
+          assisting.reconfigure(assistFor(ask, onDocs, ro))],
+      });
     },
     setTheme(dark) {
       isDark = dark;

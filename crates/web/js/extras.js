@@ -1,8 +1,10 @@
 // The editor's parts that can arrive after it is usable: syntax highlighting for YAML and JSON
-// (and its dark style), the undo history, folding, bracket matching, indentation on input and the editing keymap
-// (Tab indents, word and line moves, comments), the lint gutter and its keys (diagnostics come with
-// the engine, later still), and search. Loaded by bridge.js with a dynamic import; esbuild puts
-// what it shares with bridge.js in a common chunk, so that CodeMirror's state and view exist once.
+// (and its dark style), the undo history, folding, bracket matching, indentation on input and the
+// editing keymap (Tab indents, word and line moves, comments), the lint gutter and its keys
+// (diagnostics come with the engine, later still), search, and completion and hover (their
+// answers come from the engine, through the bridge). Loaded by bridge.js with a dynamic import;
+// esbuild puts what it shares with bridge.js in a common chunk, so that CodeMirror's state and
+// view exist once.
 import { yaml } from "@codemirror/lang-yaml";
 import { json } from "@codemirror/lang-json";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -11,6 +13,8 @@ import {
   indentUnit, HighlightStyle,
 } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
+import { autocompletion } from "@codemirror/autocomplete";
+import { hoverTooltip } from "@codemirror/view";
 
 export { oneDarkTheme } from "@codemirror/theme-one-dark";
 
@@ -59,3 +63,77 @@ const darkHighlight = HighlightStyle.define([
 
 /** The dark theme's highlighting (with `oneDarkTheme` and bridge.js's contrast fixes). */
 export const darkHighlighting = syntaxHighlighting(darkHighlight);
+
+/**
+ * Completion (Ctrl-Space, or as you type; arrows and Enter) and hover, answered by the engine:
+ * `onAssist(what, text, offset)` resolves to its `AssistReport` (null when overtaken). Each
+ * option and hover shows its one-line doc and a button to its rule's page (`onDocs(code)`).
+ */
+export function assist(onAssist, onDocs, appendInline) {
+  // The word being typed: keys, values, condition keys (`token.actions…:sub`), quotes.
+  const word = /[\w.\-\/:$*"']*$/;
+  async function source(ctx) {
+    const typed = ctx.matchBefore(/[\w.\-\/:$*]+/);
+    if (!ctx.explicit && !typed) return null;
+    let reply = null;
+    try {
+      reply = await onAssist("Complete", ctx.state.doc.toString(), ctx.pos);
+    } catch (_) { return null; }
+    if (!reply || ctx.aborted || !reply.items || reply.items.length === 0) return null;
+    const options = reply.items.map((item) => ({
+      label: item.label,
+      apply: item.insert,
+      type: item.kind === "key" ? "property" : "enum",
+      detail: item.code || undefined,
+      info: () => assistInfo(item.doc, item.code, onDocs, appendInline),
+    }));
+    return { from: reply.from16, to: Math.max(reply.to16, ctx.pos), options, validFor: word };
+  }
+  async function hover(view, pos) {
+    let reply = null;
+    try {
+      reply = await onAssist("Hover", view.state.doc.toString(), pos);
+    } catch (_) { return null; }
+    const h = reply && reply.hover;
+    if (!h) return null;
+    return {
+      pos: h.from16, end: h.to16, above: true,
+      create: () => {
+        const dom = assistInfo(h.doc, h.code, onDocs, appendInline, h.key);
+        dom.classList.add("cicd-hover");
+        return { dom };
+      },
+    };
+  }
+  return [
+    autocompletion({ override: [source], icons: false }),
+    hoverTooltip(hover, { hoverTime: 250 }),
+  ];
+}
+
+/** The doc of a key or value: its line, and its rule's page. */
+function assistInfo(doc, code, onDocs, appendInline, key) {
+  const box = document.createElement("div");
+  box.className = "cicd-tip cicd-assist";
+  if (key) {
+    const name = document.createElement("code");
+    name.className = "cicd-tip-code";
+    name.textContent = key;
+    box.appendChild(name);
+  }
+  const line = document.createElement("span");
+  appendInline(line, doc);
+  box.appendChild(line);
+  if (code) {
+    const docs = document.createElement("button");
+    docs.type = "button";
+    docs.className = "cicd-tip-docs";
+    docs.textContent = `Rule ${code}: read more`;
+    docs.addEventListener("mousedown", (e) => e.preventDefault());
+    docs.addEventListener("click", () => onDocs(code));
+    const wrap = document.createElement("div");
+    wrap.appendChild(docs);
+    box.appendChild(wrap);
+  }
+  return box;
+}

@@ -286,6 +286,19 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |code: String| state.dispatch(Action::ShowDocs(code)))
     };
+    let on_assist = {
+        let state = state.clone();
+        let client = client.clone();
+        Callback::from(
+            move |(what, text, offset): (cicd_engine::AssistKind, String, u32)| {
+                let client = client.borrow().clone();
+                match (client, state.assist_input(what, text, offset)) {
+                    (Some(client), Some(input)) => client.assist(input),
+                    _ => js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL),
+                }
+            },
+        )
+    };
     let on_move = {
         let state = state.clone();
         Callback::from(move |(id, by): (u32, i32)| state.dispatch(Action::Move { id, by }))
@@ -551,7 +564,7 @@ pub fn App() -> Html {
                         <Editor file_id={file.id} text={AttrValue::from(file.text.clone())} {lang} generation={state.generation}
                             {dark} read_only={options.read_only} {diagnostics} revision={state.revision} cursor={state.cursor}
                             highlights={state.highlights()}
-                            {on_change} {on_docs} />
+                            {on_change} {on_docs} {on_assist} />
                     </div>
                     if !options.read_only {
                         <p class="editor-help" id="editor-help">

@@ -2,8 +2,10 @@
 //! component that owns one editor instance.
 //!
 //! The bridge API, all positions in UTF-16 code units:
-//! - `createEditor(host, doc, lang, dark, readOnly, onChange(text), onDocs(code))` mounts an editor
-//!   in a shadow root of `host` and returns an object with:
+//! - `createEditor(host, doc, lang, dark, readOnly, onChange(text), onDocs(code),
+//!   onAssist(what, text, offset))` mounts an editor in a shadow root of `host` and returns an
+//!   object with (`onAssist` asks the engine for the completions at a UTF-16 offset, `what`
+//!   `"Complete"`, or the doc of the key there, `"Hover"`, and returns a Promise of its answer):
 //! - `open(id, text, lang)`: show a file (each id keeps its own undo history);
 //! - `setDiagnostics([{from, to, severity, code, message, help?, fix?: {title, from, to, insert}}])`;
 //! - `setHighlights([{from, to, class: "allow"|"deny"|"fail"}])`: marks what a simulation points
@@ -24,7 +26,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use cicd_engine::{Highlight, ViewDiagnostic};
+use cicd_engine::{AssistKind, Highlight, ViewDiagnostic};
 
 use crate::state::CursorRequest;
 
@@ -42,6 +44,7 @@ extern "C" {
         read_only: bool,
         on_change: &Closure<dyn FnMut(String)>,
         on_docs: &Closure<dyn FnMut(String)>,
+        on_assist: &Closure<dyn FnMut(String, String, u32) -> js_sys::Promise>,
     ) -> JsEditor;
 
     #[wasm_bindgen(method)]
@@ -139,6 +142,7 @@ struct Mounted {
     // The closures live as long as the editor; the editor is destroyed before they are dropped.
     _change: Closure<dyn FnMut(String)>,
     _docs: Closure<dyn FnMut(String)>,
+    _assist: Closure<dyn FnMut(String, String, u32) -> js_sys::Promise>,
 }
 
 /// Props of [`Editor`].
@@ -171,6 +175,9 @@ pub struct EditorProps {
     pub on_change: Callback<(u32, String)>,
     /// The user asked for a rule's docs.
     pub on_docs: Callback<String>,
+    /// The editor asks the engine at its cursor: (completion or hover, the text as the editor
+    /// has it, UTF-16 offset) → a Promise of the answer.
+    pub on_assist: Callback<(AssistKind, String, u32), js_sys::Promise>,
 }
 
 /// The code editor.
@@ -182,6 +189,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     *on_change.borrow_mut() = props.on_change.clone();
     let on_docs = use_mut_ref(|| props.on_docs.clone());
     *on_docs.borrow_mut() = props.on_docs.clone();
+    let on_assist = use_mut_ref(|| props.on_assist.clone());
+    *on_assist.borrow_mut() = props.on_assist.clone();
     let current = use_mut_ref(|| props.file_id);
     *current.borrow_mut() = props.file_id;
 
@@ -208,12 +217,23 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let docs = Closure::<dyn FnMut(String)>::new(move |code: String| {
                     on_docs.borrow().emit(code)
                 });
-                let js = create_editor(&el, &text, lang, dark, read_only, &change, &docs);
+                let assist = Closure::<dyn FnMut(String, String, u32) -> js_sys::Promise>::new(
+                    move |what: String, text: String, offset: u32| {
+                        let what = if what == "Hover" {
+                            AssistKind::Hover
+                        } else {
+                            AssistKind::Complete
+                        };
+                        on_assist.borrow().emit((what, text, offset))
+                    },
+                );
+                let js = create_editor(&el, &text, lang, dark, read_only, &change, &docs, &assist);
                 js.open(id, &text, lang);
                 *mounted.borrow_mut() = Some(Mounted {
                     js,
                     _change: change,
                     _docs: docs,
+                    _assist: assist,
                 });
             }
             move || {

@@ -17,12 +17,16 @@
 //! - Replies are plain objects (`serde-wasm-bindgen`).
 //! - If the worker cannot load or stops (a panic), the client says so; the shell keeps the text
 //!   and can start a new worker.
+//! - The editor's questions at its cursor (completion, hover: [`EngineClient::assist`]) are
+//!   numbered and answered through a Promise; a newer question of the same sort resolves the
+//!   older one with `null`, and an answer to a question no longer waited for is dropped. Small
+//!   texts are answered by the main-thread engine at once, the others by the worker.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use cicd_engine::{FileVersion, RelatedFile, Request};
+use cicd_engine::{AssistInput, AssistKind, FileVersion, RelatedFile, Request};
 
 use crate::report::{Raw, ShellReply as Reply};
 use wasm_bindgen::JsCast;
@@ -39,8 +43,14 @@ pub const INLINE_MAX_BYTES: usize = 32 * 1024;
 /// Reads a reply: the shell's part of it, and the whole report as received for the panels.
 fn read_reply(value: JsValue) -> Result<Reply, serde_wasm_bindgen::Error> {
     let mut reply: Reply = serde_wasm_bindgen::from_value(value.clone())?;
-    if let Reply::Report(report) = &mut reply {
-        report.raw = Raw(js_sys::Reflect::get(&value, &"Report".into()).ok());
+    match &mut reply {
+        Reply::Report(report) => {
+            report.raw = Raw(js_sys::Reflect::get(&value, &"Report".into()).ok());
+        }
+        Reply::Assist(answer) => {
+            answer.raw = Raw(js_sys::Reflect::get(&value, &"Assist".into()).ok());
+        }
+        _ => {}
     }
     Ok(reply)
 }
@@ -81,6 +91,10 @@ pub struct EngineClient {
     inline_queue: Rc<RefCell<BTreeMap<u32, (Asked, Request)>>>,
     /// Which engine has each file.
     routes: RefCell<BTreeMap<u32, Route>>,
+    /// The editor's questions waiting for the worker: number, sort, the Promise's resolve.
+    assists: RefCell<Vec<(u32, AssistKind, js_sys::Function)>>,
+    /// The last question's number.
+    asked: Cell<u32>,
     /// Receives what happens.
     on_event: Rc<dyn Fn(Event)>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -116,7 +130,7 @@ impl EngineClient {
                 match reply {
                     Reply::Ready => on_event(Event::Ready),
                     Reply::Stopped(message) => on_event(Event::Failed(message)),
-                    Reply::Skipped { .. } => {}
+                    Reply::Skipped { .. } | Reply::Assist(_) => {}
                     reply @ Reply::Report(_) => on_event(Event::Reply(reply)),
                 }
             })
@@ -144,6 +158,8 @@ impl EngineClient {
             inline: Rc::new(RefCell::new(None)),
             inline_queue: Rc::new(RefCell::new(BTreeMap::new())),
             routes: RefCell::new(BTreeMap::new()),
+            assists: RefCell::new(Vec::new()),
+            asked: Cell::new(0),
             on_event: on_event.clone(),
             _on_message: on_message,
             _on_error: on_error,
@@ -351,6 +367,69 @@ impl EngineClient {
         }
     }
 
+    /// Asks the engine the editor's question at its cursor; the Promise resolves to the answer
+    /// (an `AssistReport` as a plain object), or to `null` when a newer question of the same
+    /// sort overtook it or no engine can answer.
+    pub fn assist(&self, mut input: AssistInput) -> js_sys::Promise {
+        let ask = self.asked.get().wrapping_add(1);
+        self.asked.set(ask);
+        input.ask = ask;
+        let what = input.what;
+        // The older question of this sort is not waited for any more.
+        let overtaken: Vec<js_sys::Function> = {
+            let mut waiting = self.assists.borrow_mut();
+            let (old, keep) = std::mem::take(&mut *waiting)
+                .into_iter()
+                .partition(|(_, w, _)| *w == what);
+            *waiting = keep;
+            old.into_iter().map(|(_, _, resolve)| resolve).collect()
+        };
+        for resolve in overtaken {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+        }
+        let inline = self.inline.borrow().clone();
+        if let Some(engine) = inline.filter(|_| input.text.len() <= INLINE_MAX_BYTES) {
+            let answer = serde_wasm_bindgen::to_value(&Request::Assist(input))
+                .ok()
+                .and_then(|request| {
+                    let handle = js_sys::Reflect::get(&engine, &"handle".into())
+                        .ok()?
+                        .dyn_into::<js_sys::Function>()
+                        .ok()?;
+                    handle.call1(&engine, &request).ok()
+                })
+                .and_then(|reply| js_sys::Reflect::get(&reply, &"Assist".into()).ok())
+                .unwrap_or(JsValue::NULL);
+            return js_sys::Promise::resolve(&answer);
+        }
+        if !self.ready.get() {
+            return js_sys::Promise::resolve(&JsValue::NULL);
+        }
+        let request = Request::Assist(input);
+        let mut resolver = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+        if let Some(resolve) = resolver {
+            if self.send_raw(&request) {
+                self.assists.borrow_mut().push((ask, what, resolve));
+            } else {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+            }
+        }
+        promise
+    }
+
+    /// Hands the worker's answer to the question waiting for it (if it still is).
+    fn answered(&self, ask: u32, raw: &JsValue) {
+        let waiting = {
+            let mut assists = self.assists.borrow_mut();
+            let at = assists.iter().position(|(a, _, _)| *a == ask);
+            at.map(|i| assists.remove(i))
+        };
+        if let Some((_, _, resolve)) = waiting {
+            let _ = resolve.call1(&JsValue::NULL, raw);
+        }
+    }
+
     /// Makes the engine panic (for the browser tests).
     pub fn debug_panic(&self) {
         self.send_raw(&Request::DebugPanic);
@@ -373,7 +452,17 @@ impl EngineClient {
             }
             Reply::Report(report) => report.id,
             Reply::Skipped { id } => *id,
-            Reply::Stopped(_) => return,
+            Reply::Assist(answer) => {
+                self.answered(answer.ask, answer.raw.0.as_ref().unwrap_or(&JsValue::NULL));
+                return;
+            }
+            Reply::Stopped(_) => {
+                // Nothing more will be answered.
+                for (_, _, resolve) in self.assists.borrow_mut().drain(..) {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+                }
+                return;
+            }
         };
         self.in_flight.borrow_mut().remove(&id);
         let next = self.waiting.borrow_mut().remove(&id);
@@ -424,7 +513,7 @@ impl Asked {
                 scenario: Some(scenario.clone()),
                 related: Vec::new(),
             },
-            Request::Forget { .. } | Request::DebugPanic => Asked {
+            Request::Assist(_) | Request::Forget { .. } | Request::DebugPanic => Asked {
                 version: 0,
                 panel_only: false,
                 scenario: None,
@@ -438,7 +527,7 @@ fn file_of(request: &Request) -> Option<u32> {
     match request {
         Request::Analyze(input) => Some(input.id),
         Request::Panel { id, .. } => Some(*id),
-        Request::Forget { .. } | Request::DebugPanic => None,
+        Request::Assist(_) | Request::Forget { .. } | Request::DebugPanic => None,
     }
 }
 

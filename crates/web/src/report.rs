@@ -72,6 +72,17 @@ impl PartialEq for Raw {
     }
 }
 
+/// The shell's part of an answer to the editor's question ([`cicd_engine::AssistReport`]): its
+/// number; the whole answer goes to the editor as received.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ShellAssist {
+    /// The question's number.
+    pub ask: u32,
+    /// The answer as received (a plain object); `None` natively.
+    #[serde(skip)]
+    pub raw: Raw,
+}
+
 /// What the shell reads of a [`cicd_engine::Reply`] (the same variants).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub enum ShellReply {
@@ -79,6 +90,8 @@ pub enum ShellReply {
     Ready,
     /// A report.
     Report(Box<ShellReport>),
+    /// An answer to the editor's question at its cursor.
+    Assist(Box<ShellAssist>),
     /// Nothing to report for a file.
     Skipped {
         /// File id.
@@ -91,7 +104,7 @@ pub enum ShellReply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cicd_engine::{Engine, FileInput, Reply, Request};
+    use cicd_engine::{AssistInput, AssistKind, Engine, FileInput, Reply, Request};
 
     /// The engine's replies read as the shell reads them (through JSON here, through plain
     /// objects in the browser: the same serde shapes).
@@ -130,5 +143,27 @@ mod tests {
             let read: ShellReply = serde_json::from_str(&json).unwrap();
             assert!(!matches!(read, ShellReply::Report(_)));
         }
+    }
+
+    /// An answer to the editor's question is read as its number (the rest goes to the editor).
+    #[test]
+    fn the_shell_reads_an_assist_answers_number() {
+        let answer = Engine::new().assist(&AssistInput {
+            ask: 9,
+            what: AssistKind::Complete,
+            id: 1,
+            version: 1,
+            name: "buildspec.yml".into(),
+            text: "phases:\n  ".into(),
+            kind: "auto".into(),
+            image: None,
+            offset16: 10,
+        });
+        assert_eq!(answer.items.len(), 4);
+        let json = serde_json::to_string(&Reply::Assist(Box::new(answer))).unwrap();
+        let ShellReply::Assist(read) = serde_json::from_str(&json).unwrap() else {
+            panic!("an answer");
+        };
+        assert_eq!(read.ask, 9);
     }
 }

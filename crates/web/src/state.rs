@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use cicd_engine::{FileInput, FileVersion, Highlight, RelatedFile, Request};
+use cicd_engine::{
+    AssistInput, AssistKind, FileInput, FileVersion, Highlight, RelatedFile, Request,
+};
 
 use cicd_share::workspace::{File, KindChoice, MAX_FILES, Theme, Workspace};
 use yew::Reducible;
@@ -290,6 +292,28 @@ impl State {
             }
         }
         out
+    }
+
+    /// The editor's question about the current file at UTF-16 offset `offset16` of `text` (the
+    /// text as the editor has it); the engine client numbers it.
+    pub fn assist_input(
+        &self,
+        what: AssistKind,
+        text: String,
+        offset16: u32,
+    ) -> Option<AssistInput> {
+        let file = self.current()?;
+        Some(AssistInput {
+            ask: 0,
+            what,
+            id: file.id,
+            version: self.versions.get(&file.id).copied().unwrap_or(0),
+            name: file.name.clone(),
+            text,
+            kind: file.kind.id().to_string(),
+            image: self.workspace.settings.image.clone(),
+            offset16,
+        })
     }
 
     /// The files `file`'s report depends on: the workspace's other files of the kinds

@@ -13,7 +13,7 @@
 
 mod model;
 pub(crate) mod rules;
-mod runtimes;
+pub(crate) mod runtimes;
 pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;

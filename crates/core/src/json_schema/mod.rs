@@ -10,6 +10,7 @@
 //! table does not document ([`Ty::Custom`]) is left open.
 
 mod deployment;
+mod pipeline;
 mod trust_policy;
 
 use serde_json::{Map, Value, json};
@@ -42,7 +43,7 @@ pub fn all() -> Vec<SchemaFile> {
     Kind::ALL.iter().flat_map(|&k| for_kind(k)).collect()
 }
 
-/// The schemas of one kind (none for a kind without schema tables yet).
+/// The schemas of one kind.
 pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
     use crate::appspec::schema as appspec;
     let one = |name: &'static str, title: &str, rules: &'static SchemaRules, root| {
@@ -87,6 +88,11 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
             kind,
             schema: trust_policy::policy("trust-policy.json", "IAM role trust policy"),
         }],
+        Kind::Pipeline => vec![SchemaFile {
+            name: "pipeline.json",
+            kind,
+            schema: pipeline::pipeline("pipeline.json", "CodePipeline pipeline declaration"),
+        }],
         Kind::DeploymentGroup => vec![SchemaFile {
             name: "deployment-group.json",
             kind,
@@ -100,7 +106,6 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
                 "CodeDeploy deployment configuration",
             ),
         }],
-        _ => Vec::new(),
     }
 }
 

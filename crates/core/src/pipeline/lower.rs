@@ -130,129 +130,702 @@ pub(crate) const TRIGGER_PROVIDERS: &[&str] = &["CodeStarSourceConnection"];
 /// The pull-request events of a trigger.
 pub(crate) const PR_EVENTS: &[&str] = &["OPEN", "UPDATED", "CLOSED"];
 
-/// A key table: (camelCase key, required in a declaration, required in a template).
-type Keys = &'static [(&'static str, bool, bool)];
+/// The value type of a key, as a declaration's reader (the AWS CLI's parameter validation)
+/// accepts it: what the pipeline's JSON Schema and the playground's completion describe.
+// Read by the JSON Schema generator and completion (the `json-schema` feature).
+#[cfg_attr(not(feature = "json-schema"), allow(dead_code))]
+#[derive(Debug)]
+pub(crate) enum KeyTy {
+    /// A string (a number or boolean is a wrong type in a declaration).
+    Str,
+    /// An integer (digits in quotes are a wrong type in a declaration).
+    Int,
+    /// `true` or `false`.
+    Bool,
+    /// One of a closed set of strings.
+    Enum(&'static [&'static str]),
+    /// A mapping with the keys of a table.
+    Object(Keys),
+    /// A list of values of a type.
+    List(&'static KeyTy),
+    /// A mapping from free names to values of a type.
+    Dict(&'static KeyTy),
+    /// An action's or rule's `configuration`: its provider's keys ([`super::providers`]) to
+    /// strings.
+    Configuration,
+}
 
-const DECLARATION_KEYS: Keys = &[
-    ("name", true, false),
-    ("roleArn", true, true),
-    ("artifactStore", false, false),
-    ("artifactStores", false, false),
-    ("stages", true, true),
-    ("version", false, false),
-    ("executionMode", false, false),
-    ("pipelineType", false, false),
-    ("variables", false, false),
-    ("triggers", false, false),
+/// One key of a form's mapping: its camelCase name, whether a declaration and a template
+/// require it, its value's type and a one-line doc.
+#[cfg_attr(not(feature = "json-schema"), allow(dead_code))]
+#[derive(Debug)]
+pub(crate) struct Key {
+    /// The camelCase name (a template writes it in PascalCase).
+    pub name: &'static str,
+    /// Required in a declaration.
+    pub in_declaration: bool,
+    /// Required in a template.
+    pub in_template: bool,
+    /// The value's type.
+    pub ty: KeyTy,
+    /// What the key is.
+    pub doc: &'static str,
+}
+
+const fn key(
+    name: &'static str,
+    in_declaration: bool,
+    in_template: bool,
+    ty: KeyTy,
+    doc: &'static str,
+) -> Key {
+    Key {
+        name,
+        in_declaration,
+        in_template,
+        ty,
+        doc,
+    }
+}
+
+/// A key table.
+pub(crate) type Keys = &'static [Key];
+
+/// The artifact store types.
+pub(crate) const STORE_TYPES: &[&str] = &["S3"];
+/// The encryption key types.
+pub(crate) const KEY_TYPES: &[&str] = &["KMS"];
+/// The blocker types.
+pub(crate) const BLOCKER_TYPES: &[&str] = &["Schedule"];
+
+use KeyTy::{Bool, Configuration, Dict, Enum, Int as Integer, List as Many, Object, Str};
+
+const STR_LIST: KeyTy = Many(&Str);
+
+pub(crate) const DECLARATION_KEYS: Keys = &[
+    key(
+        "name",
+        true,
+        false,
+        Str,
+        "the pipeline's name, unique in the account and region",
+    ),
+    key(
+        "roleArn",
+        true,
+        true,
+        Str,
+        "the ARN of the service role CodePipeline acts with",
+    ),
+    key(
+        "artifactStore",
+        false,
+        false,
+        Object(STORE_KEYS),
+        "the S3 bucket that holds the artifacts (or `artifactStores`, one per region)",
+    ),
+    key(
+        "artifactStores",
+        false,
+        false,
+        Dict(&Object(STORE_KEYS)),
+        "one artifact store per region the actions run in, by region",
+    ),
+    key(
+        "stages",
+        true,
+        true,
+        Many(&Object(STAGE_KEYS)),
+        "the stages, in order: the first holds the source actions",
+    ),
+    key(
+        "version",
+        false,
+        false,
+        Integer,
+        "the declaration's version number (CodePipeline increments it)",
+    ),
+    key(
+        "executionMode",
+        false,
+        false,
+        Enum(EXECUTION_MODES),
+        "how runs share the pipeline: QUEUED, SUPERSEDED (the default) or PARALLEL (V2)",
+    ),
+    key(
+        "pipelineType",
+        false,
+        false,
+        Enum(PIPELINE_TYPES),
+        "V1 or V2 (variables, triggers, stage conditions)",
+    ),
+    key(
+        "variables",
+        false,
+        false,
+        Many(&Object(VARIABLE_KEYS)),
+        "pipeline-level variables, set when a run starts (V2)",
+    ),
+    key(
+        "triggers",
+        false,
+        false,
+        Many(&Object(TRIGGER_KEYS)),
+        "Git tag, push and pull-request filters that start the pipeline (V2)",
+    ),
 ];
 const TEMPLATE_KEYS: Keys = &[
-    ("artifactStore", false, false),
-    ("artifactStores", false, false),
-    ("disableInboundStageTransitions", false, false),
-    ("executionMode", false, false),
-    ("name", false, false),
-    ("pipelineType", false, false),
-    ("restartExecutionOnUpdate", false, false),
-    ("roleArn", true, true),
-    ("stages", true, true),
-    ("tags", false, false),
-    ("triggers", false, false),
-    ("variables", false, false),
+    key(
+        "artifactStore",
+        false,
+        false,
+        Object(STORE_KEYS),
+        "the S3 bucket that holds the artifacts",
+    ),
+    key(
+        "artifactStores",
+        false,
+        false,
+        Many(&Object(REGIONAL_KEYS)),
+        "one artifact store per region the actions run in",
+    ),
+    key(
+        "disableInboundStageTransitions",
+        false,
+        false,
+        Many(&Object(TRANSITION_KEYS)),
+        "stages whose inbound transition is disabled",
+    ),
+    key(
+        "executionMode",
+        false,
+        false,
+        Enum(EXECUTION_MODES),
+        "QUEUED, SUPERSEDED (the default) or PARALLEL",
+    ),
+    key("name", false, false, Str, "the pipeline's name"),
+    key(
+        "pipelineType",
+        false,
+        false,
+        Enum(PIPELINE_TYPES),
+        "V1 or V2",
+    ),
+    key(
+        "restartExecutionOnUpdate",
+        false,
+        false,
+        Bool,
+        "start a run when the resource is updated",
+    ),
+    key(
+        "roleArn",
+        true,
+        true,
+        Str,
+        "the ARN of the service role CodePipeline acts with",
+    ),
+    key(
+        "stages",
+        true,
+        true,
+        Many(&Object(STAGE_KEYS)),
+        "the stages, in order",
+    ),
+    key(
+        "tags",
+        false,
+        false,
+        Many(&Object(TAG_KEYS)),
+        "the pipeline's tags",
+    ),
+    key(
+        "triggers",
+        false,
+        false,
+        Many(&Object(TRIGGER_KEYS)),
+        "Git filters that start the pipeline (V2)",
+    ),
+    key(
+        "variables",
+        false,
+        false,
+        Many(&Object(VARIABLE_KEYS)),
+        "pipeline-level variables (V2)",
+    ),
 ];
-const STORE_KEYS: Keys = &[
-    ("type", true, true),
-    ("location", true, true),
-    ("encryptionKey", false, false),
+pub(crate) const STORE_KEYS: Keys = &[
+    key(
+        "type",
+        true,
+        true,
+        Enum(STORE_TYPES),
+        "the store's type: S3",
+    ),
+    key("location", true, true, Str, "the bucket's name"),
+    key(
+        "encryptionKey",
+        false,
+        false,
+        Object(KEY_KEYS),
+        "the KMS key the artifacts are encrypted with (the default: the AWS managed key)",
+    ),
 ];
-const KEY_KEYS: Keys = &[("id", true, true), ("type", true, true)];
-const REGIONAL_KEYS: Keys = &[("region", true, true), ("artifactStore", true, true)];
-const STAGE_KEYS: Keys = &[
-    ("name", true, true),
-    ("actions", true, true),
-    ("blockers", false, false),
-    ("onFailure", false, false),
-    ("onSuccess", false, false),
-    ("beforeEntry", false, false),
+const KEY_KEYS: Keys = &[
+    key("id", true, true, Str, "the key's ID, ARN or alias ARN"),
+    key("type", true, true, Enum(KEY_TYPES), "the key's type: KMS"),
 ];
-const ACTION_KEYS: Keys = &[
-    ("name", true, true),
-    ("actionTypeId", true, true),
-    ("runOrder", false, false),
-    ("configuration", false, false),
-    ("commands", false, false),
-    ("outputArtifacts", false, false),
-    ("inputArtifacts", false, false),
-    ("outputVariables", false, false),
-    ("roleArn", false, false),
-    ("region", false, false),
-    ("namespace", false, false),
-    ("timeoutInMinutes", false, false),
-    ("environmentVariables", false, false),
+const REGIONAL_KEYS: Keys = &[
+    key("region", true, true, Str, "the region"),
+    key(
+        "artifactStore",
+        true,
+        true,
+        Object(STORE_KEYS),
+        "the region's artifact store",
+    ),
+];
+pub(crate) const STAGE_KEYS: Keys = &[
+    key(
+        "name",
+        true,
+        true,
+        Str,
+        "the stage's name, unique in the pipeline",
+    ),
+    key(
+        "actions",
+        true,
+        true,
+        Many(&Object(ACTION_KEYS)),
+        "the stage's actions (1 to 50), by run order",
+    ),
+    key(
+        "blockers",
+        false,
+        false,
+        Many(&Object(BLOCKER_KEYS)),
+        "reserved by AWS",
+    ),
+    key(
+        "onFailure",
+        false,
+        false,
+        Object(ON_FAILURE_KEYS),
+        "what happens when the stage fails: ROLLBACK, FAIL, RETRY or conditions (V2)",
+    ),
+    key(
+        "onSuccess",
+        false,
+        false,
+        Object(CONDITIONS_KEYS),
+        "conditions checked when the stage succeeds (V2)",
+    ),
+    key(
+        "beforeEntry",
+        false,
+        false,
+        Object(CONDITIONS_KEYS),
+        "conditions checked before the stage runs (V2)",
+    ),
+];
+pub(crate) const ACTION_KEYS: Keys = &[
+    key(
+        "name",
+        true,
+        true,
+        Str,
+        "the action's name, unique in the stage",
+    ),
+    key(
+        "actionTypeId",
+        true,
+        true,
+        Object(TYPE_KEYS),
+        "the action's category, owner, provider and version",
+    ),
+    key(
+        "runOrder",
+        false,
+        false,
+        Integer,
+        "the order in the stage (1 to 999): equal numbers run in parallel",
+    ),
+    key(
+        "configuration",
+        false,
+        false,
+        Configuration,
+        "the provider's settings: keys and string values",
+    ),
+    key(
+        "commands",
+        false,
+        false,
+        STR_LIST,
+        "shell commands (the Commands action)",
+    ),
+    key(
+        "outputArtifacts",
+        false,
+        false,
+        Many(&Object(OUTPUT_KEYS)),
+        "the artifacts the action produces",
+    ),
+    key(
+        "inputArtifacts",
+        false,
+        false,
+        Many(&Object(INPUT_KEYS)),
+        "the artifacts the action works on",
+    ),
+    key(
+        "outputVariables",
+        false,
+        false,
+        STR_LIST,
+        "the variables the action exports (the Commands action)",
+    ),
+    key(
+        "roleArn",
+        false,
+        false,
+        Str,
+        "the role the action assumes (another account's, say)",
+    ),
+    key(
+        "region",
+        false,
+        false,
+        Str,
+        "the region the action runs in (cross-region actions)",
+    ),
+    key(
+        "namespace",
+        false,
+        false,
+        Str,
+        "the namespace of the action's output variables (`#{ns.var}`)",
+    ),
+    key(
+        "timeoutInMinutes",
+        false,
+        false,
+        Integer,
+        "how long the action may run",
+    ),
+    key(
+        "environmentVariables",
+        false,
+        false,
+        Many(&Object(ENV_KEYS)),
+        "environment variables (the Commands action)",
+    ),
 ];
 const TYPE_KEYS: Keys = &[
-    ("category", true, true),
-    ("owner", true, true),
-    ("provider", true, true),
-    ("version", true, true),
+    key(
+        "category",
+        true,
+        true,
+        Enum(CATEGORIES),
+        "Source, Build, Deploy, Test, Invoke, Approval or Compute",
+    ),
+    key(
+        "owner",
+        true,
+        true,
+        Enum(OWNERS),
+        "AWS, ThirdParty or Custom",
+    ),
+    key(
+        "provider",
+        true,
+        true,
+        Str,
+        "the provider (CodeBuild, CodeStarSourceConnection, ECS, …)",
+    ),
+    key(
+        "version",
+        true,
+        true,
+        Str,
+        "the action type's version, a string: \"1\"",
+    ),
 ];
-const INPUT_KEYS: Keys = &[("name", true, true)];
-const OUTPUT_KEYS: Keys = &[("name", true, true), ("files", false, false)];
+const INPUT_KEYS: Keys = &[key(
+    "name",
+    true,
+    true,
+    Str,
+    "the name of an artifact an earlier action produces",
+)];
+const OUTPUT_KEYS: Keys = &[
+    key(
+        "name",
+        true,
+        true,
+        Str,
+        "the artifact's name, unique in the pipeline",
+    ),
+    key(
+        "files",
+        false,
+        false,
+        STR_LIST,
+        "the files of the artifact (the Commands action)",
+    ),
+];
 const VARIABLE_KEYS: Keys = &[
-    ("name", true, true),
-    ("defaultValue", false, false),
-    ("description", false, false),
+    key(
+        "name",
+        true,
+        true,
+        Str,
+        "the variable's name (`#{variables.name}`)",
+    ),
+    key(
+        "defaultValue",
+        false,
+        false,
+        Str,
+        "the value when a run does not set it",
+    ),
+    key("description", false, false, Str, "what the variable is for"),
 ];
 const TRIGGER_KEYS: Keys = &[
-    ("providerType", true, true),
-    ("gitConfiguration", true, false),
+    key(
+        "providerType",
+        true,
+        true,
+        Enum(TRIGGER_PROVIDERS),
+        "the trigger's source: CodeStarSourceConnection",
+    ),
+    key(
+        "gitConfiguration",
+        true,
+        false,
+        Object(GIT_KEYS),
+        "the Git events that start the pipeline",
+    ),
 ];
 const GIT_KEYS: Keys = &[
-    ("sourceActionName", true, true),
-    ("push", false, false),
-    ("pullRequest", false, false),
+    key(
+        "sourceActionName",
+        true,
+        true,
+        Str,
+        "the source action the trigger starts the pipeline from",
+    ),
+    key(
+        "push",
+        false,
+        false,
+        Many(&Object(PUSH_KEYS)),
+        "push filters (tags, branches, file paths)",
+    ),
+    key(
+        "pullRequest",
+        false,
+        false,
+        Many(&Object(PULL_REQUEST_KEYS)),
+        "pull-request filters (events, branches, file paths)",
+    ),
 ];
 const PUSH_KEYS: Keys = &[
-    ("tags", false, false),
-    ("branches", false, false),
-    ("filePaths", false, false),
+    key(
+        "tags",
+        false,
+        false,
+        Object(FILTER_KEYS),
+        "tag name patterns",
+    ),
+    key(
+        "branches",
+        false,
+        false,
+        Object(FILTER_KEYS),
+        "branch name patterns",
+    ),
+    key(
+        "filePaths",
+        false,
+        false,
+        Object(FILTER_KEYS),
+        "file path patterns",
+    ),
 ];
 const PULL_REQUEST_KEYS: Keys = &[
-    ("events", false, false),
-    ("branches", false, false),
-    ("filePaths", false, false),
+    key(
+        "events",
+        false,
+        false,
+        Many(&Enum(PR_EVENTS)),
+        "OPEN, UPDATED and CLOSED",
+    ),
+    key(
+        "branches",
+        false,
+        false,
+        Object(FILTER_KEYS),
+        "branch name patterns",
+    ),
+    key(
+        "filePaths",
+        false,
+        false,
+        Object(FILTER_KEYS),
+        "file path patterns",
+    ),
 ];
-const FILTER_KEYS: Keys = &[("includes", false, false), ("excludes", false, false)];
+const FILTER_KEYS: Keys = &[
+    key(
+        "includes",
+        false,
+        false,
+        STR_LIST,
+        "patterns that start the pipeline",
+    ),
+    key(
+        "excludes",
+        false,
+        false,
+        STR_LIST,
+        "patterns that do not (checked first)",
+    ),
+];
 const ON_FAILURE_KEYS: Keys = &[
-    ("result", false, false),
-    ("retryConfiguration", false, false),
-    ("conditions", false, false),
+    key(
+        "result",
+        false,
+        false,
+        Enum(RESULTS),
+        "ROLLBACK, FAIL or RETRY",
+    ),
+    key(
+        "retryConfiguration",
+        false,
+        false,
+        Object(RETRY_KEYS),
+        "what a RETRY retries",
+    ),
+    key(
+        "conditions",
+        false,
+        false,
+        Many(&Object(CONDITION_KEYS)),
+        "conditions checked when the stage fails",
+    ),
 ];
-const CONDITIONS_KEYS: Keys = &[("conditions", true, false)];
-const RETRY_KEYS: Keys = &[("retryMode", false, false)];
-const CONDITION_KEYS: Keys = &[("result", false, false), ("rules", false, false)];
+const CONDITIONS_KEYS: Keys = &[key(
+    "conditions",
+    true,
+    false,
+    Many(&Object(CONDITION_KEYS)),
+    "the conditions, each a result and rules",
+)];
+const RETRY_KEYS: Keys = &[key(
+    "retryMode",
+    false,
+    false,
+    Enum(RETRY_MODES),
+    "FAILED_ACTIONS or ALL_ACTIONS",
+)];
+const CONDITION_KEYS: Keys = &[
+    key(
+        "result",
+        false,
+        false,
+        Enum(RESULTS),
+        "what happens when a rule fails: ROLLBACK, FAIL, RETRY or SKIP",
+    ),
+    key(
+        "rules",
+        false,
+        false,
+        Many(&Object(RULE_KEYS)),
+        "the rules checked",
+    ),
+];
 const RULE_KEYS: Keys = &[
-    ("name", true, false),
-    ("ruleTypeId", true, false),
-    ("configuration", false, false),
-    ("inputArtifacts", false, false),
-    ("roleArn", false, false),
-    ("region", false, false),
-    ("timeoutInMinutes", false, false),
-    ("commands", false, false),
+    key("name", true, false, Str, "the rule's name"),
+    key(
+        "ruleTypeId",
+        true,
+        false,
+        Object(RULE_TYPE_KEYS),
+        "the rule's category, owner, provider and version",
+    ),
+    key(
+        "configuration",
+        false,
+        false,
+        Configuration,
+        "the rule's settings",
+    ),
+    key(
+        "inputArtifacts",
+        false,
+        false,
+        Many(&Object(INPUT_KEYS)),
+        "the artifacts the rule reads",
+    ),
+    key("roleArn", false, false, Str, "the role the rule assumes"),
+    key("region", false, false, Str, "the rule's region"),
+    key(
+        "timeoutInMinutes",
+        false,
+        false,
+        Integer,
+        "how long the rule may run",
+    ),
+    key(
+        "commands",
+        false,
+        false,
+        STR_LIST,
+        "shell commands (the Commands rule)",
+    ),
 ];
 const RULE_TYPE_KEYS: Keys = &[
-    ("category", true, false),
-    ("owner", false, false),
-    ("provider", true, false),
-    ("version", false, false),
+    key("category", true, false, Str, "Rule"),
+    key("owner", false, false, Str, "AWS"),
+    key(
+        "provider",
+        true,
+        false,
+        Str,
+        "the rule provider (CloudWatchAlarm, DeploymentWindow, LambdaInvoke, …)",
+    ),
+    key(
+        "version",
+        false,
+        false,
+        Str,
+        "the rule's version, a string: \"1\"",
+    ),
 ];
-const BLOCKER_KEYS: Keys = &[("name", true, true), ("type", true, true)];
-const TRANSITION_KEYS: Keys = &[("stageName", true, true), ("reason", true, true)];
-const TAG_KEYS: Keys = &[("key", true, true), ("value", true, true)];
+const BLOCKER_KEYS: Keys = &[
+    key("name", true, true, Str, "the blocker's name"),
+    key("type", true, true, Enum(BLOCKER_TYPES), "Schedule"),
+];
+const TRANSITION_KEYS: Keys = &[
+    key("stageName", true, true, Str, "the stage"),
+    key("reason", true, true, Str, "why the transition is disabled"),
+];
+const TAG_KEYS: Keys = &[
+    key("key", true, true, Str, "the tag's key"),
+    key("value", true, true, Str, "the tag's value"),
+];
 const ENV_KEYS: Keys = &[
-    ("name", true, true),
-    ("value", true, true),
-    ("type", false, false),
+    key("name", true, true, Str, "the variable's name"),
+    key("value", true, true, Str, "its value (or the secret's ARN)"),
+    key(
+        "type",
+        false,
+        false,
+        Enum(ENV_TYPES),
+        "PLAINTEXT or SECRETS_MANAGER",
+    ),
 ];
 const ENV_TYPES: &[&str] = &["PLAINTEXT", "SECRETS_MANAGER"];
 
@@ -585,17 +1158,13 @@ impl Lowerer<'_> {
             let Some(written) = pair.key_str() else {
                 continue;
             };
-            let exact = keys
-                .iter()
-                .find(|(camel, _, _)| spelled(template, camel, written));
-            if let Some((camel, _, _)) = exact {
-                found.insert(camel, pair);
+            let exact = keys.iter().find(|k| spelled(template, k.name, written));
+            if let Some(k) = exact {
+                found.insert(k.name, pair);
                 continue;
             }
-            let other = keys
-                .iter()
-                .find(|(camel, _, _)| camel.eq_ignore_ascii_case(written));
-            if let Some((camel, _, _)) = other {
+            let other = keys.iter().find(|k| k.name.eq_ignore_ascii_case(written));
+            if let Some(&Key { name: camel, .. }) = other {
                 self.facts.other_case.push(OtherCase {
                     span: pair.key.span,
                     written: written.to_string(),
@@ -609,15 +1178,21 @@ impl Lowerer<'_> {
                 span: pair.key.span,
                 key: written.to_string(),
                 place: format!("in {place}"),
-                known: keys.iter().map(|(c, _, _)| self.form.key(c)).collect(),
+                known: keys.iter().map(|k| self.form.key(k.name)).collect(),
             });
         }
         if map.complete {
-            for (camel, in_declaration, in_template) in keys {
+            for &Key {
+                name: camel,
+                in_declaration,
+                in_template,
+                ..
+            } in keys
+            {
                 let required = if template {
-                    *in_template
+                    in_template
                 } else {
-                    *in_declaration
+                    in_declaration
                 };
                 if !required {
                     continue;
@@ -988,7 +1563,7 @@ impl Lowerer<'_> {
             return store;
         };
         if let Some(n) = o.get("type") {
-            store.store_type = self.enumerated(n, "artifact store type", &["S3"]);
+            store.store_type = self.enumerated(n, "artifact store type", STORE_TYPES);
         }
         if let Some(n) = o.get("location") {
             store.location = self.text(n, "the artifact store's location");
@@ -1012,7 +1587,7 @@ impl Lowerer<'_> {
                     .and_then(|n| self.text(n, "the encryption key's id"));
                 ek.key_type = e
                     .get("type")
-                    .and_then(|n| self.enumerated(n, "encryption key type", &["KMS"]));
+                    .and_then(|n| self.enumerated(n, "encryption key type", KEY_TYPES));
             }
             store.encryption_key = Some(ek);
         }
@@ -1288,7 +1863,7 @@ impl Lowerer<'_> {
                 match self.object(item, BLOCKER_KEYS, item.span, "a blocker") {
                     Some(b) => {
                         if let Some(t) = b.get("type") {
-                            self.enumerated(t, "blocker type", &["Schedule"]);
+                            self.enumerated(t, "blocker type", BLOCKER_TYPES);
                         }
                     }
                     None => self.wrong(

@@ -13,7 +13,7 @@
 //! - [`simulate`](mod@simulate): the execution model of reference A9 and its scenario.
 //! - [`report`]: the run's report (`cicd simulate pipeline --format json`, the playground).
 
-mod lower;
+pub(crate) mod lower;
 pub mod model;
 pub mod providers;
 pub mod report;

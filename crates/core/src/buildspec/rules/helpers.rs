@@ -26,6 +26,9 @@ pub(crate) enum OnFailure {
     },
 }
 
+/// The words `on-failure` takes (besides the `RETRY-…` forms), as documented.
+pub(crate) const ON_FAILURE_WORDS: &[&str] = &["ABORT", "CONTINUE", "RETRY"];
+
 /// Parses an `on-failure` value ignoring case; `None` when it matches no documented form.
 pub(crate) fn parse_on_failure(value: &str) -> Option<OnFailure> {
     let upper = value.to_ascii_uppercase();

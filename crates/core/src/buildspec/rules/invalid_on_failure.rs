@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
-use super::helpers::parse_on_failure;
+use super::helpers::{ON_FAILURE_WORDS, parse_on_failure};
 use crate::buildspec::schema::ON_FAILURE_TAG;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::did_you_mean;
@@ -57,7 +57,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             node.span,
             format!("`{value}` is not a valid on-failure value"),
         );
-        if let Some(s) = did_you_mean(value, ["ABORT", "CONTINUE", "RETRY"]) {
+        if let Some(s) = did_you_mean(value, ON_FAILURE_WORDS.iter().copied()) {
             d = d.with_rewrite(format!("replace with `{s}`"), cx.text, node.span, s);
         }
         out.push(d.with_help("valid values: ABORT, CONTINUE, RETRY, RETRY-<count>, RETRY-<regex>, RETRY-<count>-<regex>"));

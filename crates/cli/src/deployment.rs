@@ -154,10 +154,10 @@ fn refuse_errors(file: &Loaded, what: &str) -> Result<()> {
     if errors.is_empty() {
         return Ok(());
     }
-    eprint!(
+    crate::stdout::eprint(format_args!(
         "{}",
         human(&errors, &file.text, &file.name, HumanOptions::default())
-    );
+    ));
     bail!(
         "`{}` is not a valid {what} ({} error(s)); `cicd check {}` explains",
         file.name,

@@ -253,7 +253,7 @@ pub(crate) fn pipeline(args: &PipelineArgs) -> Result<ExitCode> {
         .collect();
     if !errors.is_empty() {
         let count = errors.len();
-        eprint!(
+        crate::stdout::eprint(format_args!(
             "{}",
             crate::output::human(
                 &[Checked {
@@ -266,10 +266,10 @@ pub(crate) fn pipeline(args: &PipelineArgs) -> Result<ExitCode> {
                 &[],
                 false
             )
-        );
-        eprintln!(
+        ));
+        crate::stdout::eprintln(format_args!(
             "error: `{name}` has {count} error(s); CodePipeline would reject it, so it is not simulated"
-        );
+        ));
         return Ok(ExitCode::from(2));
     }
     let warnings = analysis
@@ -319,7 +319,9 @@ pub(crate) fn pipeline(args: &PipelineArgs) -> Result<ExitCode> {
             }
             crate::stdout::print(human(&name, &report))?;
             if warnings > 0 {
-                eprintln!("note: `cicd check {name}` reports {warnings} warning(s)");
+                crate::stdout::eprintln(format_args!(
+                    "note: `cicd check {name}` reports {warnings} warning(s)"
+                ));
             }
         }
     }

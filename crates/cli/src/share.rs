@@ -76,10 +76,10 @@ pub fn share(args: &ShareArgs) -> Result<std::process::ExitCode> {
         crate::stdout::println(&link)?;
     }
     if link.len() > cicd_share::LONG_LINK {
-        eprintln!(
+        crate::stdout::eprintln(format_args!(
             "note: the link is {} characters long; some chat apps and browsers cut links above about 8,000",
             link.len()
-        );
+        ));
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -168,9 +168,9 @@ fn lifecycle(args: &LifecycleArgs) -> Result<ExitCode> {
         Format::Human => {
             crate::stdout::print(human(&name, &report))?;
             if errors > 0 {
-                eprintln!(
+                crate::stdout::eprintln(format_args!(
                     "note: `cicd check {name}` reports {errors} error(s) in this AppSpec; the timeline shows what the file says as if they were fixed"
-                );
+                ));
             }
         }
     }

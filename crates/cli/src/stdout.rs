@@ -1,4 +1,4 @@
-//! Writing to standard output. `print!` panics when the reader has gone (`cicd rules | head
+//! Writing to standard output and standard error. `print!` panics when the reader has gone (`cicd rules | head
 //! -1`: `head` exits after one line and closes the pipe, and the next write fails with
 //! `EPIPE`); every command writes through [`print`] instead, which drops what the reader no
 //! longer reads, as ripgrep does, so the command ends quietly. Its exit status stays what the
@@ -26,4 +26,15 @@ fn write(out: &mut impl Write, text: &impl Display) -> std::io::Result<()> {
 /// [`print`] with a final newline.
 pub(crate) fn println(text: impl Display) -> Result<()> {
     print(format_args!("{text}\n"))
+}
+
+/// Writes `text` and a newline to standard error, ignoring failures: a closed or full standard
+/// error (`cicd check … 2>&-`) must not stop the command (`eprintln!` panics then).
+pub(crate) fn eprintln(text: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// [`eprintln`] without the newline.
+pub(crate) fn eprint(text: impl Display) {
+    let _ = write!(std::io::stderr().lock(), "{text}");
 }

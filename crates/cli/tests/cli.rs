@@ -318,6 +318,29 @@ fn a_closed_pipe_ends_the_output_quietly() {
 }
 
 #[test]
+fn a_closed_standard_error_is_not_a_crash() {
+    // `cicd … 2>&-` in a script, or a reader of standard error that has gone: the error and the
+    // notes are lost, the exit status is still the run's (it was 101, a panic in `eprintln!`).
+    for (args, status) in [
+        (&["explain", "NOPE999"][..], 2),
+        (&["check", "no-such-file.yml"], 2),
+        (&["check", "--bogus-flag"], 2),
+        (&["simulate", "pipeline", "examples/pipeline.json"], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_cicd"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::null())
+            .stderr(writer)
+            .output()
+            .expect("run cicd");
+        assert_eq!(o.status.code(), Some(status), "{args:?}");
+    }
+}
+
+#[test]
 fn a_reader_that_stops_after_one_line_ends_the_output_quietly() {
     // `cicd rules --format json | head -1`: more than a pipe's buffer (64 KiB), so `cicd` is
     // still writing when the reader goes.

@@ -37,6 +37,7 @@ const sharedDirs = {
   workflow: ['workflows'],
   'deployment-group': [],
   'deployment-config': [],
+  'task-definition': ['ecs'],
 };
 const exampleNames = {
   buildspec: /^buildspec/,
@@ -46,6 +47,7 @@ const exampleNames = {
   workflow: /workflow/,
   'deployment-group': /^deployment-group/,
   'deployment-config': /^deployment-config/,
+  'task-definition': /^taskdef.*\.json$/,
 };
 
 /** Every file of a kind: its fixtures, its corpus, the shared corpus and its examples. */

@@ -10,6 +10,8 @@
 //! (`cicd assume --workflow W POLICY`) calls [`admission`](crate::workflow::admission::admission)
 //! directly.
 
+pub(crate) mod build;
+
 pub use crate::diagnostic::{FileLabel, Related};
 use crate::trust_policy::TrustPolicy;
 use crate::trust_policy::oidc::{self, ProviderKind};
@@ -74,6 +76,14 @@ pub fn trusts_github(policy: &TrustPolicy) -> bool {
 pub fn depends_on(kind: Kind) -> &'static [Kind] {
     match kind {
         Kind::Workflow | Kind::TrustPolicy => &[Kind::Workflow, Kind::TrustPolicy],
+        // The build side (`build`): a pipeline's deploy actions read files of the artifacts a
+        // buildspec describes; an ECS AppSpec deploys a task definition, which a pipeline's
+        // CodeDeployToECS action may name.
+        Kind::Pipeline => &[Kind::Buildspec, Kind::Appspec, Kind::TaskDefinition],
+        Kind::Buildspec => &[Kind::Buildspec, Kind::Pipeline],
+        Kind::Appspec | Kind::TaskDefinition => {
+            &[Kind::Appspec, Kind::TaskDefinition, Kind::Pipeline]
+        }
         _ => &[],
     }
 }
@@ -172,11 +182,16 @@ pub fn relate(files: &[WorkspaceFile<'_>]) -> Vec<Related> {
     relate_pairings(files, &pairings)
 }
 
-/// The findings for given pairings (a front end that keeps the pairings for a view).
+/// The findings for given pairings of workflows and trust policies (a front end that keeps
+/// the pairings for a view), with the build side's findings (`build`), which need no pairing
+/// from the front end.
 pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec<Related> {
     let mut out = Vec::new();
     let cx = RelatedCx { files, pairings };
     crate::workflow::rules::run_related(&cx, &mut out);
+    let build = build::BuildCx::new(files);
+    crate::pipeline::rules::run_related(&build, &mut out);
+    crate::appspec::rules::run_related(&build, &mut out);
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.span.start, a.diagnostic.code).cmp(&(
             b.file,
@@ -239,6 +254,6 @@ mod tests {
         assert!(!all[0].report.over_broad.is_empty());
         assert!(all[1].report.over_broad.is_empty());
         assert!(relates(Kind::Workflow) && relates(Kind::TrustPolicy));
-        assert!(!relates(Kind::Buildspec));
+        assert!(relates(Kind::Buildspec) && relates(Kind::TaskDefinition));
     }
 }

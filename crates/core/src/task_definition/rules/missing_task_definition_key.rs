@@ -7,7 +7,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a task definition without `family` or without `containerDefinitions`, the two
-    /// parameters `RegisterTaskDefinition` requires.
+    /// parameters `RegisterTaskDefinition` requires, and a file that is not a JSON object at
+    /// all (empty, a list, a string).
     ///
     /// ## Why is this bad?
     /// Every deploy path registers the file as a new revision: CodePipeline's CodeDeployToECS
@@ -46,7 +47,21 @@ declare_rule! {
 /// One report per missing key, at the definition's first line.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let model = cx.model;
+    if cx.root.is_invalid() {
+        // Nothing could be read: the reader said why.
+        return;
+    }
     if !model.readable {
+        out.push(
+            RULE.at(
+                crate::task_definition::model::opening(cx.root.span),
+                format!(
+                    "the task definition is {}, not an object with `family` and `containerDefinitions`",
+                    cx.root.describe()
+                ),
+            )
+            .with_help("write the task definition as one JSON object: `{\"family\": …, \"containerDefinitions\": [...]}`"),
+        );
         return;
     }
     // The opening of the mapping: the finding is about the whole definition.

@@ -14,7 +14,6 @@ pub(crate) struct Cx<'a> {
     #[allow(dead_code)]
     pub text: &'a str,
     /// The document's root.
-    #[allow(dead_code)]
     pub root: &'a Node,
     /// The lowered task definition.
     pub model: &'a TaskDefinition,

@@ -39,6 +39,15 @@ fn broken_buildspec() -> String {
         .expect("read example")
 }
 
+/// The line of the broken buildspec's `artifacts.files` key.
+fn files_line() -> usize {
+    broken_buildspec()
+        .lines()
+        .position(|l| l == "  files:")
+        .expect("a files key")
+        + 1
+}
+
 fn with_code<'a>(v: &'a Value, code: &str) -> Vec<&'a Value> {
     v.as_array()
         .expect("array")
@@ -68,7 +77,7 @@ fn a_folder_relates_the_pipeline_buildspec_appspec_and_task_definition() {
             .iter()
             .find(|l| ends_with(&l["file"], "buildspec.yml"))
             .unwrap_or_else(|| panic!("a label in the buildspec: {d:#}"));
-        assert_eq!(there["line"], 23, "the `files` key");
+        assert_eq!(there["line"], files_line(), "the `files` key");
         assert!(
             labels
                 .iter()
@@ -104,10 +113,8 @@ fn a_folder_relates_the_pipeline_buildspec_appspec_and_task_definition() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("error[CP035]"), "{out}");
-    assert!(
-        out.contains("::: ") && out.contains("buildspec.yml:23:3"),
-        "{out}"
-    );
+    let frame = format!("buildspec.yml:{}:3", files_line());
+    assert!(out.contains("::: ") && out.contains(&frame), "{out}");
 }
 
 #[test]

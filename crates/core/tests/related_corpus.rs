@@ -72,7 +72,7 @@ fn repositories_relate_without_false_findings() {
         }
         let workspace = common::Workspace::check(files);
         for r in &workspace.related {
-            if r.diagnostic.severity == Severity::Error {
+            if r.diagnostic.severity != Severity::Info {
                 let file = workspace.files.get(r.file).map_or("", |f| f.0.as_str());
                 found.push((
                     repo.clone(),

@@ -1,13 +1,15 @@
 //! The build side of a workspace: which files a pipeline's deploy actions read from the
 //! artifacts its CodeBuild action produces (and whether the buildspec's `artifacts` puts them
 //! there), and which task definition an ECS AppSpec deploys. The rules that report on these
-//! relations (`CP035`, `AS080`, `AS081`) read a [`BuildCx`], built once per workspace.
+//! relations (`CP035`, `CP036`, `AS080`, `AS081`) read a [`BuildCx`], built once per workspace.
 //!
 //! Files are related only where the workspace makes it certain:
 //! - a CodeBuild action's buildspec is the workspace's buildspec when the workspace holds
 //!   exactly one and the pipeline exactly one CodeBuild action with output artifacts, or when
 //!   the pipeline is a CloudFormation template whose `AWS::CodeBuild::Project` (the action's
 //!   `ProjectName: !Ref …`) names the buildspec's path in `Source.BuildSpec`;
+//! - a CodeDeployToECS action registers the task definition its `TaskDefinitionTemplatePath`
+//!   names (default `taskdef.json`), or the workspace's only one;
 //! - an ECS AppSpec deploys the workspace's task definition when the workspace holds exactly
 //!   one of each, or a CodeDeployToECS action names both files (`AppSpecTemplatePath`,
 //!   `TaskDefinitionTemplatePath`); and never when the AppSpec's `TaskDefinition` is an ARN of
@@ -36,6 +38,9 @@ pub(crate) struct BuildCx<'a> {
     pub consumed: Vec<Consumed<'a>>,
     /// Every ECS AppSpec paired with the task definition it deploys.
     pub ecs: Vec<EcsPair<'a>>,
+    /// Every image placeholder a CodeDeployToECS action names, with the task definition it
+    /// registers.
+    pub images: Vec<ImagePlaceholder<'a>>,
 }
 
 impl<'a> BuildCx<'a> {
@@ -45,6 +50,7 @@ impl<'a> BuildCx<'a> {
             files,
             consumed: consumed(files),
             ecs: ecs_pairs(files),
+            images: image_placeholders(files),
         }
     }
 }
@@ -94,6 +100,23 @@ pub(crate) enum Produced {
         /// (`deploy/taskdef.json`, `imageDefinitions.json`).
         near: Option<String>,
     },
+}
+
+/// An `Image<N>ContainerName` of a CodeDeployToECS action and the task definition the action
+/// registers.
+pub(crate) struct ImagePlaceholder<'a> {
+    /// The pipeline's file.
+    pub pipeline_file: usize,
+    /// The configuration key (`Image1ContainerName`).
+    pub key: String,
+    /// The placeholder's name (`IMAGE1_NAME`: the task definition holds `<IMAGE1_NAME>`).
+    pub name: String,
+    /// The value's place.
+    pub at: Span,
+    /// The task definition's file.
+    pub taskdef_file: usize,
+    /// The task definition.
+    pub taskdef: &'a TaskDefinition,
 }
 
 /// An ECS AppSpec and the task definition it deploys.
@@ -713,6 +736,64 @@ fn ecs_pairs<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<EcsPair<'a>> {
             })
         })
         .collect()
+}
+
+/// The image placeholders CodeDeployToECS actions name, with the task definition each action
+/// registers: the file its `TaskDefinitionTemplatePath` (default `taskdef.json`) names, or the
+/// workspace's only task definition.
+fn image_placeholders<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<ImagePlaceholder<'a>> {
+    let taskdefs: Vec<(usize, &TaskDefinition)> = models(files, |m| match m {
+        Model::TaskDefinition(t) if t.readable => Some(t),
+        _ => None,
+    });
+    let mut out = Vec::new();
+    for (pipeline_file, f) in files.iter().enumerate() {
+        let Model::Pipeline(p) = &f.analysis.model else {
+            continue;
+        };
+        for action in p
+            .pipelines
+            .iter()
+            .flat_map(|p| p.stages.items.iter())
+            .flat_map(|s| s.actions.items.iter())
+            .filter(|a| a.provider() == Some("CodeDeployToECS") && !a.config_partial())
+        {
+            let path = match action.config("TaskDefinitionTemplatePath") {
+                None => Some("taskdef.json".to_string()),
+                Some(e) => e.value.literal().map(normalise),
+            };
+            let named: Vec<&(usize, &TaskDefinition)> = taskdefs
+                .iter()
+                .filter(|(i, _)| {
+                    path.as_deref()
+                        .is_some_and(|p| files.get(*i).is_some_and(|f| same_path(f.name, p)))
+                })
+                .collect();
+            let taskdef: (usize, &TaskDefinition) = match (named.as_slice(), taskdefs.as_slice()) {
+                ([one], _) => **one,
+                ([], [one]) => *one,
+                _ => continue,
+            };
+            for n in 1..=4 {
+                let key = format!("Image{n}ContainerName");
+                let Some(entry) = action.config(&key) else {
+                    continue;
+                };
+                let Some(name) = entry.value.literal() else {
+                    continue;
+                };
+                out.push(ImagePlaceholder {
+                    pipeline_file,
+                    key,
+                    name: name.to_string(),
+                    at: entry.value.span,
+                    taskdef_file: taskdef.0,
+                    taskdef: taskdef.1,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Whether the AppSpec's `TaskDefinition` may be this task definition: a placeholder the

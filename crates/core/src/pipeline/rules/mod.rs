@@ -104,4 +104,5 @@ crate::rule_modules! {
     unknown_transition_stage;
     related context: BuildCx;
     artifact_file_not_produced,
+    image_placeholder_not_in_task_definition,
 }

@@ -145,6 +145,19 @@ const policies = byKind['trust-policy'];
 const flows = byKind.workflow;
 policies.slice(0, 60).forEach((p, i) => add('related', p, flows[i % flows.length], tail(i)));
 
+// The build side: the relating rules' fixture folders (buildspec, pipeline, AppSpec, task
+// definition, in the target's order), and the gallery's blue/green release.
+const buildOrder = [/buildspec[^/]*\.ya?ml$/, /pipeline[^/]*\.(json|ya?ml)$/, /appspec[^/]*\.(ya?ml|json)$/i, /task-?def[^/]*\.json$/];
+const buildSeed = (files) => buildOrder.map((re) => files.find((f) => re.test(f))).map((f) => (f ? readFileSync(f) : Buffer.alloc(0)));
+for (const [kind, code] of [['pipeline', 'CP035'], ['pipeline', 'CP036'], ['appspec', 'AS080'], ['appspec', 'AS081']]) {
+  for (const state of ['ok', 'err']) {
+    const dir = join(fixtures, kind, code, state);
+    if (!existsSync(dir)) continue;
+    for (const ws of readdirSync(dir)) add('related_build', ...buildSeed(walk(join(dir, ws))));
+  }
+}
+add('related_build', ...buildSeed(walk(join(root, 'examples/broken')).filter((f) => /ecs-release-/.test(f))));
+
 // The CLI's paths: the files as the first parts, the arguments last.
 all.forEach((f, i) => add('cli', f, tail(i)));
 policies.slice(0, 30).forEach((p, i) => add('cli', p, flows[i % flows.length], tail(i + 1)));

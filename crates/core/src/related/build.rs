@@ -19,8 +19,8 @@
 //! `files` patterns are relative to `base-directory`, whose own name is not part of the output;
 //! `*` matches within one path component, `**` across components; `discard-paths: yes` puts
 //! every file at the artifact's root. What cannot be decided (a pattern or a path with a
-//! variable, the glob forms the reference leaves unconfirmed, `exclude-paths`) counts as
-//! produced: no finding.
+//! variable, the glob forms the reference leaves unconfirmed, `exclude-paths`, a batch build)
+//! counts as produced: no finding.
 
 use crate::appspec::{AppSpec, Platform};
 use crate::buildspec::Buildspec;
@@ -191,6 +191,15 @@ fn consumed<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<Consumed<'a>> {
                     else {
                         continue;
                     };
+                    // A batch build puts each build's files under its identifier
+                    // (`CombineArtifacts`): its layout is not the buildspec's alone.
+                    if doc.get("batch").is_some()
+                        || build
+                            .config_str("BatchEnabled")
+                            .is_some_and(|b| b.eq_ignore_ascii_case("true"))
+                    {
+                        continue;
+                    }
                     let Some(block) = artifacts_block(doc, build, &artifact) else {
                         continue;
                     };

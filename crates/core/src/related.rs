@@ -77,9 +77,9 @@ pub fn depends_on(kind: Kind) -> &'static [Kind] {
     match kind {
         Kind::Workflow | Kind::TrustPolicy => &[Kind::Workflow, Kind::TrustPolicy],
         // The build side (`build`): a pipeline's deploy actions read files of the artifacts a
-        // buildspec describes; an ECS AppSpec deploys a task definition, which a pipeline's
-        // CodeDeployToECS action may name.
-        Kind::Pipeline => &[Kind::Buildspec, Kind::Appspec, Kind::TaskDefinition],
+        // buildspec describes and register a task definition; an ECS AppSpec deploys a task
+        // definition, which a pipeline's CodeDeployToECS action may name.
+        Kind::Pipeline => &[Kind::Buildspec, Kind::TaskDefinition],
         Kind::Buildspec => &[Kind::Buildspec, Kind::Pipeline],
         Kind::Appspec | Kind::TaskDefinition => {
             &[Kind::Appspec, Kind::TaskDefinition, Kind::Pipeline]

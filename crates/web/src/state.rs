@@ -1015,10 +1015,7 @@ mod tests {
         };
         // Each file carries the kinds it depends on, never the workflow.
         assert_eq!(names(&s, 1), ["pipeline.json"]);
-        assert_eq!(
-            names(&s, 2),
-            ["buildspec.yml", "ecs/appspec.yaml", "ecs/taskdef.json"]
-        );
+        assert_eq!(names(&s, 2), ["buildspec.yml", "ecs/taskdef.json"]);
         assert_eq!(names(&s, 3), ["pipeline.json", "ecs/taskdef.json"]);
         assert_eq!(names(&s, 4), ["pipeline.json", "ecs/appspec.yaml"]);
         let cp035 = |s: &T, id: u32| {

@@ -129,8 +129,8 @@ fn crlf_and_bom_files_read_like_plain_ones() {
 
 /// Each hostile input in the place of each file of a blue/green release (buildspec, pipeline,
 /// AppSpec, task definition), the others intact: relating the files never panics, and every
-/// place a related finding points at lies inside its file, on character boundaries. A long
-/// `artifacts.files` of `**` patterns is matched in time linear in its length.
+/// place a related finding points at lies inside its file, on character boundaries. A files
+/// pattern of 1,300 `**` (the longest judged) is matched in time linear in its length.
 #[test]
 fn hostile_files_relate_without_panic_and_with_places_inside_their_files() {
     let read = |p: &str| {
@@ -149,7 +149,7 @@ fn hostile_files_relate_without_panic_and_with_places_inside_their_files() {
     ];
     let globs = read("ecs-release-buildspec.yml").replace(
         "    - imageDetail.json\n",
-        &format!("    - '{}x/*.json'\n", "**/".repeat(20_000)),
+        &format!("    - '{}x/*.json'\n", "**/".repeat(1_300)),
     );
     let mut inputs: Vec<(&str, Vec<u8>)> = hostile::inputs();
     inputs.push(("many-globstars", globs.into_bytes()));

@@ -24,7 +24,7 @@
 
 use crate::appspec::{AppSpec, Platform};
 use crate::buildspec::Buildspec;
-use crate::pipeline::model::{Action, ConfigEntry, Pipeline, PipelineFile, TextValue};
+use crate::pipeline::model::{Action, ConfigEntry, PipelineFile, TextValue};
 use crate::source::{Node, Span};
 use crate::task_definition::TaskDefinition;
 use crate::{Model, related::WorkspaceFile};
@@ -183,7 +183,7 @@ fn consumed<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<Consumed<'a>> {
                         continue;
                     };
                     let Some(buildspec_file) =
-                        buildspec_of(files, root, pipeline, build, builds.len(), &specs)
+                        buildspec_of(files, root, build, builds.len(), &specs)
                     else {
                         continue;
                     };
@@ -346,7 +346,6 @@ fn reads(action: &Action) -> Vec<Read> {
 fn buildspec_of(
     files: &[WorkspaceFile<'_>],
     pipeline_root: Option<&Node>,
-    _pipeline: &Pipeline,
     build: &Action,
     builds: usize,
     specs: &[(usize, &Buildspec)],
@@ -560,6 +559,11 @@ fn produces(block: &Block, path: &str, alternatives: &[&str]) -> Produced {
 /// Whether files pattern `pattern` puts a file at `path` of the artifact: `None` when it cannot
 /// be told (a variable, a glob form the reference leaves unconfirmed, a directory named alone).
 fn takes_in(pattern: &str, path: &str, discard: bool) -> Option<bool> {
+    // Matching is quadratic in the worst case: longer texts than any real pattern or path
+    // (a configuration value holds at most 1,000 characters) are not judged.
+    if pattern.len() > 4096 || path.len() > 1024 {
+        return None;
+    }
     if pattern.is_empty()
         || pattern
             .chars()
@@ -870,5 +874,10 @@ mod tests {
         assert_eq!(takes_in("dist", "dist/index.html", false), None);
         assert_eq!(takes_in("build", "taskdef.json", false), None);
         assert_eq!(takes_in("image?.json", "image1.json", false), Some(true));
+        let deep = format!("{}x.json", "**/".repeat(1_300));
+        assert_eq!(takes_in(&deep, "a/b/x.json", false), Some(true));
+        assert_eq!(takes_in(&deep, "a/b/y.json", false), Some(false));
+        let long = format!("{}*", "*".repeat(5_000));
+        assert_eq!(takes_in(&long, "x.json", false), None, "too long to judge");
     }
 }

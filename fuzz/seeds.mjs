@@ -37,6 +37,7 @@ const sharedDirs = {
   workflow: ['workflows'],
   'deployment-group': [],
   'deployment-config': [],
+  'task-definition': ['ecs'],
 };
 const exampleNames = {
   buildspec: /^buildspec/,
@@ -46,6 +47,7 @@ const exampleNames = {
   workflow: /workflow/,
   'deployment-group': /^deployment-group/,
   'deployment-config': /^deployment-config/,
+  'task-definition': /^taskdef.*\.json$/,
 };
 
 /** Every file of a kind: its fixtures, its corpus, the shared corpus and its examples. */
@@ -142,6 +144,19 @@ for (const code of ['GHA080', 'GHA081', 'GHA082']) {
 const policies = byKind['trust-policy'];
 const flows = byKind.workflow;
 policies.slice(0, 60).forEach((p, i) => add('related', p, flows[i % flows.length], tail(i)));
+
+// The build side: the relating rules' fixture folders (buildspec, pipeline, AppSpec, task
+// definition, in the target's order), and the gallery's blue/green release.
+const buildOrder = [/buildspec[^/]*\.ya?ml$/, /pipeline[^/]*\.(json|ya?ml)$/, /appspec[^/]*\.(ya?ml|json)$/i, /task-?def[^/]*\.json$/];
+const buildSeed = (files) => buildOrder.map((re) => files.find((f) => re.test(f))).map((f) => (f ? readFileSync(f) : Buffer.alloc(0)));
+for (const [kind, code] of [['pipeline', 'CP035'], ['pipeline', 'CP036'], ['appspec', 'AS080'], ['appspec', 'AS081']]) {
+  for (const state of ['ok', 'err']) {
+    const dir = join(fixtures, kind, code, state);
+    if (!existsSync(dir)) continue;
+    for (const ws of readdirSync(dir)) add('related_build', ...buildSeed(walk(join(dir, ws))));
+  }
+}
+add('related_build', ...buildSeed(walk(join(root, 'examples/broken')).filter((f) => /ecs-release-/.test(f))));
 
 // The CLI's paths: the files as the first parts, the arguments last.
 all.forEach((f, i) => add('cli', f, tail(i)));

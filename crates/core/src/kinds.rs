@@ -168,6 +168,7 @@ kinds! {
         Workflow => workflow,
         DeploymentGroup => deployment_group,
         DeploymentConfig => deployment_config,
+        TaskDefinition => task_definition,
     }
     planned {
     }

@@ -35,6 +35,7 @@ pub mod rule;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod task_definition;
 pub mod trust_policy;
 pub mod workflow;
 

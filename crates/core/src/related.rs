@@ -15,6 +15,8 @@
 
 pub mod deployment;
 
+pub(crate) mod build;
+
 pub use crate::diagnostic::{FileLabel, Related};
 use crate::trust_policy::TrustPolicy;
 use crate::trust_policy::oidc::{self, ProviderKind};
@@ -83,9 +85,21 @@ pub fn depends_on(kind: Kind) -> &'static [Kind] {
         Kind::DeploymentGroup => &[Kind::DeploymentConfig, Kind::DeploymentGroup, Kind::Appspec],
         // The groups that name it (DEP113 shows in both files).
         Kind::DeploymentConfig => &[Kind::DeploymentGroup, Kind::DeploymentConfig],
-        // An AppSpec's deployment: the workspace's group and, through it, its configuration.
-        Kind::Appspec => &[Kind::DeploymentGroup, Kind::DeploymentConfig],
-        _ => &[],
+        // An AppSpec's deployment: the workspace's group and, through it, its configuration; and
+        // the build side (`build`): an ECS AppSpec deploys a task definition, which a pipeline's
+        // CodeDeployToECS action may name.
+        Kind::Appspec => &[
+            Kind::DeploymentGroup,
+            Kind::DeploymentConfig,
+            Kind::Appspec,
+            Kind::TaskDefinition,
+            Kind::Pipeline,
+        ],
+        // The build side (`build`): a pipeline's deploy actions read files of the artifacts a
+        // buildspec describes and register a task definition.
+        Kind::Pipeline => &[Kind::Buildspec, Kind::TaskDefinition],
+        Kind::Buildspec => &[Kind::Buildspec, Kind::Pipeline],
+        Kind::TaskDefinition => &[Kind::Appspec, Kind::TaskDefinition, Kind::Pipeline],
     }
 }
 
@@ -184,12 +198,16 @@ pub fn relate(files: &[WorkspaceFile<'_>]) -> Vec<Related> {
 }
 
 /// The findings for given pairings of workflows with trust policies (a front end that keeps the
-/// pairings for a view), and those of the relations that need no pairing (deployment files).
+/// pairings for a view), and those of the relations that need no pairing from the front end
+/// (deployment files, the build side's `build`).
 pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec<Related> {
     let mut out = Vec::new();
     let cx = RelatedCx { files, pairings };
     crate::workflow::rules::run_related(&cx, &mut out);
     crate::deployment_group::rules::run_related(&cx, &mut out);
+    let build = build::BuildCx::new(files);
+    crate::pipeline::rules::run_related(&build, &mut out);
+    crate::appspec::rules::run_related(&build, &mut out);
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.span.start, a.diagnostic.code).cmp(&(
             b.file,
@@ -252,6 +270,6 @@ mod tests {
         assert!(!all[0].report.over_broad.is_empty());
         assert!(all[1].report.over_broad.is_empty());
         assert!(relates(Kind::Workflow) && relates(Kind::TrustPolicy));
-        assert!(!relates(Kind::Buildspec));
+        assert!(relates(Kind::Buildspec) && relates(Kind::TaskDefinition));
     }
 }

@@ -237,6 +237,12 @@ const NEEDS_A_CHOICE: &[(&str, &str, u32, &str)] = &[
         "`BeforeInstall` in a Lambda AppSpec: BeforeAllowTraffic, or another function?",
     ),
     (
+        "ecs-release-appspec.yaml",
+        "AS055",
+        7,
+        "an information, not a mistake: the placeholder is right where CodeDeployToECS deploys the file",
+    ),
+    (
         "buildspec-secrets.yml",
         "BS040",
         7,

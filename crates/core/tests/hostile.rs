@@ -6,6 +6,7 @@
 #[path = "common/hostile.rs"]
 mod hostile;
 
+use cicd_core::kinds::Formats;
 use cicd_core::{Kind, Options};
 
 fn checked_kinds() -> impl Iterator<Item = Kind> {
@@ -50,7 +51,8 @@ fn each_hostile_input_is_named_by_its_cause() {
     let inputs = hostile::inputs();
     for (name, codes) in expect {
         let bytes = &inputs.iter().find(|(n, _)| n == name).expect("an input").1;
-        for kind in checked_kinds().filter(|k| *k != Kind::TrustPolicy) {
+        // The JSON-only kinds read no YAML.
+        for kind in checked_kinds().filter(|k| k.info().formats != Formats::Json) {
             let (_, diags) = cicd_core::check_bytes(kind, bytes, &options).expect("checked");
             for code in *codes {
                 assert!(
@@ -123,4 +125,78 @@ fn crlf_and_bom_files_read_like_plain_ones() {
         seen += 1;
     }
     assert!(seen >= 7, "{seen} examples");
+}
+
+/// Each hostile input in the place of each file of a blue/green release (buildspec, pipeline,
+/// AppSpec, task definition), the others intact: relating the files never panics, and every
+/// place a related finding points at lies inside its file, on character boundaries. A files
+/// pattern of 1,300 `**` (the longest judged) is matched in time linear in its length.
+#[test]
+fn hostile_files_relate_without_panic_and_with_places_inside_their_files() {
+    let read = |p: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../examples/broken")
+                .join(p),
+        )
+        .expect("example")
+    };
+    let release = [
+        ("buildspec.yml", read("ecs-release-buildspec.yml")),
+        ("pipeline.json", read("ecs-release-pipeline.json")),
+        ("ecs/appspec.yaml", read("ecs-release-appspec.yaml")),
+        ("ecs/taskdef.json", read("ecs-release-taskdef.json")),
+    ];
+    let globs = read("ecs-release-buildspec.yml").replace(
+        "    - imageDetail.json\n",
+        &format!("    - '{}x/*.json'\n", "**/".repeat(1_300)),
+    );
+    let mut inputs: Vec<(&str, Vec<u8>)> = hostile::inputs();
+    inputs.push(("many-globstars", globs.into_bytes()));
+    let options = Options::default();
+    for (name, bytes) in &inputs {
+        for replaced in 0..release.len() {
+            let texts: Vec<(String, String)> = release
+                .iter()
+                .enumerate()
+                .map(|(i, (file, text))| {
+                    let text = if i == replaced {
+                        String::from_utf8_lossy(bytes).into_owned()
+                    } else {
+                        text.clone()
+                    };
+                    ((*file).to_string(), text)
+                })
+                .collect();
+            let analyses: Vec<(String, String, cicd_core::Analysis)> = texts
+                .into_iter()
+                .filter_map(|(file, text)| {
+                    let kind = Kind::from_file_name(&file)?;
+                    let a = cicd_core::analyze(kind, &text, &options).ok()?;
+                    Some((file, text, a))
+                })
+                .collect();
+            let members: Vec<cicd_core::related::WorkspaceFile<'_>> = analyses
+                .iter()
+                .map(|(file, _, analysis)| cicd_core::related::WorkspaceFile {
+                    name: file,
+                    analysis,
+                })
+                .collect();
+            let inside = |file: usize, span: cicd_core::Span| {
+                analyses.get(file).is_some_and(|(_, text, _)| {
+                    span.end() <= text.len()
+                        && text.is_char_boundary(span.start())
+                        && text.is_char_boundary(span.end())
+                })
+            };
+            for r in cicd_core::related::relate(&members) {
+                let d = &r.diagnostic;
+                let at = format!("{name} as {}: {}", release[replaced].0, d.code);
+                assert!(inside(r.file, d.span), "{at} at {:?}", d.span);
+                assert!(d.labels.iter().all(|l| inside(r.file, l.span)), "{at}");
+                assert!(r.elsewhere.iter().all(|l| inside(l.file, l.span)), "{at}");
+            }
+        }
+    }
 }

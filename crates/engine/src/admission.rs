@@ -1,6 +1,7 @@
 //! What a file's report takes from the related files of the workspace (a workflow and the trust
-//! policies of the roles it may assume, deployment files): the findings that relate files, shown
-//! in each file they point at, and a workflow's "Who can assume?" panel, the core's admission table against each
+//! policies of the roles it may assume; deployment files; a pipeline, its buildspec, an ECS
+//! AppSpec and its task definition): the findings that relate files, shown in each file they
+//! point at, and a workflow's "Who can assume?" panel, the core's admission table against each
 //! trust policy. No domain logic here: the core pairs the files ([`all_pairings`]), builds the
 //! tables and reports the findings ([`relate_pairings`]); this only places them.
 
@@ -89,8 +90,8 @@ impl<'a> Workspace<'a> {
     /// The findings relating files that point at this file: those whose primary place is here
     /// (with their places elsewhere), and those with a place here (shown at that place).
     pub(crate) fn findings(&self) -> Vec<ViewDiagnostic> {
-        // Workflow findings only when the pairing is certain; the other relations (deployment
-        // files) need no pairing.
+        // The workflow findings come only from a certain pairing; the other relations
+        // (deployment files, the build side) need none from here.
         let pairings: &[Pairing] = if self.certain() { &self.pairings } else { &[] };
         let files: Vec<WorkspaceFile<'_>> = self
             .members

@@ -248,7 +248,7 @@ fn report(entry: &Entry) -> FileReport {
                 Model::Workflow(_) => workspace
                     .as_ref()
                     .map_or(Panel::None, admission::Workspace::panel),
-                Model::Buildspec(_) => Panel::None,
+                Model::Buildspec(_) | Model::TaskDefinition(_) => Panel::None,
                 Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
                     deployment::panel(entry, analysis, &inputs)
                 }

@@ -278,3 +278,89 @@ fn a_workflow_alone_has_a_panel_that_says_what_is_missing_and_forgotten_files_ar
     );
     assert_eq!(b.panel, Panel::None);
 }
+
+const BUILDSPEC: &str = include_str!("../../../examples/broken/ecs-release-buildspec.yml");
+const PIPELINE: &str = include_str!("../../../examples/broken/ecs-release-pipeline.json");
+const APPSPEC: &str = include_str!("../../../examples/broken/ecs-release-appspec.yaml");
+const TASKDEF: &str = include_str!("../../../examples/broken/ecs-release-taskdef.json");
+
+fn codes(report: &FileReport) -> Vec<&str> {
+    report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[test]
+fn a_file_the_build_does_not_produce_shows_in_the_pipeline_and_the_buildspec_until_fixed() {
+    let mut engine = Engine::new();
+    let buildspec = (1, 1, "buildspec.yml", BUILDSPEC);
+    let pipeline = (2, 1, "pipeline.json", PIPELINE);
+    let appspec = (3, 1, "ecs/appspec.yaml", APPSPEC);
+    let taskdef = (4, 1, "ecs/taskdef.json", TASKDEF);
+    let all = [buildspec, pipeline, appspec, taskdef];
+    let others = |id: u32| -> Vec<Doc<'_>> { all.iter().copied().filter(|d| d.0 != id).collect() };
+
+    // The pipeline's report: both files CodeDeployToECS reads, each with its place in the
+    // buildspec's `artifacts.files`.
+    let p = ask(&mut engine, pipeline, &others(2));
+    let found: Vec<_> = p.diagnostics.iter().filter(|d| d.code == "CP035").collect();
+    assert_eq!(found.len(), 2, "{:?}", codes(&p));
+    for d in &found {
+        // At the action's `configuration` key, the line above its first entry.
+        assert_eq!(
+            d.line + 1,
+            line_of(PIPELINE, "\"ApplicationName\": \"shop-web\"")
+        );
+        let there = d
+            .elsewhere
+            .iter()
+            .find(|l| l.at.file == 1)
+            .expect("a place in the buildspec");
+        assert_eq!(there.at.line, line_of(BUILDSPEC, "  files:"));
+        assert_eq!(there.name, "buildspec.yml");
+    }
+    // The buildspec's report shows them at that place.
+    let b = ask(&mut engine, buildspec, &others(1));
+    let here: Vec<_> = b.diagnostics.iter().filter(|d| d.code == "CP035").collect();
+    assert_eq!(here.len(), 2, "{:?}", codes(&b));
+    assert!(
+        here.iter()
+            .all(|d| d.line == line_of(BUILDSPEC, "  files:"))
+    );
+    assert!(
+        here.iter()
+            .all(|d| d.elsewhere.iter().any(|l| l.at.file == 2))
+    );
+
+    // The AppSpec's port is not mapped: in the AppSpec, with the container in the task
+    // definition, and in the task definition's report.
+    let a = ask(&mut engine, appspec, &others(3));
+    let port = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "AS081")
+        .expect("AS081");
+    assert_eq!(port.line, line_of(APPSPEC, "ContainerPort: 80"));
+    assert!(port.elsewhere.iter().any(|l| l.at.file == 4));
+    let t = ask(&mut engine, taskdef, &others(4));
+    assert!(codes(&t).contains(&"AS081"), "{:?}", codes(&t));
+
+    // Flattening the artifact clears the pipeline's and the buildspec's findings.
+    let flat = BUILDSPEC.replace(
+        "    - ecs/taskdef.json\n",
+        "    - ecs/taskdef.json\n  discard-paths: yes\n",
+    );
+    let buildspec = (1, 2, "buildspec.yml", flat.as_str());
+    let all = [buildspec, pipeline, appspec, taskdef];
+    let others = |id: u32| -> Vec<Doc<'_>> { all.iter().copied().filter(|d| d.0 != id).collect() };
+    let p = ask(&mut engine, pipeline, &others(2));
+    assert!(!codes(&p).contains(&"CP035"), "{:?}", codes(&p));
+    assert_eq!(
+        p.related,
+        [
+            FileVersion { id: 1, version: 2 },
+            FileVersion { id: 3, version: 1 },
+            FileVersion { id: 4, version: 1 }
+        ]
+    );
+    let b = ask(&mut engine, buildspec, &others(1));
+    assert!(!codes(&b).contains(&"CP035"), "{:?}", codes(&b));
+}

@@ -54,7 +54,8 @@ export type KindId =
   | "pipeline"
   | "workflow"
   | "deployment-group"
-  | "deployment-config";
+  | "deployment-config"
+  | "task-definition";
 
 export type Severity = "error" | "warning" | "info";
 

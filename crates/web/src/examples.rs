@@ -215,6 +215,30 @@ pub static EXAMPLES: &[Example] = &[
         )],
     },
     Example {
+        id: "broken-ecs-release",
+        title: "Fix me: a blue/green release whose files do not meet",
+        summary: "Each file is valid alone, but the pipeline reads files the build does not put where it looks, and the AppSpec sends traffic to a port the task definition does not map.",
+        broken: true,
+        files: &[
+            (
+                "buildspec.yml",
+                include_str!("../../../examples/broken/ecs-release-buildspec.yml"),
+            ),
+            (
+                "pipeline.json",
+                include_str!("../../../examples/broken/ecs-release-pipeline.json"),
+            ),
+            (
+                "ecs/appspec.yaml",
+                include_str!("../../../examples/broken/ecs-release-appspec.yaml"),
+            ),
+            (
+                "ecs/taskdef.json",
+                include_str!("../../../examples/broken/ecs-release-taskdef.json"),
+            ),
+        ],
+    },
+    Example {
         id: "broken-pipeline",
         title: "Fix me: a pipeline whose artifacts do not flow",
         summary: "A quoted `runOrder`, an input nobody produces, a test reading the build's output in parallel with the build, an approval with an input, and a task definition artifact that is not an input.",
@@ -350,44 +374,78 @@ mod tests {
         }
     }
 
+    /// The severities of an example's findings: each file's own, and those relating its files
+    /// (as the playground shows them).
+    fn severities(example: &Example) -> Vec<cicd_core::Severity> {
+        let ws = example.workspace();
+        let analysed: Vec<(String, cicd_core::Analysis)> = ws
+            .files
+            .iter()
+            .filter_map(|f| effective_kind(f).map(|k| (k, f)))
+            .filter_map(|(k, f)| {
+                let a = cicd_core::analyze(k, &f.text, &cicd_core::Options::default()).ok()?;
+                Some((f.name.clone(), a))
+            })
+            .collect();
+        let members: Vec<cicd_core::related::WorkspaceFile<'_>> = analysed
+            .iter()
+            .map(|(name, analysis)| cicd_core::related::WorkspaceFile { name, analysis })
+            .collect();
+        let own = analysed
+            .iter()
+            .flat_map(|(_, a)| a.diagnostics.iter().map(|d| d.severity));
+        let related = cicd_core::related::relate(&members)
+            .into_iter()
+            .map(|r| r.diagnostic.severity);
+        own.chain(related).collect()
+    }
+
     #[test]
     fn broken_examples_are_broken_and_the_guide_is_not() {
         for example in EXAMPLES {
-            let ws = example.workspace();
-            let errors: usize = ws
-                .files
-                .iter()
-                .filter_map(|f| effective_kind(f).map(|k| (k, f)))
-                .filter_map(|(k, f)| {
-                    cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok()
-                })
-                .map(|d| {
-                    d.iter()
-                        .filter(|d| d.severity != cicd_core::Severity::Info)
-                        .count()
-                })
-                .sum();
+            let found = severities(example);
             if example.broken {
+                let errors = found
+                    .iter()
+                    .filter(|s| **s != cicd_core::Severity::Info)
+                    .count();
                 assert!(errors > 0, "{} is not broken", example.id);
             } else {
-                let hard: usize = ws
-                    .files
+                let hard = found
                     .iter()
-                    .filter_map(|f| effective_kind(f).map(|k| (k, f)))
-                    .filter_map(|(k, f)| {
-                        cicd_core::check(k, &f.text, &cicd_core::Options::default()).ok()
-                    })
-                    .map(|d| {
-                        d.iter()
-                            .filter(|d| d.severity == cicd_core::Severity::Error)
-                            .count()
-                    })
-                    .sum();
+                    .filter(|s| **s == cicd_core::Severity::Error)
+                    .count();
                 // The guide's workspace is the guide as written, with its one real mistake
                 // (the workflow's missing `id-token: write`, GHA023) on show.
                 let expected = if example.id == "guide" { 1 } else { 0 };
                 assert_eq!(hard, expected, "{} has errors", example.id);
             }
         }
+    }
+
+    #[test]
+    fn the_blue_green_release_is_broken_only_between_its_files() {
+        let example = find("broken-ecs-release").expect("example");
+        let ws = example.workspace();
+        for f in &ws.files {
+            let kind = effective_kind(f).expect("a kind");
+            let diags =
+                cicd_core::check(kind, &f.text, &cicd_core::Options::default()).expect("checked");
+            assert!(
+                diags
+                    .iter()
+                    .all(|d| d.severity == cicd_core::Severity::Info),
+                "{}: {diags:#?}",
+                f.name
+            );
+        }
+        let errors = severities(example)
+            .into_iter()
+            .filter(|s| *s == cicd_core::Severity::Error)
+            .count();
+        assert_eq!(
+            errors, 3,
+            "two files the build does not produce, one unmapped port"
+        );
     }
 }

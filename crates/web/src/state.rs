@@ -1010,6 +1010,75 @@ mod tests {
     }
 
     #[test]
+    fn the_build_side_relates_by_kind_and_a_buildspec_edit_updates_the_pipelines_findings() {
+        let buildspec = include_str!("../../../examples/broken/ecs-release-buildspec.yml");
+        let s = T::new(State::new(Workspace::new(vec![
+            ("buildspec.yml", buildspec),
+            (
+                "pipeline.json",
+                include_str!("../../../examples/broken/ecs-release-pipeline.json"),
+            ),
+            (
+                "ecs/appspec.yaml",
+                include_str!("../../../examples/broken/ecs-release-appspec.yaml"),
+            ),
+            (
+                "ecs/taskdef.json",
+                include_str!("../../../examples/broken/ecs-release-taskdef.json"),
+            ),
+            (".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
+        ])));
+        let names = |s: &T, id: u32| -> Vec<String> {
+            let file = s
+                .workspace
+                .files
+                .iter()
+                .find(|f| f.id == id)
+                .expect("a file");
+            s.related(file).into_iter().map(|r| r.name).collect()
+        };
+        // Each file carries the kinds it depends on, never the workflow.
+        assert_eq!(names(&s, 1), ["pipeline.json"]);
+        assert_eq!(names(&s, 2), ["buildspec.yml", "ecs/taskdef.json"]);
+        assert_eq!(names(&s, 3), ["pipeline.json", "ecs/taskdef.json"]);
+        assert_eq!(names(&s, 4), ["pipeline.json", "ecs/appspec.yaml"]);
+        let cp035 = |s: &T, id: u32| {
+            s.report(id)
+                .expect("a report")
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "CP035")
+                .count()
+        };
+        assert_eq!((cp035(&s, 1), cp035(&s, 2)), (2, 2));
+        // The pipeline is shown while the buildspec is fixed: its report is asked for again
+        // with the buildspec's new version, and the findings are gone from both files.
+        let s = s.apply(Action::Select(2));
+        let fixed = buildspec.replace(
+            "    - ecs/taskdef.json\n",
+            "    - ecs/taskdef.json\n  discard-paths: yes\n",
+        );
+        let edited = s.state.clone().apply(Action::Edit {
+            id: 1,
+            text: fixed.clone(),
+        });
+        let asked: Vec<u32> = edited
+            .requests()
+            .iter()
+            .filter_map(|r| match r {
+                Request::Analyze(input) => Some(input.id),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            asked.contains(&2),
+            "the pipeline, for its related buildspec: {asked:?}"
+        );
+        let s = s.apply(Action::Edit { id: 1, text: fixed });
+        assert_eq!((cp035(&s, 1), cp035(&s, 2)), (0, 0));
+    }
+
+    #[test]
     fn editing_the_trust_policy_updates_the_workflows_table_and_try_it_fills_its_form() {
         let workflow = include_str!("../../../examples/deploy-workflow-oidc.yml");
         let policy = include_str!("../../../examples/trust-policy-github-oidc-main.json");

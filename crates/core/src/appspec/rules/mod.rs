@@ -5,11 +5,13 @@
 //! recorded; they read the tree only for key-level findings. A rule that applies to one platform
 //! checks [`AppSpec::known_platform`]: a file whose platform cannot be told gets rule AS014 and
 //! the key checks only, and a CloudFormation or SAM template gets rule AS015 alone (the walk does
-//! not run over it).
+//! not run over it). The last rules relate an ECS AppSpec to the task definition it deploys:
+//! they run over a [`BuildCx`] built by [`crate::related`].
 
 pub(crate) mod helpers;
 
 use super::AppSpec;
+use crate::related::build::BuildCx;
 use crate::schema::Facts;
 use crate::source::Node;
 
@@ -75,5 +77,8 @@ crate::rule_modules! {
     invalid_platform_version,
     non_target_service_name,
     invalid_function_version,
-    same_current_and_target_version,
+    same_current_and_target_version;
+    related context: BuildCx;
+    container_not_in_task_definition,
+    container_port_not_mapped,
 }

@@ -6,6 +6,9 @@
 //! types and their configuration, CP050–CP059 artifact stores, accounts, regions and secrets,
 //! CP060–CP069 V2 features: execution modes, variables, triggers, stage conditions.
 //!
+//! The last rules relate a pipeline to other files of a workspace (its buildspec): they run
+//! over a [`BuildCx`] built by [`crate::related`].
+//!
 //! The structural rules report what lowering recorded ([`LoweringFacts`]); the others are checks
 //! over the model. No rule judges a value a template computes ([`TextValue::Opaque`]).
 //!
@@ -15,6 +18,7 @@ pub(crate) mod helpers;
 
 use super::lower::LoweringFacts;
 use super::model::{Form, Pipeline, PipelineFile};
+use crate::related::build::BuildCx;
 
 /// What a pipeline rule sees: the text, the model and what lowering recorded.
 pub(crate) struct Cx<'a> {
@@ -97,5 +101,8 @@ crate::rule_modules! {
     invalid_trigger,
     invalid_stage_condition,
     rollback_in_parallel_mode,
-    unknown_transition_stage,
+    unknown_transition_stage;
+    related context: BuildCx;
+    artifact_file_not_produced,
+    image_placeholder_not_in_task_definition,
 }

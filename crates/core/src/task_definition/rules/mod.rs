@@ -1,0 +1,27 @@
+//! The task-definition rules (`ECS…`), one file per rule: its declaration, its documentation
+//! page and the `check` function that reports it.
+//!
+//! Codes: `ECS001`–`ECS009` the definition's required parts, `ECS010`–`ECS019` containers.
+//! The findings that relate a task definition to an AppSpec or a pipeline are the other kinds'
+//! related rules (see [`crate::related`]).
+
+use super::TaskDefinition;
+use crate::source::Node;
+
+/// What a task-definition rule sees: the text, the tree and the model.
+pub(crate) struct Cx<'a> {
+    /// The text.
+    #[allow(dead_code)]
+    pub text: &'a str,
+    /// The document's root.
+    pub root: &'a Node,
+    /// The lowered task definition.
+    pub model: &'a TaskDefinition,
+}
+
+crate::rule_modules! {
+    context: Cx;
+    missing_task_definition_key,
+    missing_container_name,
+    duplicate_container_name,
+}

@@ -158,6 +158,28 @@ for (const [kind, code] of [['pipeline', 'CP035'], ['pipeline', 'CP036'], ['apps
 }
 add('related_build', ...buildSeed(walk(join(root, 'examples/broken')).filter((f) => /ecs-release-/.test(f))));
 
+// The engine with a workspace: the build side's fixture workspaces and the deployment ones
+// (a group and its configuration, the gallery's release), the settings last.
+for (const kind of ['pipeline', 'appspec', 'deployment-group']) {
+  const root2 = join(fixtures, kind);
+  if (!existsSync(root2)) continue;
+  for (const code of readdirSync(root2)) {
+    for (const state of ['ok', 'err']) {
+      const dir = join(root2, code, state);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+      for (const ws of readdirSync(dir)) {
+        const path = join(dir, ws);
+        if (!statSync(path).isDirectory()) continue;
+        const files = walk(path).map((f) => readFileSync(f)).filter((b) => b.length <= MAX_SEED);
+        if (files.length >= 2) add('engine_workspace', ...files.slice(0, 5), tail(files.length));
+      }
+    }
+  }
+}
+
+// Completion and hover: every file, an offset from the tail.
+all.forEach((f, i) => add('complete', f, tail(i)));
+
 // The CLI's paths: the files as the first parts, the arguments last.
 all.forEach((f, i) => add('cli', f, tail(i)));
 policies.slice(0, 30).forEach((p, i) => add('cli', p, flows[i % flows.length], tail(i + 1)));

@@ -106,6 +106,7 @@ fuzz_target!(|data: &[u8]| {
             kind: input.kind.get(KINDS),
             image: input.image.as_ref().map(|i| i.get(IMAGES)),
             scenario,
+            related: Vec::new(),
         }))
         .expect("an analysis is answered");
     check(&text, &report);

@@ -3,10 +3,10 @@
 // and the rollback play too); p50, p95 and the share of frames slower than 60 fps. Needs dist/
 // (a release build).
 //
-//   node scripts/bench/animation.mjs
+//   node scripts/bench/animation.mjs [DIST]   (default dist/; another build to compare)
 import { serve, browser, open } from "../../tests/e2e/harness.mjs";
 
-const server = await serve();
+const server = await serve(process.argv[2] || undefined);
 const b = await browser();
 try {
   const runs = [

@@ -4,7 +4,7 @@
 // buildspec, a generated 5,000-line buildspec and the guide's trust policy (whose "Assume role?"
 // panel is recomputed with every edit). Needs a release build in dist/.
 //
-//   node scripts/bench/keystroke.mjs
+//   node scripts/bench/keystroke.mjs [DIST]   (default dist/; another build to compare)
 import { readFileSync } from "node:fs";
 import { serve, browser, open, setEditorText } from "../../tests/e2e/harness.mjs";
 
@@ -53,7 +53,7 @@ async function measure(page, text, label) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await serve();
+  const server = await serve(process.argv[2] || undefined);
   const b = await browser();
   try {
     const page = await open(b.context, server.url + "?example=buildspec");

@@ -159,6 +159,7 @@ fn consumed<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<Consumed<'a>> {
     });
     let specs = buildspecs(files);
     let mut out = Vec::new();
+    let mut budget = MAX_MATCHES;
     for (pipeline_file, file) in pipelines {
         let root = files.get(pipeline_file).map(|f| &f.analysis.document.root);
         for pipeline in &file.pipelines {
@@ -203,7 +204,7 @@ fn consumed<'a>(files: &'a [WorkspaceFile<'a>]) -> Vec<Consumed<'a>> {
                     let Some(block) = artifacts_block(doc, build, &artifact) else {
                         continue;
                     };
-                    let produced = produces(&block, &path, alternatives);
+                    let produced = produces(&block, &path, alternatives, &mut budget);
                     let output_at = build
                         .output_refs()
                         .iter()
@@ -350,18 +351,23 @@ fn buildspec_of(
     builds: usize,
     specs: &[(usize, &Buildspec)],
 ) -> Option<usize> {
-    // A template's CodeBuild project naming its buildspec.
-    if let Some(path) = pipeline_root.and_then(|root| project_buildspec(root, build)) {
-        let path = normalise(&path);
-        let named: Vec<usize> = specs
-            .iter()
-            .map(|(i, _)| *i)
-            .filter(|i| files.get(*i).is_some_and(|f| same_path(f.name, &path)))
-            .collect();
-        return match named.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+    // A template's CodeBuild project naming its buildspec; one whose buildspec is inline or in
+    // S3 runs none of the workspace's files.
+    match pipeline_root.and_then(|root| project_buildspec(root, build)) {
+        Some(ProjectSpec::Path(path)) => {
+            let path = normalise(&path);
+            let named: Vec<usize> = specs
+                .iter()
+                .map(|(i, _)| *i)
+                .filter(|i| files.get(*i).is_some_and(|f| same_path(f.name, &path)))
+                .collect();
+            return match named.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
+        }
+        Some(ProjectSpec::Elsewhere) => return None,
+        None => {}
     }
     match (specs, builds) {
         ([(only, _)], 1) => Some(*only),
@@ -369,9 +375,18 @@ fn buildspec_of(
     }
 }
 
+/// What the `AWS::CodeBuild::Project` of a template's action says of its buildspec.
+enum ProjectSpec {
+    /// `Source.BuildSpec` names a file of the source.
+    Path(String),
+    /// An inline buildspec, one in S3, or a value that cannot be read.
+    Elsewhere,
+}
+
 /// `Source.BuildSpec` of the `AWS::CodeBuild::Project` a template's action names with
-/// `ProjectName: !Ref Project` (a file path, not an inline buildspec).
-fn project_buildspec(root: &Node, build: &Action) -> Option<String> {
+/// `ProjectName: !Ref Project`: `None` when there is no such project or it names no buildspec
+/// (CodeBuild then reads `buildspec.yml` at the source's root).
+fn project_buildspec(root: &Node, build: &Action) -> Option<ProjectSpec> {
     let name = build.config("ProjectName")?;
     let TextValue::Opaque(rendered) = &name.value.value else {
         return None;
@@ -389,8 +404,12 @@ fn project_buildspec(root: &Node, build: &Action) -> Option<String> {
         return None;
     }
     let spec = project.get("Properties")?.get("Source")?.get("BuildSpec")?;
-    let text = spec.as_str()?;
-    (!text.contains('\n') && !text.contains(':') && !text.is_empty()).then(|| text.to_string())
+    Some(match spec.as_str() {
+        Some(text) if !text.contains('\n') && !text.contains(':') && !text.is_empty() => {
+            ProjectSpec::Path(text.to_string())
+        }
+        _ => ProjectSpec::Elsewhere,
+    })
 }
 
 /// A path without `./` and with `/` separators.
@@ -404,6 +423,15 @@ fn same_path(name: &str, path: &str) -> bool {
     let name = normalise(name);
     name == path || name.ends_with(&format!("/{path}"))
 }
+
+/// The longest files pattern, or path a deploy action reads, that is judged (characters).
+const MAX_GLOB: usize = 512;
+/// The most files patterns of one artifacts block that are judged.
+const MAX_PATTERNS: usize = 256;
+/// The most pattern-against-path matches of one workspace: each costs at most
+/// `MAX_GLOB`² character steps, so relating a workspace stays within ≈ 10⁸ of them however
+/// many deploy actions and patterns its files hold; beyond, reads count as produced.
+const MAX_MATCHES: usize = 1024;
 
 /// One `artifacts` block of a buildspec, as CodeBuild reads it.
 pub(crate) struct Block {
@@ -458,6 +486,9 @@ fn artifacts_block(root: &Node, build: &Action, artifact: &str) -> Option<Block>
         }
         for item in items {
             match item.as_str() {
+                // A backslash (an escape or a Windows separator) and `?` are glob forms whose
+                // reading by CodeBuild is unconfirmed (reference A11): such a block is not judged.
+                Some(p) if p.contains(['\\', '?']) => unknown = true,
                 Some(p) => files.push(normalise(p)),
                 None => unknown = true,
             }
@@ -498,8 +529,10 @@ fn yes_no(text: &str) -> Option<bool> {
 }
 
 /// Whether the block's artifact holds `path` (or one of `alternatives`).
-fn produces(block: &Block, path: &str, alternatives: &[&str]) -> Produced {
-    if block.unknown {
+fn produces(block: &Block, path: &str, alternatives: &[&str], budget: &mut usize) -> Produced {
+    // More patterns than any real buildspec lists, or a workspace that has used up its budget
+    // of matches: not judged (bounded work on every keystroke, whatever the files hold).
+    if block.unknown || block.files.len() > MAX_PATTERNS {
         return Produced::Yes;
     }
     let wanted: Vec<String> = std::iter::once(normalise(path))
@@ -511,6 +544,10 @@ fn produces(block: &Block, path: &str, alternatives: &[&str]) -> Produced {
     let mut undecided = false;
     for pattern in &block.files {
         for w in &wanted {
+            if *budget == 0 {
+                return Produced::Yes;
+            }
+            *budget -= 1;
             match takes_in(pattern, w, block.discard) {
                 Some(true) => return Produced::Yes,
                 Some(false) => {}
@@ -559,9 +596,9 @@ fn produces(block: &Block, path: &str, alternatives: &[&str]) -> Produced {
 /// Whether files pattern `pattern` puts a file at `path` of the artifact: `None` when it cannot
 /// be told (a variable, a glob form the reference leaves unconfirmed, a directory named alone).
 fn takes_in(pattern: &str, path: &str, discard: bool) -> Option<bool> {
-    // Matching is quadratic in the worst case: longer texts than any real pattern or path
-    // (a configuration value holds at most 1,000 characters) are not judged.
-    if pattern.len() > 4096 || path.len() > 1024 {
+    // Matching costs up to the product of the two lengths: longer texts than any real pattern
+    // or path are not judged (with [`MAX_MATCHES`], a workspace's matching stays bounded).
+    if pattern.len() > MAX_GLOB || path.len() > MAX_GLOB {
         return None;
     }
     if pattern.is_empty()
@@ -874,10 +911,46 @@ mod tests {
         assert_eq!(takes_in("dist", "dist/index.html", false), None);
         assert_eq!(takes_in("build", "taskdef.json", false), None);
         assert_eq!(takes_in("image?.json", "image1.json", false), Some(true));
-        let deep = format!("{}x.json", "**/".repeat(1_300));
+        let deep = format!("{}x.json", "**/".repeat(160));
         assert_eq!(takes_in(&deep, "a/b/x.json", false), Some(true));
         assert_eq!(takes_in(&deep, "a/b/y.json", false), Some(false));
-        let long = format!("{}*", "*".repeat(5_000));
+        let long = format!("{}*", "*".repeat(MAX_GLOB));
         assert_eq!(takes_in(&long, "x.json", false), None, "too long to judge");
+    }
+
+    fn block(files: Vec<String>) -> Block {
+        Block {
+            key: Span::new(0, 9),
+            files_key: Some(Span::new(10, 15)),
+            files,
+            discard: false,
+            unknown: false,
+        }
+    }
+
+    #[test]
+    fn matching_work_is_bounded() {
+        let mut budget = MAX_MATCHES;
+        let missing = |b: &Block, budget: &mut usize| {
+            matches!(
+                produces(b, "taskdef.json", &[], budget),
+                Produced::No { .. }
+            )
+        };
+        // Judged while the workspace's budget lasts, one step per pattern and path.
+        let some = block(vec!["dist/*.js".into(), "appspec.yml".into()]);
+        assert!(missing(&some, &mut budget));
+        assert_eq!(budget, MAX_MATCHES - 2);
+        // Then every read counts as produced: no finding rests on a match not made.
+        assert!(
+            !missing(&some, &mut 1),
+            "the budget ran out after the first pattern"
+        );
+        assert!(!missing(&some, &mut 0));
+        // More patterns than a buildspec lists are not judged at all.
+        let many = block((0..=MAX_PATTERNS).map(|i| format!("**/*/**/{i}")).collect());
+        let before = budget;
+        assert!(!missing(&many, &mut budget));
+        assert_eq!(budget, before);
     }
 }

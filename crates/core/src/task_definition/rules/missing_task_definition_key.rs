@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a task definition without `family` or without `containerDefinitions`, the two
     /// parameters `RegisterTaskDefinition` requires, and a file that is not a JSON object at
-    /// all (empty, a list, a string).
+    /// all (empty, a list, a string). A list of container definitions (each with an `image`),
+    /// which `aws ecs register-task-definition --container-definitions file://…` reads and
+    /// repositories often name `task-definition.json`, is not reported.
     ///
     /// ## Why is this bad?
     /// Every deploy path registers the file as a new revision: CodePipeline's CodeDeployToECS
@@ -52,6 +54,18 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     if !model.readable {
+        // A list of container definitions, what `aws ecs register-task-definition
+        // --container-definitions file://…` reads, is often named like a task definition
+        // (`task-definition.json`): not a mistake, and nothing of a whole definition to check.
+        let containers = cx.root.items();
+        if cx.root.seq().is_some()
+            && !containers.is_empty()
+            && containers
+                .iter()
+                .all(|c| c.get("image").is_some() && c.get("imageUri").is_none())
+        {
+            return;
+        }
         out.push(
             RULE.at(
                 crate::task_definition::model::opening(cx.root.span),

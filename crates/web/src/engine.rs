@@ -137,6 +137,7 @@ impl EngineClient {
         };
         let on_error = {
             let on_event = on_event.clone();
+            let client = client.clone();
             // A failed load fires a plain `Event`; an error inside the worker an `ErrorEvent`.
             Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
                 let message = event
@@ -144,6 +145,10 @@ impl EngineClient {
                     .map(ErrorEvent::message)
                     .filter(|m| !m.is_empty())
                     .unwrap_or_else(|| "the checks could not be loaded".to_string());
+                let this = client.borrow().as_ref().and_then(std::rc::Weak::upgrade);
+                if let Some(this) = this {
+                    this.settle_assists();
+                }
                 on_event(Event::Failed(message));
             })
         };
@@ -438,6 +443,17 @@ impl EngineClient {
     /// Stops the worker.
     pub fn terminate(&self) {
         self.worker.terminate();
+        self.settle_assists();
+    }
+
+    /// Answers every waiting completion or hover question with `null`: nothing more will be
+    /// answered (the worker stopped, failed to load or was terminated), and the editor must not
+    /// wait for ever.
+    fn settle_assists(&self) {
+        let waiting = std::mem::take(&mut *self.assists.borrow_mut());
+        for (_, _, resolve) in waiting {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+        }
     }
 
     fn received(&self, reply: &Reply) {
@@ -457,10 +473,7 @@ impl EngineClient {
                 return;
             }
             Reply::Stopped(_) => {
-                // Nothing more will be answered.
-                for (_, _, resolve) in self.assists.borrow_mut().drain(..) {
-                    let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
-                }
+                self.settle_assists();
                 return;
             }
         };

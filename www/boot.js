@@ -21,7 +21,8 @@ window.cicdInlineEngine = async () => {
 };
 
 // The simulation panels (a second wasm module on the page, with their own stylesheet) are
-// loaded after the editor; the shell mounts them where a file's panel goes.
+// prefetched once the engine's wasm is in (below), or loaded at once when a panel is needed
+// earlier; the shell mounts them where a file's panel goes.
 let panels = null;
 let panelStyles = null;
 function loadPanelStyles() {

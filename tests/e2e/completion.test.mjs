@@ -121,8 +121,16 @@ test("in an embed, completion works the same", () => withPage("?example=buildspe
 test("a large file's questions go to the worker and are answered", () => withPage("?example=buildspec", async (page) => {
   // Over the main-thread engine's 32 KB: the worker answers.
   const padding = "# padding line to make the file large\n".repeat(1000);
+  // Count the questions the worker receives.
+  const worker = page.workers().find((w) => /engine-worker|cicd-worker/.test(w.url()));
+  assert.ok(worker, "the engine's worker runs");
+  await worker.evaluate(() => {
+    self.__assists = 0;
+    self.addEventListener("message", (e) => { if (e.data && e.data.Assist) self.__assists += 1; });
+  });
   await place(page, `version: 0.2\nphases:\n  build:\n    commands: [make]\n  p|\n${padding}`);
   const list = await openList(page);
+  assert.ok(await worker.evaluate(() => self.__assists) > 0, "the worker was asked");
   assert.deepEqual([...list].sort(), ["post_build", "pre_build"]);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");

@@ -1,0 +1,209 @@
+//! Relating files (`cicd_core::related::relate`) on mutated workspaces, as property tests: the
+//! related rules' fixture workspaces (workflow ↔ trust policy, deployment group ↔ configuration,
+//! buildspec ↔ pipeline ↔ AppSpec ↔ task definition), with random edits in any of their files.
+//! No edit makes relating panic; every place a finding has, in its own file and in the others,
+//! lies inside that file on character boundaries; and relating is a function of the files.
+//! `PROPTEST_CASES=10000 cargo test -p cicd-core --test related_properties` runs more cases.
+
+mod common;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use cicd_core::Span;
+use common::Workspace;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// The codes whose rules relate files.
+const RELATED: &[&str] = &[
+    "GHA080", "GHA081", "GHA082", "DEP113", "CP035", "CP036", "AS080", "AS081",
+];
+
+/// Pieces that mean something to YAML, JSON and globs, and a few multi-byte characters.
+const PIECES: &[&str] = &[
+    ":",
+    ": ",
+    "- ",
+    "\n",
+    "  ",
+    "\"",
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "*",
+    "**/",
+    "?",
+    "/",
+    "\\",
+    "é",
+    "😀",
+    "imagedefinitions.json",
+    "taskdef.json",
+    "appspec.yaml",
+    "::",
+    "<",
+    ">",
+    "repo:o/r:*",
+    "\"containerPort\": 80",
+    "discard-paths: yes",
+    "CodeDeployDefault.",
+    "0",
+];
+
+/// Every fixture workspace of the related rules: its files, named as in the folder.
+static WORKSPACES: LazyLock<Vec<Vec<(String, String)>>> = LazyLock::new(|| {
+    let fixtures = common::workspace().join("crates/core/tests/fixtures");
+    let mut out = Vec::new();
+    for code in RELATED {
+        for state in ["ok", "err"] {
+            let dir = fixtures.join(common::kind_dir(code)).join(code).join(state);
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut folders: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            folders.sort();
+            for folder in folders.into_iter().filter(|p| p.is_dir()) {
+                out.push(files_of(&folder));
+            }
+        }
+    }
+    assert!(
+        out.len() >= 20,
+        "only {} fixture workspaces found",
+        out.len()
+    );
+    out
+});
+
+fn files_of(dir: &Path) -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p
+                .strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, std::fs::read_to_string(p).expect("fixture text"))
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert {
+        file: usize,
+        at: usize,
+        piece: &'static str,
+    },
+    Delete {
+        file: usize,
+        at: usize,
+        len: usize,
+    },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>(), select(PIECES))
+            .prop_map(|(file, at, piece)| Edit::Insert { file, at, piece }),
+        (any::<usize>(), any::<usize>(), 1usize..40).prop_map(|(file, at, len)| Edit::Delete {
+            file,
+            at,
+            len
+        }),
+    ]
+}
+
+fn floor(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+fn apply(files: &mut [(String, String)], edit: &Edit) {
+    if files.is_empty() {
+        return;
+    }
+    let n = files.len();
+    match *edit {
+        Edit::Insert { file, at, piece } => {
+            let text = &mut files[file % n].1;
+            let at = floor(text, at % (text.len() + 1));
+            text.insert_str(at, piece);
+        }
+        Edit::Delete { file, at, len } => {
+            let text = &mut files[file % n].1;
+            let start = floor(text, at % (text.len() + 1));
+            let end = floor(text, start + len);
+            text.replace_range(start..end, "");
+        }
+    }
+}
+
+fn assert_inside(files: &[(String, String)], file: usize, span: Span, code: &str) {
+    let (name, text) = files
+        .get(file)
+        .expect("a finding's file is one of the workspace's");
+    assert!(
+        span.end() <= text.len() && span.start() <= span.end(),
+        "{code}: {span:?} outside `{name}` ({} bytes)",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
+        "{code}: {span:?} splits a character of `{name}`"
+    );
+}
+
+proptest! {
+    #[test]
+    fn mutated_workspaces_relate_with_places_inside_their_files(
+        pick in any::<usize>(),
+        edits in proptest::collection::vec(edit(), 1..8),
+    ) {
+        let mut files = WORKSPACES[pick % WORKSPACES.len()].clone();
+        for e in &edits {
+            apply(&mut files, e);
+        }
+        let ws = Workspace::check(files.clone());
+        for r in &ws.related {
+            let code = r.diagnostic.code;
+            assert_inside(&files, r.file, r.diagnostic.span, code);
+            for label in &r.diagnostic.labels {
+                assert_inside(&files, r.file, label.span, code);
+            }
+            for label in &r.elsewhere {
+                assert_inside(&files, label.file, label.span, code);
+            }
+        }
+        // The same files relate the same way.
+        let again = Workspace::check(files);
+        let key = |w: &Workspace| {
+            w.related
+                .iter()
+                .map(|r| (r.file, r.diagnostic.code, r.diagnostic.span, r.diagnostic.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(key(&ws), key(&again));
+    }
+}

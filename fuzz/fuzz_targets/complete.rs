@@ -26,7 +26,10 @@ fuzz_target!(|data: &[u8]| {
     let options = Options::default();
     let c = complete(kind, &text, offset, &options);
     if !c.items.is_empty() {
-        assert!(c.from <= c.to && c.to <= text.len(), "completion range outside");
+        assert!(
+            c.from <= c.to && c.to <= text.len(),
+            "completion range outside"
+        );
         assert!(text.is_char_boundary(c.from) && text.is_char_boundary(c.to));
     }
     if let Some(h) = hover(kind, &text, offset, &options) {

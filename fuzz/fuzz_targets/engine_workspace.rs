@@ -121,7 +121,10 @@ fuzz_target!(|data: &[u8]| {
     let changed = usize::from(input.change) % files.len();
     if let Some((_, text)) = files.get_mut(changed) {
         let cut = text.len() / 2;
-        let cut = (0..=cut).rev().find(|&c| text.is_char_boundary(c)).unwrap_or(0);
+        let cut = (0..=cut)
+            .rev()
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(0);
         text.truncate(cut);
     }
     ask(&mut engine, &files, &settings, 2);

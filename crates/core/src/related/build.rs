@@ -27,6 +27,7 @@ use crate::buildspec::Buildspec;
 use crate::pipeline::model::{Action, ConfigEntry, PipelineFile, TextValue};
 use crate::source::{Node, Span};
 use crate::task_definition::TaskDefinition;
+use crate::trust_policy::operators::{glob_match, glob_tokens};
 use crate::{Model, related::WorkspaceFile};
 
 /// What the build-side rules see.
@@ -680,40 +681,11 @@ fn path_matches(pattern: &[&str], path: &[&str]) -> bool {
     ok.last().copied().unwrap_or(false)
 }
 
-/// Whether one component matches a pattern with `*` (any characters) and `?` (one).
+/// Whether one component matches a pattern with `*` (any characters) and `?` (one): the
+/// wildcard matching IAM's `StringLike` uses (`*` cannot cross a `/` here, since components are
+/// matched one by one).
 fn segment_matches(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    // Iterative wildcard match (no recursion, linear memory).
-    let (mut pi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while ti < t.len() {
-        match p.get(pi) {
-            Some('?') => {
-                pi += 1;
-                ti += 1;
-            }
-            Some('*') => {
-                star = Some(pi);
-                pi += 1;
-                mark = ti;
-            }
-            Some(c) if Some(c) == t.get(ti) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some(s) => {
-                    pi = s + 1;
-                    mark += 1;
-                    ti = mark;
-                }
-                None => return false,
-            },
-        }
-    }
-    p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|c| *c == '*'))
+    glob_match(&glob_tokens(pattern), text, false)
 }
 
 /// The ECS AppSpecs paired with the task definition each deploys.

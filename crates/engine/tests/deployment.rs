@@ -2,11 +2,12 @@
 //! tab runs with it, a configuration tab chosen in a group's panel, an AppSpec's deployment
 //! through the workspace's group, and a group's deployment with the workspace's AppSpec.
 
+mod common;
+
+use common::{ask, ask_with};
+
 use cicd_core::deployment::simulate::Fault;
-use cicd_engine::{
-    DeploymentView, Engine, FileInput, FileReport, FileVersion, Panel, PanelInputs, RelatedFile,
-    Request,
-};
+use cicd_engine::{DeploymentView, Engine, FileReport, FileVersion, Panel, PanelInputs};
 
 const APPSPEC_ECS: &str = include_str!("../../../examples/appspec-ecs.yml");
 const APPSPEC_EC2: &str = include_str!("../../../examples/appspec-ec2.yml");
@@ -25,44 +26,6 @@ fn linear(name: &str, percent: u32, minutes: u32) -> String {
   "trafficRoutingConfig": {{"type": "TimeBasedLinear",
     "timeBasedLinear": {{"linearPercentage": {percent}, "linearInterval": {minutes}}}}}}}"#
     )
-}
-
-/// A file of the workspace: id, version, name, text.
-type Doc<'a> = (u32, u64, &'a str, &'a str);
-
-fn related((id, version, name, text): Doc<'_>) -> RelatedFile {
-    RelatedFile {
-        id,
-        version,
-        name: name.to_string(),
-        text: text.to_string(),
-        kind: "auto".to_string(),
-    }
-}
-
-fn ask_with(
-    engine: &mut Engine,
-    file: Doc<'_>,
-    others: &[Doc<'_>],
-    inputs: &PanelInputs,
-) -> FileReport {
-    let (id, version, name, text) = file;
-    engine
-        .handle(Request::Analyze(FileInput {
-            id,
-            version,
-            name: name.to_string(),
-            text: text.to_string(),
-            kind: "auto".to_string(),
-            image: None,
-            scenario: inputs.to_json(),
-            related: others.iter().copied().map(related).collect(),
-        }))
-        .expect("answered")
-}
-
-fn ask(engine: &mut Engine, file: Doc<'_>, others: &[Doc<'_>]) -> FileReport {
-    ask_with(engine, file, others, &PanelInputs::default())
 }
 
 fn deployment(report: &FileReport) -> &DeploymentView {

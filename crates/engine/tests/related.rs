@@ -1,11 +1,12 @@
 //! Files that relate: a workflow's "Who can assume?" table against the workspace's trust
 //! policies, and the findings that relate the files, in both files' reports.
 
+mod common;
+
+use common::{Doc, ask};
+
 use cicd_core::workflow::admission::{CallerKind, RowDecision};
-use cicd_engine::{
-    AdmissionView, Engine, FileInput, FileReport, FileVersion, Panel, PanelInputs, RelatedFile,
-    Request,
-};
+use cicd_engine::{AdmissionView, Engine, FileReport, FileVersion, Panel, PanelInputs, Request};
 
 const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow.yml");
 const WORKFLOW_FIXED: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
@@ -14,36 +15,6 @@ const POLICY_MAIN: &str = include_str!("../../../examples/trust-policy-github-oi
 
 const WORKFLOW_NAME: &str = ".github/workflows/deploy.yml";
 const POLICY_NAME: &str = "trust-policy.json";
-
-/// A file of the workspace: id, version, name, text.
-type Doc<'a> = (u32, u64, &'a str, &'a str);
-
-fn related((id, version, name, text): Doc<'_>) -> RelatedFile {
-    RelatedFile {
-        id,
-        version,
-        name: name.to_string(),
-        text: text.to_string(),
-        kind: "auto".to_string(),
-    }
-}
-
-/// Asks for `file`'s report with the other files as its related files.
-fn ask(engine: &mut Engine, file: Doc<'_>, others: &[Doc<'_>]) -> FileReport {
-    let (id, version, name, text) = file;
-    engine
-        .handle(Request::Analyze(FileInput {
-            id,
-            version,
-            name: name.to_string(),
-            text: text.to_string(),
-            kind: "auto".to_string(),
-            image: None,
-            scenario: String::new(),
-            related: others.iter().copied().map(related).collect(),
-        }))
-        .expect("answered")
-}
 
 fn admission(report: &FileReport) -> &AdmissionView {
     match &report.panel {

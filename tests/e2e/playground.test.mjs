@@ -210,7 +210,7 @@ test("embed mode hides the chrome and honours readonly, file and theme", async (
     return page.$eval(".share-link", (el) => el.value);
   });
   const fragment = new URL(link).hash;
-  await withBrowser(async (context) => {
+  const openFull = await withBrowser(async (context) => {
     const page = await open(context, `${server.url}?embed=1&readonly=1&file=appspec.yml&theme=dark${fragment}`);
     assert.equal(await page.$(".topbar"), null, "no toolbar");
     assert.equal(await page.$(".file-actions"), null, "no file management");
@@ -219,9 +219,18 @@ test("embed mode hides the chrome and honours readonly, file and theme", async (
     assert.equal(await page.$eval("html", (h) => h.dataset.theme), "dark");
     assert.equal(await page.$eval(".cm-content", (c) => c.getAttribute("contenteditable")), "false");
     assert.ok(await page.$(".problems"));
-    assert.ok(await page.$(".open-full"));
+    // "Open in CI/CD Playground" carries the workspace (compressed by the browser).
+    await page.waitForSelector('.open-full[href*="#v1:"]');
+    const href = await page.$eval(".open-full", (a) => a.href);
     // Embedded edits must not overwrite the visitor's own workspace.
     assert.equal(await page.evaluate(() => localStorage.getItem("cicd-playground:workspace")), null);
+    return href;
+  });
+  await withBrowser(async (context) => {
+    const page = await open(context, openFull);
+    const tabs = await page.$$eval(".tab", (ts) => ts.map((t) => t.dataset.file));
+    assert.ok(tabs.includes("appspec.yml") && tabs.includes("trust-policy.json"), tabs.join());
+    assert.equal(await page.$(".notice-error"), null);
   });
 });
 

@@ -7,7 +7,9 @@ pub mod link;
 pub mod workspace;
 
 pub use json::{from_json, to_json};
-pub use link::{LONG_LINK, MAX_ENCODED, MAX_INFLATED, PREFIX, ShareError, decode, encode};
+pub use link::{
+    LONG_LINK, MAX_ENCODED, MAX_INFLATED, PREFIX, ShareError, decode, encode, fragment, payload,
+};
 pub use workspace::{
     File, KindChoice, MAX_FILES, Settings, Theme, Workspace, effective_kind, language,
 };

@@ -71,9 +71,24 @@ impl std::fmt::Display for ShareError {
 }
 
 /// Encodes a workspace as a fragment (without `#`).
+///
+/// The playground does not call this: its first-paint module leaves the DEFLATE encoder out
+/// (≈ 20 KB of wasm) and compresses [`payload`] with the browser's `CompressionStream
+/// ("deflate-raw")` instead, then finishes the link with [`fragment`]. Any raw DEFLATE stream
+/// decodes the same, so links from either encoder open everywhere.
 pub fn encode(workspace: &Workspace) -> String {
-    let json = crate::json::to_json(workspace, false).into_bytes();
-    let compressed = miniz_oxide::deflate::compress_to_vec(&json, 10);
+    let compressed = miniz_oxide::deflate::compress_to_vec(&payload(workspace), 10);
+    fragment(&compressed)
+}
+
+/// What a link compresses: the workspace as compact JSON.
+pub fn payload(workspace: &Workspace) -> Vec<u8> {
+    crate::json::to_json(workspace, false).into_bytes()
+}
+
+/// The fragment (without `#`) of a link holding `compressed`, the raw DEFLATE stream of a
+/// [`payload`].
+pub fn fragment(compressed: &[u8]) -> String {
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 

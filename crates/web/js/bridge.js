@@ -475,6 +475,19 @@ export async function copyText(text) {
   }
 }
 
+/**
+ * Compresses bytes to a raw DEFLATE stream with the browser's own compressor (share links: the
+ * shell's wasm then carries no encoder). Resolves to null where the browser has none.
+ */
+export async function deflateRaw(bytes) {
+  try {
+    const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (_) {
+    return null;
+  }
+}
+
 /** Offers `text` as a file download. */
 export function downloadText(name, text, mime) {
   const url = URL.createObjectURL(new Blob([text], { type: mime || "text/plain" }));

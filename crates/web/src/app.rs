@@ -144,6 +144,51 @@ fn initial_state(options: &PageOptions) -> State {
     state
 }
 
+/// The share-link fragment of the current workspace while `wanted` (the share dialog is open, or
+/// the page is an embed, whose "open" link carries the workspace): the browser compresses it
+/// (`CompressionStream`), so it arrives a moment after each change; `None` until then. A
+/// browser without a compressor gets a notice instead.
+#[hook]
+fn use_share_fragment(state: UseReducerHandle<State>, wanted: bool) -> Option<Rc<str>> {
+    let made = use_state(|| None::<(u64, Rc<str>)>);
+    let latest = use_mut_ref(|| 0u64);
+    let changes = state.changes;
+    {
+        let made = made.setter();
+        use_effect_with((changes, wanted), move |&(changes, wanted)| {
+            *latest.borrow_mut() = changes;
+            if wanted {
+                let payload = share::payload(&state.workspace);
+                let dispatcher = state.dispatcher();
+                let sharing = matches!(state.dialog, Some(Dialog::Share));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let compressed = crate::editor::deflate_raw(&payload).await;
+                    if *latest.borrow() != changes {
+                        return;
+                    }
+                    match compressed {
+                        Some(bytes) => made.set(Some((changes, share::fragment(&bytes).into()))),
+                        // An embed's link then opens the playground without the workspace.
+                        None if !sharing => {}
+                        None => {
+                            dispatcher.dispatch(Action::Dialog(None));
+                            dispatcher.dispatch(Action::Notify(Some(Notice {
+                                error: true,
+                                text: "This browser cannot compress a share link \
+                                       (it has no CompressionStream); download the workspace instead."
+                                    .into(),
+                            })));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    made.as_ref()
+        .filter(|(at, _)| *at == changes)
+        .map(|(_, fragment)| fragment.clone())
+}
+
 /// The playground.
 #[component]
 pub fn App() -> Html {
@@ -153,6 +198,8 @@ pub fn App() -> Html {
         move || initial_state(&options)
     });
     let copied = use_state(|| false);
+    let share_wanted = options.embed || matches!(state.dialog, Some(Dialog::Share));
+    let shared = use_share_fragment(state.clone(), share_wanted);
     let force = use_force_update();
     // The engine (a Web Worker) answers what the state asks; the client is started once, and
     // again when the user restarts a stopped engine.
@@ -503,8 +550,10 @@ pub fn App() -> Html {
         Some(Dialog::Gallery) => {
             html! { <Gallery on_open={open_example} on_close={close_dialog.clone()} /> }
         }
+        // The dialog opens once the browser has compressed the workspace (a frame or two).
+        Some(Dialog::Share) if shared.is_none() => html! {},
         Some(Dialog::Share) => {
-            let fragment = share::encode(&state.workspace);
+            let fragment = shared.clone().unwrap_or_default();
             let link: AttrValue = format!("{}#{fragment}", page::base_url()).into();
             let embed_snippet: AttrValue = format!(
                 "<iframe src=\"{}?embed=1#{fragment}\" title=\"CI/CD Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
@@ -540,8 +589,10 @@ pub fn App() -> Html {
     };
 
     let lines = file.text.bytes().filter(|&b| b == b'\n').count() + 1;
-    let embed_link =
-        embed.then(|| format!("{}#{}", page::base_url(), share::encode(&state.workspace)));
+    let embed_link = embed.then(|| match &shared {
+        Some(fragment) => format!("{}#{fragment}", page::base_url()),
+        None => page::base_url(),
+    });
     html! {
         <div class={classes!("app", embed.then_some("embed"))} data-mode={if embed { "embed" } else { "full" }}>
             if embed {

@@ -81,6 +81,9 @@ extern "C" {
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text_promise(text: &str) -> js_sys::Promise;
 
+    #[wasm_bindgen(js_name = deflateRaw)]
+    fn deflate_raw_promise(bytes: &[u8]) -> js_sys::Promise;
+
     /// Focuses the editor.
     #[wasm_bindgen(js_name = focusEditor)]
     pub fn focus_editor();
@@ -97,6 +100,18 @@ pub async fn copy_text(text: &str) -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+/// Compresses `bytes` to a raw DEFLATE stream with the browser's `CompressionStream`; `None`
+/// where the browser has none.
+pub async fn deflate_raw(bytes: &[u8]) -> Option<Vec<u8>> {
+    let value = wasm_bindgen_futures::JsFuture::from(deflate_raw_promise(bytes))
+        .await
+        .ok()?;
+    value
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .map(|a| a.to_vec())
 }
 
 fn set(obj: &js_sys::Object, key: &str, value: impl Into<JsValue>) {

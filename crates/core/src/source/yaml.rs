@@ -634,13 +634,23 @@ fn mentions_tab(info: &str) -> bool {
 /// The byte offset of the first character YAML does not allow in a stream: the C0 controls but
 /// tab, line feed and carriage return, DEL, the C1 controls but NEL, and U+FFFE/U+FFFF
 /// (YAML 1.2 §5.1, the set libyaml and go-yaml enforce).
+///
+/// Scans bytes, not characters (it runs over every YAML text on every keystroke): the C1
+/// controls are `C2 80`–`C2 9F` in UTF-8, U+FFFE and U+FFFF are `EF BF BE`/`EF BF BF`, and in
+/// valid UTF-8 `C2` and `EF` only ever start a character.
 fn first_control_character(text: &str) -> Option<usize> {
-    text.char_indices()
-        .find(|&(_, c)| {
-            matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
-                || (('\u{80}'..='\u{9f}').contains(&c) && c != '\u{85}')
-        })
-        .map(|(i, _)| i)
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let control = match b {
+            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => true,
+            0xC2 => matches!(bytes.get(i + 1), Some(&n) if (0x80..=0x9F).contains(&n) && n != 0x85),
+            0xEF => {
+                bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+            }
+            _ => false,
+        };
+        control.then_some(i)
+    })
 }
 
 /// Whether a line ends with a block scalar header (`|`, `>-`, `|2+`...), ignoring a comment.
@@ -782,6 +792,23 @@ fn syntax_help(info: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte scan finds what a scan of the characters finds.
+        #[test]
+        fn control_characters_are_found_by_bytes_as_by_characters(
+            text in "[a\n\r\t\u{0}\u{8}\u{b}\u{1f}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{ff}\u{100}\u{fffd}\u{fffe}\u{ffff}😀]{0,30}"
+        ) {
+            let by_characters = text
+                .char_indices()
+                .find(|&(_, c)| {
+                    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+                        || (('\u{80}'..='\u{9f}').contains(&c) && c != '\u{85}')
+                })
+                .map(|(i, _)| i);
+            proptest::prop_assert_eq!(first_control_character(&text), by_characters);
+        }
+    }
 
     fn parse_default(text: &str) -> Document {
         parse(text, &Limits::default())

@@ -6,7 +6,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use cicd_engine::{Engine, FileInput, FileReport, Panel, PanelInputs, Request};
+use cicd_engine::{Engine, FileInput, FileReport, PanelInputs, Request};
 use cicd_fuzz::{Pick, arbitrary, parts};
 use libfuzzer_sys::fuzz_target;
 
@@ -66,12 +66,7 @@ fn check(text: &str, report: &FileReport) {
             );
         }
     }
-    let highlights = match &report.panel {
-        Panel::Lifecycle(view) => view.highlights.as_slice(),
-        Panel::Trust(view) => view.highlights.as_slice(),
-        _ => &[],
-    };
-    for h in highlights {
+    for h in &report.highlights {
         assert!(
             h.from16 <= h.to16 && h.to16 <= len16,
             "highlight outside the text"

@@ -264,8 +264,8 @@ fn report(entry: &Entry) -> FileReport {
     };
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
     let highlights = match &panel {
-        Panel::Lifecycle(view) => view.highlights.clone(),
-        Panel::Trust(view) => view.highlights.clone(),
+        Panel::Lifecycle(view) => lifecycle::highlights(view),
+        Panel::Trust(view) => trust::highlights(view),
         Panel::Admission(view) => admission::highlights(view),
         _ => Vec::new(),
     };

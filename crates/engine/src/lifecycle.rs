@@ -22,21 +22,25 @@ pub(crate) fn panel(
         .filter(|d| d.severity == Severity::Error)
         .count();
     let timeline = timeline(spec, scenario);
-    let mut highlights = Vec::new();
-    if let Some(failure) = &timeline.failure
-        && let Some(span) = timeline.steps.get(failure.step).and_then(|s| s.hook_span)
-    {
-        let place = Place::of(index, text, span);
-        highlights.push(Highlight {
-            from16: place.from16,
-            to16: place.to16,
-            class: "fail".to_string(),
-        });
-    }
     let report = lifecycle_report(&timeline, errors).map(|span| Place::of(index, text, span));
     Panel::Lifecycle(Box::new(LifecycleView {
         report,
-        highlights,
         deployment: None,
     }))
+}
+
+/// What the editor highlights for the panel: the failing hook.
+pub(crate) fn highlights(view: &LifecycleView) -> Vec<Highlight> {
+    let report = &view.report;
+    report
+        .failure
+        .as_ref()
+        .and_then(|f| report.events.get(f.index)?.line)
+        .map(|place| Highlight {
+            from16: place.from16,
+            to16: place.to16,
+            class: "fail".to_string(),
+        })
+        .into_iter()
+        .collect()
 }

@@ -567,8 +567,6 @@ pub struct PipelineView {
 pub struct LifecycleView {
     /// The timeline.
     pub report: LifecycleReport<Place>,
-    /// What to highlight in the editor (the failing hook).
-    pub highlights: Vec<Highlight>,
     /// The AppSpec's deployment: through the workspace's deployment group of its platform (or a
     /// default group), with the AppSpec's lifecycle and hooks.
     #[serde(default)]
@@ -597,8 +595,6 @@ pub struct TrustView {
     pub form_error: Option<String>,
     /// The answer (absent when the policy is unreadable or the form has a problem).
     pub report: Option<AssumeReport<Place>>,
-    /// What to highlight in the editor.
-    pub highlights: Vec<Highlight>,
     /// "Who gets in?"
     pub wildcards: Vec<WildcardView>,
 }

@@ -123,7 +123,6 @@ pub(crate) fn panel(
         readable: analysis.readable(),
         form_error: None,
         report: None,
-        highlights: Vec::new(),
         wildcards: Vec::new(),
     };
     if !view.readable {
@@ -157,9 +156,17 @@ pub(crate) fn panel(
     };
     let report = assume_report(policy, &request, run.as_ref(), &analysis.diagnostics)
         .map(|span| Place::of(index, text, span));
-    for s in &report.statements {
+    view.report = Some(report);
+    Panel::Trust(Box::new(view))
+}
+
+/// What the editor highlights for the panel: each failing condition, and each statement that
+/// applies (as `allow` or `deny`).
+pub(crate) fn highlights(view: &TrustView) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    for s in view.report.iter().flat_map(|r| &r.statements) {
         if let Some(condition) = &s.condition {
-            view.highlights.push(highlight(condition.at, "fail"));
+            out.push(highlight(condition.at, "fail"));
         }
         if s.outcome == OutcomeId::Applies {
             let class = if s.effect.as_deref() == Some("Deny") {
@@ -167,11 +174,10 @@ pub(crate) fn panel(
             } else {
                 "allow"
             };
-            view.highlights.push(highlight(s.at, class));
+            out.push(highlight(s.at, class));
         }
     }
-    view.report = Some(report);
-    Panel::Trust(Box::new(view))
+    out
 }
 
 fn highlight(place: Place, class: &str) -> Highlight {

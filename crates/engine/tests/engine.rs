@@ -102,8 +102,8 @@ fn guide_policy_allows_its_repository_and_denies_another() {
     );
     assert!(report.statements[0].applies());
     assert_eq!(report.deciding_statement, Some(1));
-    assert_eq!(view.highlights.len(), 1);
-    assert_eq!(view.highlights[0].class, "allow");
+    assert_eq!(r.highlights.len(), 1);
+    assert_eq!(r.highlights[0].class, "allow");
     let evil = AssumeForm {
         repo: "myorg/myrepo-evil".into(),
         ..view.form.clone()
@@ -135,9 +135,9 @@ fn guide_policy_allows_its_repository_and_denies_another() {
             "repo:myorg/myrepo-evil:ref:refs/heads/main".to_string()
         ])
     );
-    assert_eq!(view.highlights[0].class, "fail");
+    assert_eq!(r.highlights[0].class, "fail");
     // The highlight is the failing condition, in UTF-16 offsets.
-    let h = &view.highlights[0];
+    let h = &r.highlights[0];
     let text: Vec<u16> = GUIDE_POLICY.encode_utf16().collect();
     let marked = String::from_utf16_lossy(&text[h.from16 as usize..h.to16 as usize]);
     assert!(
@@ -306,7 +306,8 @@ fn appspec_panel_fails_a_hook_and_highlights_it() {
     };
     let failure = view.report.failure.as_ref().expect("a failure");
     assert_eq!(failure.event, "AfterInstall");
-    let h = &view.highlights[0];
+    assert_eq!(r.highlights.len(), 1);
+    let h = &r.highlights[0];
     let text: Vec<u16> = GUIDE_APPSPEC.encode_utf16().collect();
     assert_eq!(
         String::from_utf16_lossy(&text[h.from16 as usize..h.to16 as usize]),

@@ -226,10 +226,7 @@ impl EngineClient {
                     // The main-thread engine failed (a panic traps its instance): the worker
                     // takes every file from now on.
                     *inline.borrow_mut() = None;
-                    let why = e.dyn_ref::<js_sys::Error>().map_or_else(
-                        || "internal error".to_string(),
-                        |e| String::from(e.message()),
-                    );
+                    let why = crate::page::error_message(&e, "internal error");
                     web_sys::console::error_1(
                         &format!("the checks on the page stopped ({why}); the worker takes over")
                             .into(),
@@ -265,10 +262,7 @@ impl EngineClient {
                     let _ = worker.post_message(&module);
                 }
                 Err(e) => {
-                    let why = e.dyn_ref::<js_sys::Error>().map_or_else(
-                        || "network error".to_string(),
-                        |e| String::from(e.message()),
-                    );
+                    let why = crate::page::error_message(&e, "network error");
                     on_event(Event::Failed(format!(
                         "the checks could not be loaded: {why}"
                     )));

@@ -122,6 +122,16 @@ pub fn consume_example_param() {
 
 pub use cicd_panels::dom::inline_code;
 
+/// The message of a JavaScript error (an `Error`'s message, a thrown string), or `fallback`.
+pub fn error_message(error: &wasm_bindgen::JsValue, fallback: &str) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
 /// The page's URL without query and fragment.
 pub fn base_url() -> String {
     window()

@@ -65,11 +65,7 @@ fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsV
 }
 
 fn message(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+    crate::page::error_message(error, "unknown error")
 }
 
 /// The panel area.

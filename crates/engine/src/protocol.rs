@@ -196,17 +196,17 @@ pub struct FileVersion {
 #[serde(default)]
 pub struct PanelInputs {
     /// The deployment the AppSpec timeline simulates.
-    #[serde(rename = "l")]
+    #[serde(rename = "l", skip_serializing_if = "is_default")]
     pub scenario: Scenario,
     /// The "Assume role?" form; `None` until the user changes it (the engine then suggests one
     /// from the policy).
     #[serde(rename = "a", skip_serializing_if = "Option::is_none")]
     pub assume: Option<AssumeForm>,
     /// What happens in the simulated pipeline run.
-    #[serde(rename = "p")]
+    #[serde(rename = "p", skip_serializing_if = "is_default")]
     pub pipeline: cicd_core::pipeline::Scenario,
     /// What happens in the simulated deployment (faults, alarms, fleet).
-    #[serde(rename = "d")]
+    #[serde(rename = "d", skip_serializing_if = "is_default")]
     pub deployment: cicd_core::deployment::Scenario,
     /// A predefined configuration the same deployment is compared with (its name).
     #[serde(rename = "dc", skip_serializing_if = "Option::is_none")]
@@ -225,6 +225,12 @@ pub struct PanelInputs {
     /// the workspace has several; by default the first of the AppSpec's platform.
     #[serde(rename = "dg", skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+}
+
+/// Whether a part of the settings is as it starts: such parts are left out of the JSON, so that
+/// share links and autosaves carry only what the learner changed.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl PanelInputs {

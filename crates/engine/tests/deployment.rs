@@ -119,6 +119,10 @@ fn a_configuration_tab_chosen_in_the_panel_runs_and_a_closed_one_is_named() {
     };
     let json = inputs.to_json();
     assert!(json.contains(r#""df":"quarters.json""#), "{json}");
+    // Only what was chosen: the untouched scenarios stay out of links and autosaves.
+    for untouched in [r#""l":"#, r#""p":"#, r#""d":"#] {
+        assert!(!json.contains(untouched), "{json}");
+    }
     assert_eq!(
         PanelInputs::parse(&json),
         inputs,

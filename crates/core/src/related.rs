@@ -205,6 +205,7 @@ pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec
     let cx = RelatedCx { files, pairings };
     crate::workflow::rules::run_related(&cx, &mut out);
     crate::deployment_group::rules::run_related(&cx, &mut out);
+    crate::deployment_config::rules::run_related(&cx, &mut out);
     let build = build::BuildCx::new(files);
     crate::pipeline::rules::run_related(&build, &mut out);
     crate::appspec::rules::run_related(&build, &mut out);

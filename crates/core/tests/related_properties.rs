@@ -15,11 +15,6 @@ use common::Workspace;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// The codes whose rules relate files.
-const RELATED: &[&str] = &[
-    "GHA080", "GHA081", "GHA082", "DEP113", "CP035", "CP036", "AS080", "AS081",
-];
-
 /// Pieces that mean something to YAML, JSON and globs, and a few multi-byte characters.
 const PIECES: &[&str] = &[
     ":",
@@ -56,18 +51,23 @@ const PIECES: &[&str] = &[
 
 /// Every fixture workspace of the related rules: its files, named as in the folder.
 static WORKSPACES: LazyLock<Vec<Vec<(String, String)>>> = LazyLock::new(|| {
+    // A rule's fixture is a folder (a workspace) exactly when the rule relates files: every
+    // such folder, of every kind and rule.
     let fixtures = common::workspace().join("crates/core/tests/fixtures");
+    let sorted = |dir: &Path| {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        paths
+    };
     let mut out = Vec::new();
-    for code in RELATED {
-        for state in ["ok", "err"] {
-            let dir = fixtures.join(common::kind_dir(code)).join(code).join(state);
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut folders: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-            folders.sort();
-            for folder in folders.into_iter().filter(|p| p.is_dir()) {
-                out.push(files_of(&folder));
+    for kind in sorted(&fixtures) {
+        for rule in sorted(&kind) {
+            for state in ["ok", "err"] {
+                for folder in sorted(&rule.join(state)).into_iter().filter(|p| p.is_dir()) {
+                    out.push(files_of(&folder));
+                }
             }
         }
     }

@@ -410,6 +410,57 @@ fn a_custom_configuration_for_another_platform_is_reported_in_both_files() {
 }
 
 #[test]
+fn a_configuration_defined_twice_is_shown_in_both_files_and_the_first_runs() {
+    let mut engine = Engine::new();
+    let (slow, fast) = (linear("Quarters", 25, 5), linear("Quarters", 25, 1));
+    let first = (1, 1, "quarters.json", slow.as_str());
+    let second = (2, 1, "quarters-fast.json", fast.as_str());
+    let r = ask(&mut engine, second, &[first]);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "DEP012")
+        .expect("DEP012 at the second definition");
+    assert_eq!(&fast[d.from16 as usize..d.to16 as usize], "\"Quarters\"");
+    assert!(d.message.contains("quarters.json"), "{}", d.message);
+    assert_eq!(d.elsewhere.first().map(|l| l.at.file), Some(1));
+    let r = ask(&mut engine, first, &[second]);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "DEP012")
+        .expect("DEP012 shown at the first definition too");
+    assert_eq!(d.elsewhere.first().map(|l| l.at.file), Some(2));
+    // A group that names it runs the first definition (five-minute steps), as the help says.
+    let group_text = group_naming("Quarters");
+    let view_of = |r: &FileReport| deployment(r).report.config.config.clone();
+    let r = ask(
+        &mut engine,
+        (3, 1, "group.json", group_text.as_str()),
+        &[first, second],
+    );
+    let config = view_of(&r);
+    assert_eq!(config.name, "Quarters");
+    assert!(
+        matches!(
+            config.traffic_routing,
+            Some(cicd_core::deployment::config::TrafficRouting::Linear {
+                interval_minutes: 5,
+                ..
+            })
+        ),
+        "{config:?}"
+    );
+    let other = linear("QuartersEveryMinute", 25, 1);
+    let r = ask(
+        &mut engine,
+        (2, 2, "quarters-fast.json", other.as_str()),
+        &[first],
+    );
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DEP012"));
+}
+
+#[test]
 fn a_configurations_deployment_runs_through_the_group_that_names_it() {
     let mut engine = Engine::new();
     let group_text = group_naming("MyLinear");

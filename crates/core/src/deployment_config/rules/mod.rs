@@ -4,12 +4,15 @@
 //!
 //! Codes: `DEP001`–`DEP009` reading the document, `DEP010`–`DEP019` names, `DEP020`–`DEP029`
 //! minimum healthy hosts and platforms, `DEP030`–`DEP039` traffic routing, `DEP040`–`DEP049`
-//! zonal configuration. Deployment groups use `DEP1…`.
+//! zonal configuration. Deployment groups use `DEP1…`. The last rules relate the configurations
+//! of a workspace's files to each other: they run over a [`RelatedCx`], built by
+//! [`crate::related`].
 
 pub(crate) mod helpers;
 
 use super::DeploymentConfigs;
 use crate::deployment::read::ReadFacts;
+use crate::related::RelatedCx;
 
 /// What a deployment-configuration rule sees: the text, the lowered configurations and what
 /// the walk recorded.
@@ -40,5 +43,7 @@ crate::rule_modules! {
     traffic_interval_out_of_range,
     traffic_shift_too_long,
     unused_traffic_routing_settings,
-    invalid_zonal_config,
+    invalid_zonal_config;
+    related context: RelatedCx;
+    duplicate_config_name,
 }

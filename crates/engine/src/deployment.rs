@@ -305,10 +305,6 @@ fn run(
         .filter(|p| p.platform == platform)
         .map(|p| p.name.to_string())
         .collect();
-    let choices = cicd_core::deployment::PREDEFINED
-        .iter()
-        .map(|p| (p.name.to_string(), p.platform.title().to_string()))
-        .collect();
     let tabs = config_files(files)
         .into_iter()
         .filter(|i| *i != 0)
@@ -344,7 +340,6 @@ fn run(
         chosen: predefined
             .filter(|_| chosen_tab.is_none())
             .map(|(name, _)| name.to_string()),
-        choices,
         note,
         tabs,
         chosen_tab,

@@ -515,8 +515,6 @@ pub struct DeploymentView {
     pub own_config: String,
     /// The predefined configuration chosen instead of the file's own, if any.
     pub chosen: Option<String>,
-    /// Every predefined configuration, with its platform's title, to choose from.
-    pub choices: Vec<(String, String)>,
     /// Why the deployment runs another configuration or group than the one named (a custom
     /// configuration no tab defines, a chosen tab renamed or closed, …): which one ran instead
     /// and why.

@@ -396,11 +396,6 @@ fn a_deployment_runs_with_a_configuration_chosen_in_the_panel() {
     };
     assert_eq!(own.chosen, None);
     assert_eq!(own.report.config.config.name, own.own_config);
-    assert!(
-        own.choices
-            .iter()
-            .any(|(n, p)| n == "CodeDeployDefault.LambdaAllAtOnce" && p == "Lambda")
-    );
     // All at once instead of the group's canary, with an error rate: the whole traffic gets it.
     let inputs = PanelInputs {
         config: Some("CodeDeployDefault.ECSAllAtOnce".into()),

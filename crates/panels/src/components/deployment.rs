@@ -315,7 +315,7 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             </div>
             <DeploymentSetup report={report.clone()} scenario={props.scenario.clone()}
                 own_config={AttrValue::from(view.own_config.replace("CodeDeployDefault.", ""))}
-                chosen={view.chosen.clone().map(AttrValue::from)} choices={std::rc::Rc::new(view.choices.clone())}
+                chosen={view.chosen.clone().map(AttrValue::from)}
                 hooks={std::rc::Rc::new(view.hooks.clone())} tabs={std::rc::Rc::new(view.tabs.clone())} chosen_tab={view.chosen_tab.clone().map(AttrValue::from)}
                 groups={std::rc::Rc::new(view.groups.clone())} group_tab={view.group_tab.clone().map(AttrValue::from)}
                 on_scenario={props.on_scenario.clone()} on_config={props.on_config.clone()} on_group={props.on_group.clone()} />

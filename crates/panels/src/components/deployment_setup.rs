@@ -6,11 +6,12 @@
 //! alarm's definition. Every change is a new scenario for the core; nothing is computed here.
 
 use cicd_core::appspec::Platform;
-use cicd_core::deployment::DeploymentReport;
 use cicd_core::deployment::Scenario;
+use cicd_core::deployment::config::PREDEFINED_PREFIX;
 use cicd_core::deployment::simulate::scenario::{
     AlarmDefinition, DeploymentType, Fault, Metric, MissingData,
 };
+use cicd_core::deployment::{DeploymentReport, PREDEFINED};
 use yew::prelude::*;
 
 /// Props of [`DeploymentSetup`].
@@ -24,8 +25,6 @@ pub struct SetupProps {
     pub own_config: AttrValue,
     /// The configuration chosen instead, if any.
     pub chosen: Option<AttrValue>,
-    /// Every predefined configuration with its platform's title.
-    pub choices: std::rc::Rc<Vec<(String, String)>>,
     /// The lifecycle events the scenario can make fail.
     pub hooks: std::rc::Rc<Vec<String>>,
     /// The workspace's configuration tabs.
@@ -131,9 +130,9 @@ pub fn DeploymentSetup(props: &SetupProps) -> Html {
                         }
                         { for platforms.iter().map(|p| html! {
                             <optgroup label={*p}>
-                                { for props.choices.iter().filter(|(_, platform)| platform == p).map(|(name, _)| html! {
-                                    <option value={name.clone()} selected={props.chosen.as_deref() == Some(name.as_str())}>
-                                        { name.replace("CodeDeployDefault.", "") }</option>
+                                { for PREDEFINED.iter().filter(|c| c.platform.title() == *p).map(|c| html! {
+                                    <option value={c.name} selected={props.chosen.as_deref() == Some(c.name)}>
+                                        { c.name.trim_start_matches(PREDEFINED_PREFIX) }</option>
                                 }) }
                             </optgroup>
                         }) }

@@ -122,6 +122,21 @@ test("the other functions answer from the same core", async () => {
   assert.equal(deployment.platform, "ecs");
   assert.equal(deployment.config.name, "CodeDeployDefault.ECSCanary10Percent5Minutes");
   assert.equal(deployment.outcome, "RolledBack", deployment.notes.join("\n"));
+  // A group naming a custom configuration runs with the one of that name among `configs`.
+  const custom = JSON.stringify({
+    applicationName: "app", deploymentGroupName: "g", deploymentConfigName: "MyTeamConfig",
+    serviceRoleArn: "arn:aws:iam::123456789012:role/CodeDeploy",
+  });
+  const mine = JSON.stringify({
+    deploymentConfigName: "MyTeamConfig", computePlatform: "Server",
+    minimumHealthyHosts: { type: "FLEET_PERCENT", value: 75 },
+  });
+  const named = cicd.simulateDeployment({ group: custom, configs: [example("deployment-config-linear.json"), mine] });
+  assert.equal(named.config.name, "MyTeamConfig", named.notes.join("\n"));
+  const missing = cicd.simulateDeployment({ group: custom, configs: [] });
+  assert.equal(missing.config.name, "CodeDeployDefault.OneAtATime");
+  assert.ok(missing.notes.some((n) => n.includes("`MyTeamConfig`")), missing.notes.join("\n"));
+  assert.throws(() => cicd.simulateDeployment({ group: custom, configs: ["{\"computePlatform\": 3}"] }), /configs\[0\]/);
   assert.throws(() => cicd.simulateDeployment({ config: "OneAtATme" }), /did you mean `CodeDeployDefault\.OneAtATime`/);
   assert.throws(() => cicd.simulateDeployment({}, { faults: [{ kind: "meteor" }] }), /scenario/);
 });

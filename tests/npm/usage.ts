@@ -81,6 +81,9 @@ const rolledBack: boolean = deployment.outcome === "RolledBack";
 const routing = deployment.config.traffic_routing;
 const firstShift: number | undefined = routing?.type === "canary" ? routing.percentage : undefined;
 void [green, rolledBack, firstShift, deployment.blast_radius.failed_requests_new];
+void simulateDeployment({ group: "{}", configs: ["{}", "{}"] });
+// @ts-expect-error: `configs` are texts
+simulateDeployment({ configs: "{}" });
 // @ts-expect-error: a fault needs its kind's fields
 simulateDeployment({}, { faults: [{ kind: "latency", percent: 3 }] });
 

@@ -139,6 +139,7 @@ fn schema_for(kind: Kind, model: &Model) -> Option<&'static str> {
         },
         (Kind::DeploymentGroup, _) => Some("deployment-group.json"),
         (Kind::DeploymentConfig, _) => Some("deployment-config.json"),
+        (Kind::TaskDefinition, _) => Some("task-definition.json"),
         (Kind::Appspec, Model::Appspec(a)) => match a.detection {
             Detection::Known(Platform::Ec2) => Some("appspec-ec2.json"),
             Detection::Known(Platform::Ecs) => Some("appspec-ecs.json"),
@@ -325,6 +326,11 @@ fn broken_fixtures_fail_their_schema() {
         (Kind::TrustPolicy, "IAM015"),
         (Kind::TrustPolicy, "IAM018"),
         (Kind::TrustPolicy, "IAM020"),
+        // Task definitions: a missing, empty or misspelt `family`/`containerDefinitions`, a
+        // file that is not an object, wrong types (a container list that is an object, a
+        // command that is one string, a port that is a word).
+        (Kind::TaskDefinition, "ECS001"),
+        (Kind::TaskDefinition, "ECS021"),
     ] {
         for path in files_under(&fixtures.join(kind.id()).join(code).join("err")) {
             let Some(c) = check(&path, Some(kind)) else {

@@ -312,10 +312,13 @@ impl<'a> Checker<'a> {
             }
             Ty::Bool => {
                 if !is_bool(node) {
-                    self.wrong_type(node, "`yes` or `no`");
-                    if let Some(last) = self.facts.findings.last_mut() {
-                        last.help =
-                            Some("write `yes` or `no` (`true` and `false` work too)".to_string());
+                    // JSON has its own words for a boolean.
+                    if crate::source::edit::is_json(node) {
+                        self.wrong_type(node, "`true` or `false`");
+                        self.help_last("write `true` or `false` without quotes");
+                    } else {
+                        self.wrong_type(node, "`yes` or `no`");
+                        self.help_last("write `yes` or `no` (`true` and `false` work too)");
                     }
                 }
             }
@@ -346,6 +349,10 @@ impl<'a> Checker<'a> {
                         node.describe()
                     );
                     let help = match node.as_str() {
+                        _ if crate::source::edit::is_json(node) => format!(
+                            "the documentation describes a list; write it as `[{}]`",
+                            shorten(node.span.slice(self.text), 40)
+                        ),
                         Some(text) if text.trim_end().contains('\n') => {
                             "the documentation describes a list: put each line in its own `- ` item, or keep the block as one item (`- |`)".to_string()
                         }

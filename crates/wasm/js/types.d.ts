@@ -411,6 +411,11 @@ export interface DeploymentFiles {
   config?: string | null;
   /** An AppSpec whose lifecycle events and hooks the deployment runs. */
   appspec?: string | null;
+  /**
+   * Other deployment configurations' texts (a repository's other files): a group that names a
+   * custom configuration runs with the one of that name they define.
+   */
+  configs?: string[];
 }
 
 export type Fault =

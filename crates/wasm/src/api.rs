@@ -4,9 +4,9 @@
 use cicd_core::appspec::report::{LifecycleReport, lifecycle_report};
 use cicd_core::appspec::{Detection, Platform};
 use cicd_core::deployment::{Config, DeploymentReport, Group};
-use cicd_core::deployment_group::ConfigChoice;
 use cicd_core::diagnostic;
 use cicd_core::pipeline::PipelineReport;
+use cicd_core::related::deployment::ConfigSource;
 use cicd_core::related::{self, WorkspaceFile};
 use cicd_core::report::Place;
 use cicd_core::rule::Rule;
@@ -683,6 +683,10 @@ pub struct DeploymentFiles {
     pub config: Option<String>,
     /// An AppSpec whose lifecycle events and hooks the deployment runs.
     pub appspec: Option<String>,
+    /// Other deployment configurations' texts (the other files of a repository): a group that
+    /// names a custom configuration runs with the one of that name they define, as `cicd
+    /// simulate deployment` finds it in `--config FILE`.
+    pub configs: Vec<String>,
 }
 
 /// `simulateDeployment(files, scenario?)`: a CodeDeploy deployment over time — instances by
@@ -696,10 +700,44 @@ pub fn simulate_deployment(
     let options = Options::default();
     let mut notes = Vec::new();
     let mut group = Group::default();
-    let mut choice = None;
-    if let Some(text) = &files.group {
-        let analysis = analyze_as(Kind::DeploymentGroup, text, &options)?;
-        refuse_errors(&analysis, "deployment group")?;
+    let group_analysis = match &files.group {
+        Some(text) => {
+            let analysis = analyze_as(Kind::DeploymentGroup, text, &options)?;
+            refuse_errors(&analysis, "deployment group")?;
+            Some(analysis)
+        }
+        None => None,
+    };
+    // `config` as a text (not a predefined name), then `configs`: the files that may define
+    // the custom configuration the group names, as a workspace's files do.
+    let config_text = files
+        .config
+        .as_deref()
+        .filter(|value| Config::predefined(value.trim()).is_none() && is_config_text(value));
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    if let Some(text) = config_text {
+        texts.push(("`config`".to_string(), text));
+    }
+    for (i, text) in files.configs.iter().enumerate() {
+        texts.push((format!("`configs[{i}]`"), text.as_str()));
+    }
+    let mut analyses = Vec::new();
+    for (name, text) in &texts {
+        let analysis = analyze_as(Kind::DeploymentConfig, text, &options)?;
+        refuse_errors(&analysis, &format!("deployment configuration ({name})"))?;
+        analyses.push(analysis);
+    }
+    let names: Vec<String> = std::iter::once("the group".to_string())
+        .chain(texts.iter().map(|(name, _)| name.clone()))
+        .collect();
+    let workspace: Vec<WorkspaceFile<'_>> = group_analysis
+        .iter()
+        .chain(analyses.iter())
+        .zip(names.iter())
+        .map(|(analysis, name)| WorkspaceFile { name, analysis })
+        .collect();
+    let mut group_config = None;
+    if let Some(analysis) = &group_analysis {
         let Model::DeploymentGroup(groups) = &analysis.model else {
             return fail("the group was not read as a deployment group");
         };
@@ -713,9 +751,8 @@ pub fn simulate_deployment(
             ));
         }
         group = first.settings();
-        choice = Some(
-            groups
-                .config_choice(first, scenario.platform)
+        group_config = Some(
+            related::deployment::group_config(&workspace, groups, first, scenario.platform)
                 .map_err(|why| {
                     Error(format!(
                         "the group's configuration `{}` cannot be simulated: {why}",
@@ -724,16 +761,42 @@ pub fn simulate_deployment(
                 })?,
         );
     }
-    let config = match (&files.config, choice) {
-        (Some(value), _) => config(value)?,
-        (None, Some(ConfigChoice::Custom { name, stand_in })) => {
-            notes.push(format!(
-                "the group names the custom configuration `{name}`: pass its text as `config`; simulated with {}",
-                stand_in.name
-            ));
-            stand_in
+    let config_index = usize::from(config_text.is_some());
+    let config = match (&files.config, group_config) {
+        // `config` defines the custom configuration the group names.
+        (Some(_), Some(g)) if matches!(g.source, ConfigSource::Workspace { file } if file == config_index && file > 0) => {
+            g.config
         }
-        (None, Some(choice)) => choice.into_config(),
+        (Some(value), group_config) => match (config_text, group_config.map(|g| g.source)) {
+            (Some(_), Some(ConfigSource::Unresolved { name, file, why }))
+                if file == config_index =>
+            {
+                return fail(format!(
+                    "`config` defines the configuration `{name}` the group names, but it cannot be simulated: {why}"
+                ));
+            }
+            (Some(_), Some(ConfigSource::Missing { name })) => {
+                let config = config(value)?;
+                notes.push(format!(
+                    "the group names the custom configuration `{name}`, which `config` does not define: simulated with `{}` (`config`)",
+                    config.name
+                ));
+                config
+            }
+            _ => config(value)?,
+        },
+        (None, Some(g)) => {
+            match &g.source {
+                ConfigSource::Missing { name } => notes.push(format!(
+                    "the group names the custom configuration `{name}`: pass its text as `config` or in `configs`; simulated with {}",
+                    g.config.name
+                )),
+                _ => notes.extend(
+                    g.why_stand_in(|i| names.get(i).cloned().unwrap_or_default()),
+                ),
+            }
+            g.config
+        }
         (None, None) => Config::default_for(scenario.platform.unwrap_or(Platform::Ec2)),
     };
     let appspec = match &files.appspec {
@@ -755,13 +818,18 @@ pub fn simulate_deployment(
     Ok(report)
 }
 
+/// Whether `config` is a configuration's text rather than a name: one line without braces or
+/// a colon is a name.
+fn is_config_text(value: &str) -> bool {
+    value.contains(['{', ':', '\n'])
+}
+
 /// A configuration given by name or as text.
 fn config(value: &str) -> Result<Config, Error> {
     if let Some(c) = Config::predefined(value.trim()) {
         return Ok(c);
     }
-    // One line without braces or a colon is a name, not a file.
-    if !value.contains(['{', ':', '\n']) {
+    if !is_config_text(value) {
         let hint = cicd_core::deployment::config::suggest_predefined(value.trim())
             .map(|p| format!("; did you mean `{}`?", p.name))
             .unwrap_or_default();

@@ -188,3 +188,20 @@ fn hover_shows_a_keys_doc() {
     .expect("a hook's hover");
     assert!(h.doc.contains("lifecycle event"));
 }
+
+#[test]
+fn task_definition_keys_at_each_level() {
+    let c = at(Kind::TaskDefinition, "{\n  \"fam|\n}\n");
+    assert_eq!(labels(&c), ["family"]);
+    assert!(c.items[0].rule.is_some() && !c.items[0].doc.is_empty());
+    let text = "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"port|\"}]}";
+    let c = at(Kind::TaskDefinition, text);
+    assert_eq!(labels(&c), ["portMappings"]);
+    let text = "{\"family\": \"web\", \"containerDefinitions\": [{\"portMappings\": [{\"|\"}]}]}";
+    let c = at(Kind::TaskDefinition, text);
+    assert!(labels(&c).contains(&"containerPort"), "{:?}", labels(&c));
+    // `describe-task-definition` output: the definition's keys under `taskDefinition`.
+    let text = "{\"taskDefinition\": {\"containerDefinitions\": [{\"ess|\"}]}}";
+    let c = at(Kind::TaskDefinition, text);
+    assert_eq!(labels(&c), ["essential"]);
+}

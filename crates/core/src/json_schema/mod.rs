@@ -11,6 +11,7 @@
 
 mod deployment;
 mod pipeline;
+mod task_definition;
 mod trust_policy;
 
 use serde_json::{Map, Value, json};
@@ -106,9 +107,14 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
                 "CodeDeploy deployment configuration",
             ),
         }],
-        // Not yet: the task definition is a kind for the AppSpec's containers and ports (its
-        // own checks are three rules); ECS's own schema is the reference for editors.
-        Kind::TaskDefinition => Vec::new(),
+        Kind::TaskDefinition => vec![SchemaFile {
+            name: "task-definition.json",
+            kind,
+            schema: task_definition::task_definition(
+                "task-definition.json",
+                "Amazon ECS task definition",
+            ),
+        }],
     }
 }
 

@@ -12,9 +12,11 @@
 
 pub mod model;
 pub(crate) mod rules;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::{BY_KEY, BY_NAME, BY_WORD, FileName, Formats, KindInfo, Strength};
+use crate::schema::Checker;
 use crate::source::{Document, Node};
 
 pub use model::{Container, PortMapping, TaskDefinition};
@@ -58,19 +60,29 @@ pub(crate) fn detect(root: &Node, _json: bool) -> Option<Strength> {
     body.get("containerDefinitions").map(|_| BY_KEY)
 }
 
-/// Lowers the task definition once and runs the `ECS` rules.
+/// Lowers the task definition once, walks its keys and runs the `ECS` rules.
 pub(crate) fn analyze(
     text: &str,
     doc: &Document,
     _options: &crate::Options,
     out: &mut Vec<Diagnostic>,
 ) -> TaskDefinition {
-    let model = model::lower(&doc.root);
+    let root = &doc.root;
+    let model = model::lower(root);
+    let mut walk = Checker::new(&schema::RULES, text);
+    if model.described {
+        walk.check_root(root, &schema::DESCRIBED);
+    } else if model.readable {
+        walk.check_root(root, &schema::ROOT);
+    } else if model::container_list(root) {
+        walk.value(root, &schema::CONTAINER_LIST, root.span);
+    }
     rules::run(
         &rules::Cx {
             text,
-            root: &doc.root,
+            root,
             model: &model,
+            facts: &walk.facts,
         },
         out,
     );

@@ -132,6 +132,18 @@ fn scalar(node: Option<&Node>) -> Option<Spanned<String>> {
     })
 }
 
+/// Whether `root` is a list of container definitions (each with an `image`, none with the
+/// `imageUri` of `imagedefinitions.json`): what `aws ecs register-task-definition
+/// --container-definitions file://…` reads, and repositories often name `task-definition.json`.
+pub fn container_list(root: &Node) -> bool {
+    let containers = root.items();
+    root.seq().is_some()
+        && !containers.is_empty()
+        && containers
+            .iter()
+            .all(|c| c.get("image").is_some() && c.get("imageUri").is_none())
+}
+
 /// The first character of `span` (a mapping's `{`): where a finding about the whole mapping
 /// points.
 pub fn opening(span: Span) -> Span {

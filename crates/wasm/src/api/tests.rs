@@ -197,6 +197,7 @@ fn simulations_answer_as_the_core_does() {
         group: Some(group),
         config: Some(read("examples/deployment-config-linear.json")),
         appspec: None,
+        configs: Vec::new(),
     };
     let chosen = simulate_deployment(&linear, &Default::default()).unwrap();
     assert_ne!(chosen.config.config.name, deployment.config.config.name);
@@ -224,4 +225,61 @@ fn a_group_naming_a_custom_configuration_is_simulated_with_the_default_and_says_
         "{:?}",
         report.notes
     );
+}
+
+#[test]
+fn a_group_runs_with_the_custom_configuration_its_other_files_define() {
+    let group = r#"{"applicationName": "app", "deploymentGroupName": "g",
+        "serviceRoleArn": "arn:aws:iam::123456789012:role/CodeDeploy",
+        "deploymentConfigName": "MyTeamConfig"}"#;
+    let mine = r#"{"deploymentConfigName": "MyTeamConfig", "computePlatform": "Server",
+        "minimumHealthyHosts": {"type": "FLEET_PERCENT", "value": 75}}"#;
+    let other = r#"{"deploymentConfigName": "Other", "computePlatform": "Server",
+        "minimumHealthyHosts": {"type": "HOST_COUNT", "value": 1}}"#;
+    let files = DeploymentFiles {
+        group: Some(group.to_string()),
+        configs: vec![other.to_string(), mine.to_string()],
+        ..Default::default()
+    };
+    let report = simulate_deployment(&files, &Default::default()).unwrap();
+    assert_eq!(report.config.config.name, "MyTeamConfig");
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+
+    // Without it among them: the default, and a note that says where to pass it.
+    let files = DeploymentFiles {
+        group: Some(group.to_string()),
+        configs: vec![other.to_string()],
+        ..Default::default()
+    };
+    let report = simulate_deployment(&files, &Default::default()).unwrap();
+    assert_eq!(report.config.config.name, "CodeDeployDefault.OneAtATime");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("`MyTeamConfig`") && n.contains("`configs`")),
+        "{:?}",
+        report.notes
+    );
+
+    // Given as `config`, it is the one the group names.
+    let files = DeploymentFiles {
+        group: Some(group.to_string()),
+        config: Some(mine.to_string()),
+        ..Default::default()
+    };
+    let report = simulate_deployment(&files, &Default::default()).unwrap();
+    assert_eq!(report.config.config.name, "MyTeamConfig");
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+
+    // A configuration text with errors is refused, and says which one.
+    let files = DeploymentFiles {
+        group: Some(group.to_string()),
+        configs: vec![
+            r#"{"deploymentConfigName": "MyTeamConfig", "computePlatform": "Nope"}"#.to_string(),
+        ],
+        ..Default::default()
+    };
+    let err = simulate_deployment(&files, &Default::default()).unwrap_err();
+    assert!(err.0.contains("configs[0]"), "{err}");
 }

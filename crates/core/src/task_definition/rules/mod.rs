@@ -1,14 +1,17 @@
 //! The task-definition rules (`ECS…`), one file per rule: its declaration, its documentation
 //! page and the `check` function that reports it.
 //!
-//! Codes: `ECS001`–`ECS009` the definition's required parts, `ECS010`–`ECS019` containers.
+//! Codes: `ECS001`–`ECS009` the definition's required parts, `ECS010`–`ECS019` containers,
+//! `ECS020`–`ECS029` the keys and value types of the schema walk ([`super::schema`]).
 //! The findings that relate a task definition to an AppSpec or a pipeline are the other kinds'
 //! related rules (see [`crate::related`]).
 
 use super::TaskDefinition;
+use crate::schema::Facts;
 use crate::source::Node;
 
-/// What a task-definition rule sees: the text, the tree and the model.
+/// What a task-definition rule sees: the text, the tree, the model and what the schema walk
+/// recorded.
 pub(crate) struct Cx<'a> {
     /// The text.
     #[allow(dead_code)]
@@ -17,6 +20,8 @@ pub(crate) struct Cx<'a> {
     pub root: &'a Node,
     /// The lowered task definition.
     pub model: &'a TaskDefinition,
+    /// What the schema walk recorded.
+    pub facts: &'a Facts<'a>,
 }
 
 crate::rule_modules! {
@@ -24,4 +29,6 @@ crate::rule_modules! {
     missing_task_definition_key,
     missing_container_name,
     duplicate_container_name,
+    unknown_task_definition_key,
+    wrong_task_definition_value_type,
 }

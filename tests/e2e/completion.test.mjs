@@ -122,7 +122,9 @@ test("a large file's questions go to the worker and are answered", () => withPag
   // Over the main-thread engine's 32 KB: the worker answers.
   const padding = "# padding line to make the file large\n".repeat(1000);
   // Count the questions the worker receives.
-  const worker = page.workers().find((w) => /engine-worker|cicd-worker/.test(w.url()));
+  const isEngine = (w) => /engine-worker|cicd-worker/.test(w.url());
+  const worker = page.workers().find(isEngine)
+    ?? await page.waitForEvent("worker", { predicate: isEngine, timeout: 10000 }).catch(() => null);
   assert.ok(worker, "the engine's worker runs");
   await worker.evaluate(() => {
     self.__assists = 0;

@@ -105,7 +105,7 @@ test("a share link opened in a fresh browser restores the same workspace", async
     await waitForProblem(page, "BS023");
     await page.click('.tab[data-file="trust-policy.json"]');
     await page.click("text=Share link");
-    const link = await page.$eval(".share-link", (el) => el.value);
+    const link = await page.inputValue(".share-link");
     const length = Number(await page.$eval(".share-length", (el) => el.dataset.length));
     assert.equal(length, [...link].length);
     assert.match(link, /#v1:[A-Za-z0-9_-]+$/);
@@ -175,7 +175,7 @@ test("a link arriving over local work asks first and can keep both", async () =>
   const link = await withBrowser(async (context) => {
     const page = await open(context, server.url + "?example=trust-policy");
     await page.click("text=Share link");
-    return page.$eval(".share-link", (el) => el.value);
+    return page.inputValue(".share-link");
   });
   await withBrowser(async (context) => {
     const page = await open(context, server.url);
@@ -207,7 +207,7 @@ test("embed mode hides the chrome and honours readonly, file and theme", async (
   const link = await withBrowser(async (context) => {
     const page = await open(context, server.url);
     await page.click("text=Share link");
-    return page.$eval(".share-link", (el) => el.value);
+    return page.inputValue(".share-link");
   });
   const fragment = new URL(link).hash;
   const openFull = await withBrowser(async (context) => {

@@ -139,6 +139,7 @@ fn schema_for(kind: Kind, model: &Model) -> Option<&'static str> {
         },
         (Kind::DeploymentGroup, _) => Some("deployment-group.json"),
         (Kind::DeploymentConfig, _) => Some("deployment-config.json"),
+        (Kind::ImageDefinitions, _) => Some("image-definitions.json"),
         (Kind::Appspec, Model::Appspec(a)) => match a.detection {
             Detection::Known(Platform::Ec2) => Some("appspec-ec2.json"),
             Detection::Known(Platform::Ecs) => Some("appspec-ecs.json"),
@@ -325,6 +326,11 @@ fn broken_fixtures_fail_their_schema() {
         (Kind::TrustPolicy, "IAM015"),
         (Kind::TrustPolicy, "IAM018"),
         (Kind::TrustPolicy, "IAM020"),
+        // Image definitions: not a list, entries that are not objects, values that are not
+        // strings (a missing key is only required in its documented spelling by the rule,
+        // which reads keys in any case).
+        (Kind::ImageDefinitions, "IMG001"),
+        (Kind::ImageDefinitions, "IMG002"),
     ] {
         for path in files_under(&fixtures.join(kind.id()).join(code).join("err")) {
             let Some(c) = check(&path, Some(kind)) else {

@@ -37,10 +37,10 @@ fn repositories_relate_without_false_findings() {
         if !matches!(*category, "buildspec" | "pipeline" | "appspec" | "ecs") {
             continue;
         }
-        let folder = if *category == "ecs" {
-            "task-definition"
-        } else {
-            category
+        let folder = match *category {
+            "ecs" if saved.ends_with("imagedefinitions.json") => "image-definitions",
+            "ecs" => "task-definition",
+            _ => category,
         };
         let file = root.join(folder).join(saved);
         let Ok(text) = std::fs::read_to_string(&file) else {

@@ -10,6 +10,7 @@
 //! table does not document ([`Ty::Custom`]) is left open.
 
 mod deployment;
+mod image_definitions;
 mod pipeline;
 mod trust_policy;
 
@@ -109,6 +110,14 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
         // Not yet: the task definition is a kind for the AppSpec's containers and ports (its
         // own checks are three rules); ECS's own schema is the reference for editors.
         Kind::TaskDefinition => Vec::new(),
+        Kind::ImageDefinitions => vec![SchemaFile {
+            name: "image-definitions.json",
+            kind,
+            schema: image_definitions::schema(
+                "image-definitions.json",
+                "CodePipeline image definitions file",
+            ),
+        }],
     }
 }
 

@@ -1,7 +1,8 @@
 //! The build side of a workspace: which files a pipeline's deploy actions read from the
 //! artifacts its CodeBuild action produces (and whether the buildspec's `artifacts` puts them
 //! there), and which task definition an ECS AppSpec deploys. The rules that report on these
-//! relations (`CP035`, `CP036`, `AS080`, `AS081`) read a [`BuildCx`], built once per workspace.
+//! relations (`CP035`, `CP036`, `AS080`, `AS081`, and through [`super::images`] `IMG080` and
+//! `BS093`) read a [`BuildCx`], built once per workspace.
 //!
 //! Files are related only where the workspace makes it certain:
 //! - a CodeBuild action's buildspec is the workspace's buildspec when the workspace holds
@@ -42,16 +43,22 @@ pub(crate) struct BuildCx<'a> {
     /// Every image placeholder a CodeDeployToECS action names, with the task definition it
     /// registers.
     pub images: Vec<ImagePlaceholder<'a>>,
+    /// The container names image definitions deploy to the workspace's task definition
+    /// ([`super::images`]).
+    pub image_names: Vec<super::images::ImageNames<'a>>,
 }
 
 impl<'a> BuildCx<'a> {
     /// Relates the files of a workspace.
     pub fn new(files: &'a [WorkspaceFile<'a>]) -> BuildCx<'a> {
+        let consumed = consumed(files);
+        let image_names = super::images::image_names(files, &consumed);
         BuildCx {
             files,
-            consumed: consumed(files),
+            consumed,
             ecs: ecs_pairs(files),
             images: image_placeholders(files),
+            image_names,
         }
     }
 }
@@ -133,7 +140,7 @@ pub(crate) struct EcsPair<'a> {
 }
 
 /// The files of `kind`'s model that are readable, with their index.
-fn models<'a, T>(
+pub(super) fn models<'a, T>(
     files: &'a [WorkspaceFile<'a>],
     pick: impl Fn(&'a Model) -> Option<&'a T>,
 ) -> Vec<(usize, &'a T)> {
@@ -345,7 +352,7 @@ fn reads(action: &Action) -> Vec<Read> {
 }
 
 /// The buildspec a CodeBuild action runs, when the workspace makes it certain.
-fn buildspec_of(
+pub(super) fn buildspec_of(
     files: &[WorkspaceFile<'_>],
     pipeline_root: Option<&Node>,
     build: &Action,
@@ -420,7 +427,7 @@ fn normalise(path: &str) -> String {
 }
 
 /// Whether workspace file `name` is the file at repository path `path`.
-fn same_path(name: &str, path: &str) -> bool {
+pub(super) fn same_path(name: &str, path: &str) -> bool {
     let name = normalise(name);
     name == path || name.ends_with(&format!("/{path}"))
 }

@@ -307,6 +307,22 @@ fn reads(action: &Action) -> Vec<Read> {
                 &[],
                 named("AppSpecTemplateArtifact"),
             );
+            // Each image artifact holds `imageDetail.json` ("the name of the file must be
+            // imageDetail.json"; CodePipeline, image definitions file reference).
+            for key in IMAGE_ARTIFACT_KEYS {
+                if let Some(entry) = action.config(key)
+                    && let TextValue::Literal(artifact) = &entry.value.value
+                {
+                    out.push((
+                        key,
+                        IMAGE_DETAIL.to_string(),
+                        &[][..],
+                        entry.value.span,
+                        false,
+                        artifact.clone(),
+                    ));
+                }
+            }
         }
         Some("CodeDeploy") => {
             // The agent reads `appspec.yml` or `appspec.yaml` at the revision's root.
@@ -350,6 +366,17 @@ fn reads(action: &Action) -> Vec<Read> {
     }
     out
 }
+
+/// The configuration keys naming a CodeDeployToECS action's image artifacts.
+const IMAGE_ARTIFACT_KEYS: [&str; 4] = [
+    "Image1ArtifactName",
+    "Image2ArtifactName",
+    "Image3ArtifactName",
+    "Image4ArtifactName",
+];
+
+/// The file a blue/green (CodeDeployToECS) action reads from each image artifact.
+pub(crate) const IMAGE_DETAIL: &str = "imageDetail.json";
 
 /// The buildspec a CodeBuild action runs, when the workspace makes it certain.
 pub(super) fn buildspec_of(
@@ -589,10 +616,18 @@ fn produces(block: &Block, path: &str, alternatives: &[&str], budget: &mut usize
         )
     };
     let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_ascii_lowercase();
+    // The standard deploy's `imagedefinitions.json` where the blue/green action reads
+    // `imageDetail.json` is the usual mix-up.
     let near = block
         .files
         .iter()
         .find(|f| wanted.iter().any(|w| base(f) == base(w)))
+        .or_else(|| {
+            block.files.iter().find(|f| {
+                base(f) == "imagedefinitions.json"
+                    && wanted.iter().any(|w| base(w) == "imagedetail.json")
+            })
+        })
         .cloned();
     Produced::No {
         at: block.files_key.unwrap_or(block.key),

@@ -77,7 +77,9 @@ fn a_file_is_checked_as_image_definitions_by_its_name() {
     assert_eq!(d["kind"], "image-definitions");
     assert_eq!(d["severity"], "error");
     assert!(
-        d["message"].as_str().is_some_and(|m| m.contains("imageDetail.json")),
+        d["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("imageDetail.json")),
         "{d:#}"
     );
     let ok = dir.join("ok/imagedefinitions.json");
@@ -113,10 +115,16 @@ fn a_folder_relates_the_names_to_the_task_definition() {
     let [d] = with_code(&v, "IMG080")[..] else {
         panic!("one IMG080: {v:#}")
     };
-    assert!(ends_with(&d["file"], "deploy/imagedefinitions.json"), "{d:#}");
+    assert!(
+        ends_with(&d["file"], "deploy/imagedefinitions.json"),
+        "{d:#}"
+    );
     assert_eq!(d["kind"], "image-definitions");
     assert_eq!(d["severity"], "warning");
-    assert_eq!((d["line"].clone(), d["column"].clone()), (1.into(), 11.into()));
+    assert_eq!(
+        (d["line"].clone(), d["column"].clone()),
+        (1.into(), 11.into())
+    );
     let labels = d["labels"].as_array().expect("labels");
     let taskdef = labels
         .iter()
@@ -134,7 +142,10 @@ fn a_folder_relates_the_names_to_the_task_definition() {
     let fixed = folder(
         "related-fixed",
         &[
-            ("deploy/imagedefinitions.json", &images.replace("web-app\"", "web\"")),
+            (
+                "deploy/imagedefinitions.json",
+                &images.replace("web-app\"", "web\""),
+            ),
             (".aws/task-definition.json", TASKDEF),
             ("pipeline.json", PIPELINE),
         ],
@@ -156,7 +167,10 @@ artifacts:
 "#;
     let dir = folder(
         "written",
-        &[("buildspec.yml", buildspec), ("task-definition.json", TASKDEF)],
+        &[
+            ("buildspec.yml", buildspec),
+            ("task-definition.json", TASKDEF),
+        ],
     );
     let o = cicd(&["check", "--format", "json", dir.to_str().expect("utf-8")]);
     let v = json(&o);
@@ -164,7 +178,10 @@ artifacts:
         panic!("one BS093: {v:#}")
     };
     assert!(ends_with(&d["file"], "buildspec.yml"), "{d:#}");
-    assert_eq!((d["line"].clone(), d["column"].clone()), (5.into(), 27.into()));
+    assert_eq!(
+        (d["line"].clone(), d["column"].clone()),
+        (5.into(), 27.into())
+    );
     assert!(
         ends_with(&d["labels"][0]["file"], "task-definition.json"),
         "{d:#}"

@@ -331,6 +331,10 @@ mod tests {
             Kind::from_file_name("deploy/prod-image-definitions.json"),
             Some(Kind::ImageDefinitions)
         );
+        assert_eq!(
+            Kind::from_file_name("aws_pipeline__imagedefinitions.json"),
+            Some(Kind::ImageDefinitions)
+        );
         // The blue/green action's file is another shape, not this kind.
         assert_eq!(Kind::from_file_name("imageDetail.json"), None);
         assert_eq!(Kind::from_file_name("README.md"), None);

@@ -35,14 +35,16 @@ pub static INFO: KindInfo = KindInfo {
     checked: true,
 };
 
-/// `imagedefinitions*.json` by name (the ECS action's default `FileName`); a name holding
-/// `imagedefinition`, `image-definition` or `image_definition` by word.
+/// `imagedefinitions*.json` and `*imagedefinitions.json` by name (the ECS action's default
+/// `FileName`, also as the end of a longer name: `prod-imagedefinitions.json`, or a pipeline
+/// repository's `my_pipeline__imagedefinitions.json`, which the pipeline's word does not take);
+/// a name holding `imagedefinition`, `image-definition` or `image_definition` by word.
 fn file_name(name: &FileName<'_>) -> Option<Strength> {
     if !name.is_json() {
         return None;
     }
     let stem = name.stem;
-    if stem.starts_with("imagedefinitions") {
+    if stem.starts_with("imagedefinitions") || stem.ends_with("imagedefinitions") {
         Some(BY_NAME)
     } else {
         (stem.contains("imagedefinition")

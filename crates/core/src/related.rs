@@ -295,5 +295,7 @@ mod tests {
         assert!(all[1].report.over_broad.is_empty());
         assert!(relates(Kind::Workflow) && relates(Kind::TrustPolicy));
         assert!(relates(Kind::Buildspec) && relates(Kind::TaskDefinition));
+        assert!(relates(Kind::ImageDefinitions));
+        assert!(depends_on(Kind::TaskDefinition).contains(&Kind::ImageDefinitions));
     }
 }

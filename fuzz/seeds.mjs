@@ -38,6 +38,7 @@ const sharedDirs = {
   'deployment-group': [],
   'deployment-config': [],
   'task-definition': ['ecs'],
+  'image-definitions': ['ecs'],
 };
 const exampleNames = {
   buildspec: /^buildspec/,
@@ -48,6 +49,7 @@ const exampleNames = {
   'deployment-group': /^deployment-group/,
   'deployment-config': /^deployment-config/,
   'task-definition': /^taskdef.*\.json$/,
+  'image-definitions': /^imagedefinitions.*\.json$/,
 };
 
 /** Every file of a kind: its fixtures, its corpus, the shared corpus and its examples. */

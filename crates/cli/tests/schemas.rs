@@ -140,6 +140,7 @@ fn schema_for(kind: Kind, model: &Model) -> Option<&'static str> {
         (Kind::DeploymentGroup, _) => Some("deployment-group.json"),
         (Kind::DeploymentConfig, _) => Some("deployment-config.json"),
         (Kind::TaskDefinition, _) => Some("task-definition.json"),
+        (Kind::ImageDefinitions, _) => Some("image-definitions.json"),
         (Kind::Appspec, Model::Appspec(a)) => match a.detection {
             Detection::Known(Platform::Ec2) => Some("appspec-ec2.json"),
             Detection::Known(Platform::Ecs) => Some("appspec-ecs.json"),
@@ -331,6 +332,11 @@ fn broken_fixtures_fail_their_schema() {
         // command that is one string, a port that is a word).
         (Kind::TaskDefinition, "ECS001"),
         (Kind::TaskDefinition, "ECS021"),
+        // Image definitions: not a list, entries that are not objects, values that are not
+        // strings (a missing key is only required in its documented spelling by the rule,
+        // which reads keys in any case).
+        (Kind::ImageDefinitions, "IMG001"),
+        (Kind::ImageDefinitions, "IMG002"),
     ] {
         for path in files_under(&fixtures.join(kind.id()).join(code).join("err")) {
             let Some(c) = check(&path, Some(kind)) else {

@@ -169,6 +169,7 @@ kinds! {
         DeploymentGroup => deployment_group,
         DeploymentConfig => deployment_config,
         TaskDefinition => task_definition,
+        ImageDefinitions => image_definitions,
     }
     planned {
     }
@@ -322,6 +323,20 @@ mod tests {
             Kind::from_file_name("codedeploy/deployment_config.yaml"),
             Some(Kind::DeploymentConfig)
         );
+        assert_eq!(
+            Kind::from_file_name("imagedefinitions.json"),
+            Some(Kind::ImageDefinitions)
+        );
+        assert_eq!(
+            Kind::from_file_name("deploy/prod-image-definitions.json"),
+            Some(Kind::ImageDefinitions)
+        );
+        assert_eq!(
+            Kind::from_file_name("aws_pipeline__imagedefinitions.json"),
+            Some(Kind::ImageDefinitions)
+        );
+        // The blue/green action's file is another shape, not this kind.
+        assert_eq!(Kind::from_file_name("imageDetail.json"), None);
         assert_eq!(Kind::from_file_name("README.md"), None);
         assert_eq!(Kind::from_file_name("buildspec.json"), None);
     }
@@ -345,6 +360,15 @@ mod tests {
             Some(Kind::Workflow)
         );
         assert_eq!(Kind::from_content("hello: world\n"), None);
+        assert_eq!(
+            Kind::from_content(r#"[{"name": "web", "imageUri": "nginx:1.27"}]"#),
+            Some(Kind::ImageDefinitions)
+        );
+        // A list of container definitions (`--container-definitions file://…`).
+        assert_eq!(
+            Kind::from_content(r#"[{"name": "web", "image": "nginx:1.27"}]"#),
+            None
+        );
         assert_eq!(
             Kind::from_content("pipeline:\n  name: p\n"),
             Some(Kind::Pipeline)

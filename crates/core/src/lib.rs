@@ -24,6 +24,7 @@ pub mod deployment;
 pub mod deployment_config;
 pub mod deployment_group;
 pub mod diagnostic;
+pub mod image_definitions;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod kinds;

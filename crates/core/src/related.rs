@@ -16,6 +16,7 @@
 pub mod deployment;
 
 pub(crate) mod build;
+pub(crate) mod images;
 
 pub use crate::diagnostic::{FileLabel, Related};
 use crate::trust_policy::TrustPolicy;
@@ -97,9 +98,30 @@ pub fn depends_on(kind: Kind) -> &'static [Kind] {
         ],
         // The build side (`build`): a pipeline's deploy actions read files of the artifacts a
         // buildspec describes and register a task definition.
-        Kind::Pipeline => &[Kind::Buildspec, Kind::TaskDefinition],
-        Kind::Buildspec => &[Kind::Buildspec, Kind::Pipeline],
-        Kind::TaskDefinition => &[Kind::Appspec, Kind::TaskDefinition, Kind::Pipeline],
+        // Its ECS deploy actions read image definitions (`images`): IMG080 and BS093 label the
+        // action that deploys the names.
+        Kind::Pipeline => &[
+            Kind::Buildspec,
+            Kind::TaskDefinition,
+            Kind::ImageDefinitions,
+        ],
+        // The image definitions it writes deploy to the workspace's task definition (BS093).
+        Kind::Buildspec => &[Kind::Buildspec, Kind::Pipeline, Kind::TaskDefinition],
+        Kind::TaskDefinition => &[
+            Kind::Appspec,
+            Kind::TaskDefinition,
+            Kind::Pipeline,
+            Kind::ImageDefinitions,
+            Kind::Buildspec,
+        ],
+        // Its names are containers of the workspace's only task definition, when a pipeline's
+        // ECS deploy action reads it or no pipeline says otherwise (`images`).
+        Kind::ImageDefinitions => &[
+            Kind::TaskDefinition,
+            Kind::Pipeline,
+            Kind::Buildspec,
+            Kind::ImageDefinitions,
+        ],
     }
 }
 
@@ -209,6 +231,8 @@ pub fn relate_pairings(files: &[WorkspaceFile<'_>], pairings: &[Pairing]) -> Vec
     let build = build::BuildCx::new(files);
     crate::pipeline::rules::run_related(&build, &mut out);
     crate::appspec::rules::run_related(&build, &mut out);
+    crate::image_definitions::rules::run_related(&build, &mut out);
+    crate::buildspec::rules::run_related(&build, &mut out);
     out.sort_by(|a, b| {
         (a.file, a.diagnostic.span.start, a.diagnostic.code).cmp(&(
             b.file,
@@ -272,5 +296,7 @@ mod tests {
         assert!(all[1].report.over_broad.is_empty());
         assert!(relates(Kind::Workflow) && relates(Kind::TrustPolicy));
         assert!(relates(Kind::Buildspec) && relates(Kind::TaskDefinition));
+        assert!(relates(Kind::ImageDefinitions));
+        assert!(depends_on(Kind::TaskDefinition).contains(&Kind::ImageDefinitions));
     }
 }

@@ -287,6 +287,14 @@ impl<'a> Checker<'a> {
         self.value(root, &Ty::Map(schema), anchor);
     }
 
+    /// Walks `node` as a value of `ty` under one more segment of the path (`[0]`: an item of a
+    /// document that is a list, as an image definitions file's entries).
+    pub fn value_under(&mut self, segment: &str, node: &'a Node, ty: &Ty, anchor: Span) {
+        self.path.push(segment.to_string());
+        self.value(node, ty, anchor);
+        self.path.pop();
+    }
+
     /// Walks `node` as a value of `ty`; `anchor` is where to report missing keys of a mapping
     /// (the key that holds it).
     pub fn value(&mut self, node: &'a Node, ty: &Ty, anchor: Span) {

@@ -29,7 +29,7 @@ fn codes_carry_their_kind_prefix() {
         assert!(
             matches!(
                 prefix.as_str(),
-                "SRC" | "BS" | "AS" | "IAM" | "CP" | "DEP" | "GHA" | "ECS"
+                "SRC" | "BS" | "AS" | "IAM" | "CP" | "DEP" | "GHA" | "ECS" | "IMG"
             ),
             "{}",
             rule.code

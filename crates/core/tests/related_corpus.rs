@@ -37,10 +37,10 @@ fn repositories_relate_without_false_findings() {
         if !matches!(*category, "buildspec" | "pipeline" | "appspec" | "ecs") {
             continue;
         }
-        let folder = if *category == "ecs" {
-            "task-definition"
-        } else {
-            category
+        let folder = match *category {
+            "ecs" if saved.ends_with("imagedefinitions.json") => "image-definitions",
+            "ecs" => "task-definition",
+            _ => category,
         };
         let file = root.join(folder).join(saved);
         let Ok(text) = std::fs::read_to_string(&file) else {
@@ -94,4 +94,51 @@ fn repositories_relate_without_false_findings() {
     // The relations do apply to these repositories: moving the task definition's ports is
     // found in each that holds an ECS AppSpec and its task definition.
     assert_eq!(ports_moved, PAIRED);
+}
+
+/// The buildspecs of the corpus that write `imagedefinitions.json`, each beside a task
+/// definition whose only container has another name: BS093 reads the names only of those that
+/// write the file once with a literal name (the others fill the name in, or write the file
+/// twice, as 0209RohanChoudhary's does: `course-service`, then `$DOCKER_CONTAINER_NAME`).
+#[test]
+fn written_image_names_are_read_only_where_certain() {
+    let root = common::workspace().join("tests/corpus/buildspec");
+    let taskdef = r#"{"family": "app", "containerDefinitions": [{"name": "no-such-container", "image": "nginx"}]}"#;
+    let mut judged = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if !text.contains("imagedefinitions.json") {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let workspace = common::Workspace::check(vec![
+            ("buildspec.yml".to_string(), text.clone()),
+            ("taskdef.json".to_string(), taskdef.to_string()),
+        ]);
+        if workspace.count("BS093") > 0 {
+            judged.push(name.split("__").next().unwrap_or(name).to_string());
+        }
+        // With the container the buildspec names, nothing is found.
+        for (container, owner) in [
+            ("web", "0610st"),
+            ("hello-world", "711brown"),
+            ("cf-server", "CordField"),
+        ] {
+            if name.starts_with(owner) {
+                let fixed = taskdef.replace("no-such-container", container);
+                let workspace = common::Workspace::check(vec![
+                    ("buildspec.yml".to_string(), text.clone()),
+                    ("taskdef.json".to_string(), fixed),
+                ]);
+                assert_eq!(workspace.count("BS093"), 0, "{name}");
+            }
+        }
+    }
+    assert_eq!(judged, ["0610st", "711brown", "CordField"]);
 }

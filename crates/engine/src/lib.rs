@@ -248,7 +248,9 @@ fn report(entry: &Entry) -> FileReport {
                 Model::Workflow(_) => workspace
                     .as_ref()
                     .map_or(Panel::None, admission::Workspace::panel),
-                Model::Buildspec(_) | Model::TaskDefinition(_) => Panel::None,
+                Model::Buildspec(_) | Model::TaskDefinition(_) | Model::ImageDefinitions(_) => {
+                    Panel::None
+                }
                 Model::DeploymentGroup(_) | Model::DeploymentConfig(_) => {
                     deployment::panel(entry, analysis, &inputs)
                 }

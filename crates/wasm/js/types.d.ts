@@ -55,7 +55,8 @@ export type KindId =
   | "workflow"
   | "deployment-group"
   | "deployment-config"
-  | "task-definition";
+  | "task-definition"
+  | "image-definitions";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -239,6 +239,26 @@ pub static EXAMPLES: &[Example] = &[
         ],
     },
     Example {
+        id: "broken-ecs-standard",
+        title: "Fix me: a standard ECS deployment to a container that is not there",
+        summary: "The pipeline's ECS action deploys the image definitions file, whose container name is the repository's, not the task definition's container.",
+        broken: true,
+        files: &[
+            (
+                "imagedefinitions.json",
+                include_str!("../../../examples/broken/ecs-standard-imagedefinitions.json"),
+            ),
+            (
+                "task-definition.json",
+                include_str!("../../../examples/broken/ecs-standard-taskdef.json"),
+            ),
+            (
+                "pipeline.json",
+                include_str!("../../../examples/broken/ecs-standard-pipeline.json"),
+            ),
+        ],
+    },
+    Example {
         id: "broken-pipeline",
         title: "Fix me: a pipeline whose artifacts do not flow",
         summary: "A quoted `runOrder`, an input nobody produces, a test reading the build's output in parallel with the build, an approval with an input, and a task definition artifact that is not an input.",
@@ -421,6 +441,29 @@ mod tests {
                 assert_eq!(hard, expected, "{} has errors", example.id);
             }
         }
+    }
+
+    #[test]
+    fn the_standard_deployment_is_broken_only_between_its_files() {
+        let example = find("broken-ecs-standard").expect("example");
+        let ws = example.workspace();
+        for f in &ws.files {
+            let kind = effective_kind(f).expect("a kind");
+            let diags =
+                cicd_core::check(kind, &f.text, &cicd_core::Options::default()).expect("checked");
+            assert!(
+                diags
+                    .iter()
+                    .all(|d| d.severity == cicd_core::Severity::Info),
+                "{}: {diags:#?}",
+                f.name
+            );
+        }
+        assert_eq!(
+            severities(example),
+            [cicd_core::Severity::Warning],
+            "the image definitions name a container the task definition lacks"
+        );
     }
 
     #[test]

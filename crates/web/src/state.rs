@@ -1037,11 +1037,16 @@ mod tests {
                 .expect("a file");
             s.related(file).into_iter().map(|r| r.name).collect()
         };
-        // Each file carries the kinds it depends on, never the workflow.
-        assert_eq!(names(&s, 1), ["pipeline.json"]);
+        // Each file carries the kinds it depends on, never the workflow (the buildspec and the
+        // task definition each other's too: the image definitions the buildspec writes deploy
+        // to the task definition).
+        assert_eq!(names(&s, 1), ["pipeline.json", "ecs/taskdef.json"]);
         assert_eq!(names(&s, 2), ["buildspec.yml", "ecs/taskdef.json"]);
         assert_eq!(names(&s, 3), ["pipeline.json", "ecs/taskdef.json"]);
-        assert_eq!(names(&s, 4), ["pipeline.json", "ecs/appspec.yaml"]);
+        assert_eq!(
+            names(&s, 4),
+            ["buildspec.yml", "pipeline.json", "ecs/appspec.yaml"]
+        );
         let cp035 = |s: &T, id: u32| {
             s.report(id)
                 .expect("a report")

@@ -10,6 +10,7 @@
 //! table does not document ([`Ty::Custom`]) is left open.
 
 mod deployment;
+mod image_definitions;
 mod pipeline;
 mod task_definition;
 mod trust_policy;
@@ -113,6 +114,14 @@ pub fn for_kind(kind: Kind) -> Vec<SchemaFile> {
             schema: task_definition::task_definition(
                 "task-definition.json",
                 "Amazon ECS task definition",
+            ),
+        }],
+        Kind::ImageDefinitions => vec![SchemaFile {
+            name: "image-definitions.json",
+            kind,
+            schema: image_definitions::schema(
+                "image-definitions.json",
+                "CodePipeline image definitions file",
             ),
         }],
     }

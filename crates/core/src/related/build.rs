@@ -1,7 +1,8 @@
 //! The build side of a workspace: which files a pipeline's deploy actions read from the
 //! artifacts its CodeBuild action produces (and whether the buildspec's `artifacts` puts them
 //! there), and which task definition an ECS AppSpec deploys. The rules that report on these
-//! relations (`CP035`, `CP036`, `AS080`, `AS081`) read a [`BuildCx`], built once per workspace.
+//! relations (`CP035`, `CP036`, `AS080`, `AS081`, and through [`super::images`] `IMG080` and
+//! `BS093`) read a [`BuildCx`], built once per workspace.
 //!
 //! Files are related only where the workspace makes it certain:
 //! - a CodeBuild action's buildspec is the workspace's buildspec when the workspace holds
@@ -42,16 +43,22 @@ pub(crate) struct BuildCx<'a> {
     /// Every image placeholder a CodeDeployToECS action names, with the task definition it
     /// registers.
     pub images: Vec<ImagePlaceholder<'a>>,
+    /// The container names image definitions deploy to the workspace's task definition
+    /// ([`super::images`]).
+    pub image_names: Vec<super::images::ImageNames<'a>>,
 }
 
 impl<'a> BuildCx<'a> {
     /// Relates the files of a workspace.
     pub fn new(files: &'a [WorkspaceFile<'a>]) -> BuildCx<'a> {
+        let consumed = consumed(files);
+        let image_names = super::images::image_names(files, &consumed);
         BuildCx {
             files,
-            consumed: consumed(files),
+            consumed,
             ecs: ecs_pairs(files),
             images: image_placeholders(files),
+            image_names,
         }
     }
 }
@@ -133,7 +140,7 @@ pub(crate) struct EcsPair<'a> {
 }
 
 /// The files of `kind`'s model that are readable, with their index.
-fn models<'a, T>(
+pub(super) fn models<'a, T>(
     files: &'a [WorkspaceFile<'a>],
     pick: impl Fn(&'a Model) -> Option<&'a T>,
 ) -> Vec<(usize, &'a T)> {
@@ -300,6 +307,22 @@ fn reads(action: &Action) -> Vec<Read> {
                 &[],
                 named("AppSpecTemplateArtifact"),
             );
+            // Each image artifact holds `imageDetail.json` ("the name of the file must be
+            // imageDetail.json"; CodePipeline, image definitions file reference).
+            for key in IMAGE_ARTIFACT_KEYS {
+                if let Some(entry) = action.config(key)
+                    && let TextValue::Literal(artifact) = &entry.value.value
+                {
+                    out.push((
+                        key,
+                        IMAGE_DETAIL.to_string(),
+                        &[][..],
+                        entry.value.span,
+                        false,
+                        artifact.clone(),
+                    ));
+                }
+            }
         }
         Some("CodeDeploy") => {
             // The agent reads `appspec.yml` or `appspec.yaml` at the revision's root.
@@ -344,8 +367,19 @@ fn reads(action: &Action) -> Vec<Read> {
     out
 }
 
+/// The configuration keys naming a CodeDeployToECS action's image artifacts.
+const IMAGE_ARTIFACT_KEYS: [&str; 4] = [
+    "Image1ArtifactName",
+    "Image2ArtifactName",
+    "Image3ArtifactName",
+    "Image4ArtifactName",
+];
+
+/// The file a blue/green (CodeDeployToECS) action reads from each image artifact.
+pub(crate) const IMAGE_DETAIL: &str = "imageDetail.json";
+
 /// The buildspec a CodeBuild action runs, when the workspace makes it certain.
-fn buildspec_of(
+pub(super) fn buildspec_of(
     files: &[WorkspaceFile<'_>],
     pipeline_root: Option<&Node>,
     build: &Action,
@@ -420,7 +454,7 @@ fn normalise(path: &str) -> String {
 }
 
 /// Whether workspace file `name` is the file at repository path `path`.
-fn same_path(name: &str, path: &str) -> bool {
+pub(super) fn same_path(name: &str, path: &str) -> bool {
     let name = normalise(name);
     name == path || name.ends_with(&format!("/{path}"))
 }
@@ -582,10 +616,18 @@ fn produces(block: &Block, path: &str, alternatives: &[&str], budget: &mut usize
         )
     };
     let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_ascii_lowercase();
+    // The standard deploy's `imagedefinitions.json` where the blue/green action reads
+    // `imageDetail.json` is the usual mix-up.
     let near = block
         .files
         .iter()
         .find(|f| wanted.iter().any(|w| base(f) == base(w)))
+        .or_else(|| {
+            block.files.iter().find(|f| {
+                base(f) == "imagedefinitions.json"
+                    && wanted.iter().any(|w| base(w) == "imagedetail.json")
+            })
+        })
         .cloned();
     Produced::No {
         at: block.files_key.unwrap_or(block.key),

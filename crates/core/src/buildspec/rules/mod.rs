@@ -1,9 +1,12 @@
 //! The buildspec rules (`BS…`), one file per rule: its declaration, its documentation page and
-//! the `check` function that reports it. Shared helpers are in [`helpers`].
+//! the `check` function that reports it. Shared helpers are in [`helpers`]. The last rule relates
+//! the image definitions a buildspec writes to the task definition they deploy to: it runs over
+//! a [`BuildCx`] built by [`crate::related`].
 
 pub(crate) mod helpers;
 
 use super::{Buildspec, Options};
+use crate::related::build::BuildCx;
 use crate::schema::Facts;
 use crate::source::Node;
 
@@ -71,5 +74,7 @@ crate::rule_modules! {
     missing_cache_paths,
     ecr_get_login_removed,
     folded_line_continuation,
-    unfilled_placeholder,
+    unfilled_placeholder;
+    related context: BuildCx;
+    written_image_name_not_in_task_definition,
 }

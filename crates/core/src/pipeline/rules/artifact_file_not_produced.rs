@@ -11,7 +11,8 @@ declare_rule! {
     /// reports a file a deploy action reads from the build's output artifact that the
     /// buildspec's `artifacts` does not put there: the ECS action's `FileName` (default
     /// `imagedefinitions.json`), CodeDeployToECS's `TaskDefinitionTemplatePath` (default
-    /// `taskdef.json`) and `AppSpecTemplatePath` (default `appspec.yaml`), CodeDeploy's
+    /// `taskdef.json`), `AppSpecTemplatePath` (default `appspec.yaml`) and the
+    /// `imageDetail.json` of each `Image<N>ArtifactName` artifact, CodeDeploy's
     /// `appspec.yml` at the revision's root, CloudFormation's `TemplatePath` and
     /// `TemplateConfiguration`. The `files` patterns are matched as CodeBuild does: relative to
     /// `base-directory`, `*` within one path component, `**` across them, `discard-paths: yes`
@@ -21,11 +22,13 @@ declare_rule! {
     /// ## Why is this bad?
     /// The deploy action fails when it opens the artifact: the ECS action with "Exception
     /// while trying to read the image artifact file", CodeDeployToECS with "Exception while
-    /// trying to read the task definition artifact file", CodeDeploy with "The AppSpec file
-    /// cannot be located". The common causes are a file written under another name or path
-    /// (`imageDefinitions.json`, `deploy/taskdef.json` without `discard-paths`), `appspec.yml`
-    /// where the action expects `appspec.yaml`, and an `artifacts` section that lists only the
-    /// build's output folder.
+    /// trying to read the task definition artifact file" (or "the image artifact file"),
+    /// CodeDeploy with "The AppSpec file cannot be located". The common causes are a file
+    /// written under another name or path (`imageDefinitions.json`, `deploy/taskdef.json`
+    /// without `discard-paths`), `appspec.yml` where the action expects `appspec.yaml`, the
+    /// standard deploy's `imagedefinitions.json` in a blue/green action's image artifact (which
+    /// must hold `imageDetail.json`, `{"ImageURI": …}`), and an `artifacts` section that lists
+    /// only the build's output folder.
     ///
     /// ## Example
     /// ```yaml buildspec.yml
@@ -82,6 +85,7 @@ declare_rule! {
     /// - CodePipeline action reference, Amazon ECS (`FileName`): <https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html>
     /// - CodePipeline action reference, CodeDeployToECS (`TaskDefinitionTemplatePath`, `AppSpecTemplatePath`): <https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECSbluegreen.html>
     /// - CodeDeploy, AppSpec file location (`appspec.yml` at the revision's root): <https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html>
+    /// - CodePipeline, Image definitions file reference (`imageDetail.json` for blue/green deployments): <https://docs.aws.amazon.com/codepipeline/latest/userguide/file-reference.html>
     code: "CP035", name: "artifact-file-not-produced", severity: Error
 }
 
@@ -126,7 +130,14 @@ pub(crate) fn check(cx: &BuildCx<'_>, out: &mut Vec<Related>) {
         } else {
             format!("`{}`", c.key)
         };
+        let image_detail = c.path == crate::related::build::IMAGE_DETAIL;
         let help = match near {
+            Some(near) if image_detail => format!(
+                "the build's artifact holds `{near}`, the standard ECS deploy's file: a blue/green deployment reads `imageDetail.json` (`{{\"ImageURI\": …}}`) from {setting}'s artifact; write it in the buildspec (`printf '{{\"ImageURI\":\"%s\"}}' \"$IMAGE\" > imageDetail.json`) and list it in `artifacts.files`"
+            ),
+            _ if image_detail => format!(
+                "a blue/green deployment reads `imageDetail.json` (`{{\"ImageURI\": …}}`) from {setting}'s artifact: write it in the buildspec and list it in `artifacts.files`"
+            ),
             Some(near) if near.eq_ignore_ascii_case(&c.path) => format!(
                 "the build's artifact holds `{near}`: names are case-sensitive, so write the same name in the buildspec and in {setting}"
             ),

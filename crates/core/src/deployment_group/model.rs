@@ -437,7 +437,7 @@ pub(crate) static GROUP: Shape = Shape {
             "deploymentConfigName",
             "DeploymentConfigName",
             Ty::Str,
-            "the deployment configuration (CodeDeployDefault.OneAtATime when absent)",
+            "the deployment configuration (when absent: CodeDeployDefault.OneAtATime for EC2/on-premises; for ECS and Lambda the playground assumes the all-at-once one)",
         ),
         both(
             "ec2TagFilters",

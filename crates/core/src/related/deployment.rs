@@ -13,6 +13,7 @@
 use crate::Model;
 use crate::appspec::{AppSpec, Platform};
 use crate::deployment::Config;
+use crate::deployment::config::{PREDEFINED_PREFIX, suggest_predefined};
 use crate::deployment_config::model::DeploymentConfig;
 use crate::deployment_group::{ConfigChoice, DeploymentGroup, DeploymentGroups};
 
@@ -152,6 +153,15 @@ impl GroupConfig {
     /// when the group's configuration runs); `file_name` names a workspace file.
     pub fn why_stand_in(&self, file_name: impl Fn(usize) -> String) -> Option<String> {
         match &self.source {
+            // A name with the predefined prefix is a misspelt predefined configuration: no
+            // custom configuration may carry the prefix (DEP010, DEP110).
+            ConfigSource::Missing { name } if has_predefined_prefix(name) => Some(format!(
+                "the group names `{name}`, which is no predefined configuration{} (and no custom one may start with `{PREDEFINED_PREFIX}`): ran `{}`, the {} default, instead",
+                suggest_predefined(name)
+                    .map_or(String::new(), |p| format!(" (did you mean `{}`?)", p.name)),
+                self.config.name,
+                self.config.platform.title()
+            )),
             ConfigSource::Missing { name } => Some(format!(
                 "the group names the custom configuration `{name}`, which no file of the workspace defines (CodeDeploy reads it from the account): ran `{}`, the {} default, instead; add its `deployment-config` file to run it",
                 self.config.name,
@@ -166,6 +176,12 @@ impl GroupConfig {
             _ => None,
         }
     }
+}
+
+/// Whether `name` starts with `CodeDeployDefault.` (in any case, as CodeDeploy compares it).
+fn has_predefined_prefix(name: &str) -> bool {
+    name.get(..PREDEFINED_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(PREDEFINED_PREFIX))
 }
 
 /// The configuration `group` (of file `groups`) runs with in this workspace: its template's own
@@ -350,6 +366,24 @@ mod tests {
         let why = missing.why_stand_in(|_| String::new()).expect("a reason");
         assert!(
             why.contains("`Quarters`") && why.contains("ECSAllAtOnce"),
+            "{why}"
+        );
+        // A misspelt predefined name is said to be one, not sought in the account.
+        let typo = analyse(
+            Kind::DeploymentGroup,
+            &GROUP.replace(
+                "Quarters",
+                "CodeDeployDefault.ECSLinear10PercentEvery1Minute",
+            ),
+        );
+        let why = choose(&[file("g.json", &typo)])
+            .why_stand_in(|_| String::new())
+            .expect("a reason");
+        assert!(
+            why.contains("no predefined configuration")
+                && why
+                    .contains("did you mean `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`?")
+                && !why.contains("account"),
             "{why}"
         );
         // The first definition in file order wins.

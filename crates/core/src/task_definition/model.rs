@@ -1,6 +1,7 @@
 //! The task definition as the rules and the relations need it: the family and the containers
 //! (name, image, container ports), each with its span. Lenient: what cannot be read is left out.
 
+use crate::source::tree::ScalarKind;
 use crate::source::{Node, Span, Spanned};
 
 /// A lowered task definition.
@@ -20,6 +21,14 @@ pub struct TaskDefinition {
     pub containers_key: Option<Span>,
     /// The containers, in order.
     pub containers: Vec<Container>,
+    /// `networkMode` as written (a string).
+    pub network_mode: Option<Spanned<String>>,
+    /// `requiresCompatibilities` as written (`FARGATE`, `EC2`, …).
+    pub compatibilities: Vec<Spanned<String>>,
+    /// The task-level `cpu`, as written (CPU units, or a string such as `1 vCPU`).
+    pub cpu: Option<Spanned<String>>,
+    /// The task-level `memory`, as written (MiB, or a string such as `2 GB`).
+    pub memory: Option<Spanned<String>>,
 }
 
 impl TaskDefinition {
@@ -48,6 +57,8 @@ pub struct Container {
     /// Whether `portMappings` is present but not fully readable (a value other than a list of
     /// mappings with numeric `containerPort`s): then a port's absence is no finding.
     pub ports_partial: bool,
+    /// `essential` when written as a boolean (`true` when absent, as ECS defaults it).
+    pub essential: Option<Spanned<bool>>,
 }
 
 impl Container {
@@ -71,6 +82,8 @@ pub struct PortMapping {
     pub container_port: Option<i64>,
     /// The span of `containerPort`'s value (the mapping's when absent).
     pub port_span: Span,
+    /// `hostPort` when written as a number, and its span.
+    pub host_port: Option<Spanned<i64>>,
 }
 
 /// Lowers the tree.
@@ -90,6 +103,13 @@ pub(crate) fn lower(root: &Node) -> TaskDefinition {
         containers: containers_entry
             .map(|p| p.value.items().iter().map(container).collect())
             .unwrap_or_default(),
+        network_mode: scalar(body.get("networkMode")),
+        compatibilities: body
+            .get("requiresCompatibilities")
+            .map(|c| c.items().iter().filter_map(|n| scalar(Some(n))).collect())
+            .unwrap_or_default(),
+        cpu: text(body.get("cpu")),
+        memory: text(body.get("memory")),
     }
 }
 
@@ -106,10 +126,17 @@ fn container(node: &Node) -> Container {
                     if port.is_none() {
                         partial = true;
                     }
+                    let host = m.get("hostPort");
                     PortMapping {
                         span: m.span,
                         container_port: port,
                         port_span: value.map_or(m.span, |v| v.span),
+                        host_port: host.and_then(|h| {
+                            Some(Spanned {
+                                value: h.scalar()?.int()?,
+                                span: h.span,
+                            })
+                        }),
                     }
                 })
                 .collect()
@@ -121,7 +148,23 @@ fn container(node: &Node) -> Container {
         image: scalar(node.get("image")),
         ports,
         ports_partial: partial,
+        essential: node.get("essential").and_then(|e| {
+            let s = e.scalar().filter(|s| s.kind() == ScalarKind::Bool)?;
+            Some(Spanned {
+                value: s.text.eq_ignore_ascii_case("true"),
+                span: e.span,
+            })
+        }),
     }
+}
+
+/// A scalar's text whatever its type (`256`, `"1 vCPU"`), with its span.
+fn text(node: Option<&Node>) -> Option<Spanned<String>> {
+    let node = node?;
+    Some(Spanned {
+        value: node.scalar()?.text.clone(),
+        span: node.span,
+    })
 }
 
 fn scalar(node: Option<&Node>) -> Option<Spanned<String>> {

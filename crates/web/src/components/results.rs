@@ -22,6 +22,12 @@ pub fn Results(props: &ResultsProps) -> Html {
         CheckStatus::Checked(cicd_core::Kind::Buildspec) => {
             "Buildspec files are checked as you type. Open an AppSpec to play its deployment's lifecycle events, or a trust policy to ask who may assume the role."
         }
+        CheckStatus::Checked(cicd_core::Kind::TaskDefinition) => {
+            "Task definitions are checked as you type, and against the AppSpec, the pipeline and the image definitions of the workspace. Open an AppSpec or a deployment group to play the deployment."
+        }
+        CheckStatus::Checked(cicd_core::Kind::ImageDefinitions) => {
+            "Image definitions are checked as you type, and their container names against the workspace's task definition. Open a pipeline to play its run."
+        }
         CheckStatus::Checked(_) | CheckStatus::Unsupported(_) => {
             "A simulation of this kind of file will appear here."
         }

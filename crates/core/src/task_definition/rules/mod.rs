@@ -2,9 +2,12 @@
 //! page and the `check` function that reports it.
 //!
 //! Codes: `ECS001`–`ECS009` the definition's required parts, `ECS010`–`ECS019` containers,
-//! `ECS020`–`ECS029` the keys and value types of the schema walk ([`super::schema`]).
+//! `ECS020`–`ECS029` the keys and value types of the schema walk ([`super::schema`]),
+//! `ECS030`–`ECS039` the launch type's demands (Fargate, network mode, task size).
 //! The findings that relate a task definition to an AppSpec or a pipeline are the other kinds'
 //! related rules (see [`crate::related`]).
+
+pub(crate) mod helpers;
 
 use super::TaskDefinition;
 use crate::schema::Facts;
@@ -29,6 +32,10 @@ crate::rule_modules! {
     missing_task_definition_key,
     missing_container_name,
     duplicate_container_name,
+    no_essential_container,
     unknown_task_definition_key,
     wrong_task_definition_value_type,
+    fargate_network_mode,
+    host_port_mismatch,
+    fargate_cpu_memory,
 }

@@ -43,6 +43,7 @@ crate::rule_modules! {
     duplicate_alarm,
     empty_alarm_configuration,
     ignored_alarm_poll_failure,
+    alarms_not_enabled,
     ready_wait_ignored,
     ready_wait_exceeds_limit,
     termination_wait_exceeds_limit,

@@ -65,7 +65,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 enabled.span,
                 format!("the group lists {listed} but does not watch {them}: an alarm firing during a deployment neither stops nor rolls it back"),
             )
-            .with_help("set `enabled` to `true` to have CodeDeploy watch the alarms (or remove them if they are not meant to)"),
+            .with_help("set `enabled` to `true` to have CodeDeploy watch the alarms (or remove them if they are not meant to)")
+            .with_fix("watch the alarms: `true`", enabled.span, "true".to_string()),
         );
     }
 }

@@ -363,10 +363,14 @@ fn configuration(cx: &Cx<'_>, out: &mut Vec<Completion>) {
 
 /// The providers of the action's category.
 fn providers(cx: &Cx<'_>, out: &mut Vec<Completion>) {
-    let category = action_at(cx).map(|(c, _, _)| c).unwrap_or_default();
+    let (category, owner) = action_at(cx).map(|(c, o, _)| (c, o)).unwrap_or_default();
     let rule = &crate::pipeline::rules::unknown_action_provider::RULE;
     for t in crate::pipeline::providers::ACTION_TYPES {
         if !category.is_empty() && t.category != category {
+            continue;
+        }
+        // The owner written narrows the list (`AlexaSkillsKit` is `ThirdParty`'s).
+        if !owner.is_empty() && t.owner != owner {
             continue;
         }
         let doc = format!("a {} action ({})", t.category, t.owner);

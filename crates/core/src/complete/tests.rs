@@ -133,6 +133,16 @@ fn pipeline_configuration_keys_of_the_provider() {
         "{:?}",
         labels(&c)
     );
+    // The owner written narrows the providers: AlexaSkillsKit is a third party's.
+    let text = r#"{"pipeline": {"stages": [{"actions": [{"actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "|"}}]}]}}"#;
+    let c = at(Kind::Pipeline, text);
+    assert!(
+        labels(&c).contains(&"CodeDeploy") && !labels(&c).contains(&"AlexaSkillsKit"),
+        "{:?}",
+        labels(&c)
+    );
+    let text = text.replace("\"AWS\"", "\"ThirdParty\"");
+    assert_eq!(labels(&at(Kind::Pipeline, &text)), ["AlexaSkillsKit"]);
     let c = at(Kind::Pipeline, "pipeline:\n  executionMode: |\n");
     assert_eq!(labels(&c), ["QUEUED", "SUPERSEDED", "PARALLEL"]);
 }

@@ -250,7 +250,7 @@ pub(crate) const DECLARATION_KEYS: Keys = &[
         false,
         false,
         Enum(EXECUTION_MODES),
-        "how runs share the pipeline: QUEUED, SUPERSEDED (the default) or PARALLEL (V2)",
+        "how runs share the pipeline: SUPERSEDED (the default), QUEUED or PARALLEL (both V2 only)",
     ),
     key(
         "pipelineType",

@@ -117,6 +117,37 @@ pub(super) fn values(cx: &Cx<'_>, key: &str, out: &mut Vec<Completion>) {
             }
         }
         Kind::Pipeline if ends(path, &["actionTypeId"]) && key == "provider" => providers(cx, out),
+        // `os` is read by its own function (its table type is custom): its two words.
+        Kind::Appspec if path.is_empty() && key == "os" => {
+            let rule = &crate::appspec::rules::unsupported_os::RULE;
+            for (word, doc) in [
+                (
+                    "linux",
+                    "Amazon Linux, Ubuntu Server, RHEL and the other Linux distributions",
+                ),
+                ("windows", "Windows Server"),
+            ] {
+                out.push(item(word, ItemKind::Value, doc.to_string(), rule));
+            }
+        }
+        Kind::TrustPolicy if ends(path, &["Statement"]) || ends(path, &["Statement", "[]"]) => {
+            if key == "Action" || key == "NotAction" {
+                let rule = &crate::trust_policy::rules::malformed_action::RULE;
+                for action in crate::trust_policy::rules::helpers::TRUST_ACTIONS {
+                    let doc = match *action {
+                        "sts:AssumeRole" => "an AWS principal or a service assumes the role",
+                        "sts:AssumeRoleWithWebIdentity" => {
+                            "an OIDC token (GitHub Actions, GitLab, Cognito…) is exchanged for the role"
+                        }
+                        "sts:AssumeRoleWithSAML" => "a SAML assertion is exchanged for the role",
+                        "sts:TagSession" => "the caller passes session tags",
+                        "sts:SetSourceIdentity" => "the caller sets a source identity",
+                        _ => "the caller passes context (trusted identity propagation)",
+                    };
+                    out.push(item(action, ItemKind::Value, doc.to_string(), rule));
+                }
+            }
+        }
         Kind::DeploymentGroup if key.eq_ignore_ascii_case("deploymentConfigName") => {
             let rule = &crate::deployment_group::rules::unknown_predefined_config::RULE;
             for p in crate::deployment::PREDEFINED {

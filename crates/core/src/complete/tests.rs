@@ -215,3 +215,20 @@ fn task_definition_keys_at_each_level() {
     let c = at(Kind::TaskDefinition, text);
     assert_eq!(labels(&c), ["essential"]);
 }
+
+#[test]
+fn closed_words_of_custom_values() {
+    let c = at(
+        Kind::Appspec,
+        "version: 0.0\nos: |\nfiles:\n  - source: /\n    destination: /srv\n",
+    );
+    assert_eq!(labels(&c), ["linux", "windows"]);
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "|"}]}"#;
+    let c = at(Kind::TrustPolicy, policy);
+    assert!(
+        labels(&c).contains(&"sts:AssumeRoleWithWebIdentity")
+            && labels(&c).contains(&"sts:TagSession"),
+        "{:?}",
+        labels(&c)
+    );
+}

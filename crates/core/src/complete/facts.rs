@@ -130,22 +130,23 @@ pub(super) fn values(cx: &Cx<'_>, key: &str, out: &mut Vec<Completion>) {
                 out.push(item(word, ItemKind::Value, doc.to_string(), rule));
             }
         }
-        Kind::TrustPolicy if ends(path, &["Statement"]) || ends(path, &["Statement", "[]"]) => {
-            if key == "Action" || key == "NotAction" {
-                let rule = &crate::trust_policy::rules::malformed_action::RULE;
-                for action in crate::trust_policy::rules::helpers::TRUST_ACTIONS {
-                    let doc = match *action {
-                        "sts:AssumeRole" => "an AWS principal or a service assumes the role",
-                        "sts:AssumeRoleWithWebIdentity" => {
-                            "an OIDC token (GitHub Actions, GitLab, Cognito…) is exchanged for the role"
-                        }
-                        "sts:AssumeRoleWithSAML" => "a SAML assertion is exchanged for the role",
-                        "sts:TagSession" => "the caller passes session tags",
-                        "sts:SetSourceIdentity" => "the caller sets a source identity",
-                        _ => "the caller passes context (trusted identity propagation)",
-                    };
-                    out.push(item(action, ItemKind::Value, doc.to_string(), rule));
-                }
+        Kind::TrustPolicy
+            if (ends(path, &["Statement"]) || ends(path, &["Statement", "[]"]))
+                && (key == "Action" || key == "NotAction") =>
+        {
+            let rule = &crate::trust_policy::rules::malformed_action::RULE;
+            for action in crate::trust_policy::rules::helpers::TRUST_ACTIONS {
+                let doc = match *action {
+                    "sts:AssumeRole" => "an AWS principal or a service assumes the role",
+                    "sts:AssumeRoleWithWebIdentity" => {
+                        "an OIDC token (GitHub Actions, GitLab, Cognito…) is exchanged for the role"
+                    }
+                    "sts:AssumeRoleWithSAML" => "a SAML assertion is exchanged for the role",
+                    "sts:TagSession" => "the caller passes session tags",
+                    "sts:SetSourceIdentity" => "the caller sets a source identity",
+                    _ => "the caller passes context (trusted identity propagation)",
+                };
+                out.push(item(action, ItemKind::Value, doc.to_string(), rule));
             }
         }
         Kind::DeploymentGroup if key.eq_ignore_ascii_case("deploymentConfigName") => {

@@ -8,7 +8,8 @@ pub mod workspace;
 
 pub use json::{from_json, to_json};
 pub use link::{
-    LONG_LINK, MAX_ENCODED, MAX_INFLATED, PREFIX, ShareError, decode, encode, fragment, payload,
+    LONG_LINK, MAX_ENCODED, MAX_INFLATED, PREFIX, ShareError, compressed, decode, encode, fragment,
+    from_inflated, payload,
 };
 pub use workspace::{
     File, KindChoice, MAX_FILES, Settings, Theme, Workspace, effective_kind, language,

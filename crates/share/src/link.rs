@@ -93,7 +93,26 @@ pub fn fragment(compressed: &[u8]) -> String {
 }
 
 /// Decodes a fragment (with or without its `#`).
+///
+/// The playground's first-paint module leaves the DEFLATE decoder out too: it takes the bytes
+/// from [`compressed`], inflates them with the browser's `DecompressionStream("deflate-raw")`
+/// (stopping at [`MAX_INFLATED`]) and finishes with [`from_inflated`].
 pub fn decode(fragment: &str) -> Result<Workspace, ShareError> {
+    let compressed = compressed(fragment)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED)
+        .map_err(|e| {
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                ShareError::TooLarge
+            } else {
+                ShareError::Corrupt
+            }
+        })?;
+    from_inflated(json)
+}
+
+/// The raw DEFLATE stream a fragment (with or without its `#`) carries, checked for its version,
+/// its alphabet and its length.
+pub fn compressed(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment
         .trim()
         .trim_start_matches('#')
@@ -112,19 +131,18 @@ pub fn decode(fragment: &str) -> Result<Workspace, ShareError> {
     if payload.len() > MAX_ENCODED {
         return Err(ShareError::TooLarge);
     }
-    let compressed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| match e {
+    URL_SAFE_NO_PAD.decode(payload).map_err(|e| match e {
         base64::DecodeError::InvalidByte(..) => ShareError::NotBase64,
         // A wrong length or last symbol means the link was cut.
         _ => ShareError::Corrupt,
-    })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED)
-        .map_err(|e| {
-            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                ShareError::TooLarge
-            } else {
-                ShareError::Corrupt
-            }
-        })?;
+    })
+}
+
+/// The workspace of a link's inflated bytes (at most [`MAX_INFLATED`] of them).
+pub fn from_inflated(json: Vec<u8>) -> Result<Workspace, ShareError> {
+    if json.len() > MAX_INFLATED {
+        return Err(ShareError::TooLarge);
+    }
     let json =
         String::from_utf8(json).map_err(|_| ShareError::NotAWorkspace("not UTF-8 text".into()))?;
     let workspace = crate::json::from_json(&json).map_err(ShareError::NotAWorkspace)?;

@@ -488,6 +488,45 @@ export async function deflateRaw(bytes) {
   }
 }
 
+/**
+ * Inflates a raw DEFLATE stream with the browser's own decompressor (share links), stopping past
+ * `limit` bytes (a "zip bomb" is refused, not inflated). Resolves to the bytes; rejects with
+ * "too-large", or "corrupt" for a stream that is cut short or damaged (or a browser without
+ * `DecompressionStream`).
+ */
+export async function inflateRaw(bytes, limit) {
+  let reader;
+  try {
+    reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  } catch (_) {
+    throw "corrupt";
+  }
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    let step;
+    try {
+      step = await reader.read();
+    } catch (_) {
+      throw "corrupt";
+    }
+    if (step.done) break;
+    total += step.value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw "too-large";
+    }
+    chunks.push(step.value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** Offers `text` as a file download. */
 export function downloadText(name, text, mime) {
   const url = URL.createObjectURL(new Blob([text], { type: mime || "text/plain" }));

@@ -77,9 +77,12 @@ fn looks_binary(text: &str) -> bool {
     head.contains('\0') || head.chars().filter(|&c| c == '\u{FFFD}').count() > 2
 }
 
-/// Decides what the app opens with.
-fn initial_state(options: &PageOptions) -> State {
-    let fragment = page::fragment();
+/// Decides what the app opens with; `link` is the page's share link, opened before the app
+/// mounts (`None`: the URL has none).
+fn initial_state(
+    options: &PageOptions,
+    link: Option<Result<Workspace, share::ShareError>>,
+) -> State {
     let example = options
         .example
         .as_deref()
@@ -87,16 +90,15 @@ fn initial_state(options: &PageOptions) -> State {
         .map(|e| e.workspace());
     let mut state = if options.embed {
         let mut notice = None;
-        let workspace = if fragment.is_empty() {
-            example.unwrap_or_else(examples::default_workspace)
-        } else {
-            share::decode(&fragment).unwrap_or_else(|e| {
+        let workspace = match link {
+            None => example.unwrap_or_else(examples::default_workspace),
+            Some(link) => link.unwrap_or_else(|e| {
                 notice = Some(Notice {
                     error: true,
                     text: format!("This embedded workspace could not be opened: {e}."),
                 });
                 examples::default_workspace()
-            })
+            }),
         };
         let mut s = State::new(workspace);
         s.notice = notice;
@@ -109,11 +111,12 @@ fn initial_state(options: &PageOptions) -> State {
         // Like a link, an example named in the URL is opened once: a reload then shows the
         // autosaved work instead of asking again.
         page::consume_example_param();
-        let incoming = if fragment.is_empty() {
-            example.map(Ok)
-        } else {
-            page::clear_fragment();
-            Some(share::decode(&fragment))
+        let incoming = match link {
+            None => example.map(Ok),
+            Some(link) => {
+                page::clear_fragment();
+                Some(link)
+            }
         };
         match incoming {
             Some(Ok(incoming)) => {
@@ -190,12 +193,21 @@ fn use_share_fragment(state: UseReducerHandle<State>, wanted: bool) -> Option<Rc
 }
 
 /// The playground.
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The page's share link, opened before the app mounts (the browser inflates it
+    /// asynchronously); `None` when the URL has none.
+    pub link: Option<Result<Workspace, share::ShareError>>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let options = use_memo((), |_| PageOptions::of_page());
     let state = use_reducer({
         let options = options.clone();
-        move || initial_state(&options)
+        let link = props.link.clone();
+        move || initial_state(&options, link)
     });
     let copied = use_state(|| false);
     let share_wanted = options.embed || matches!(state.dialog, Some(Dialog::Share));
@@ -449,13 +461,17 @@ pub fn App() -> Html {
                     if !embed {
                         page::clear_fragment();
                     }
-                    match share::decode(&fragment) {
-                        Ok(incoming) if embed => {
-                            state.dispatch(Action::Load(Box::new(incoming), None))
+                    let state = state.clone();
+                    let latest_offer = latest_offer.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match page::decode_link(&fragment).await {
+                            Ok(incoming) if embed => {
+                                state.dispatch(Action::Load(Box::new(incoming), None))
+                            }
+                            Ok(incoming) => latest_offer.borrow().emit(incoming),
+                            Err(e) => state.dispatch(Action::Notify(Some(link_failed(e)))),
                         }
-                        Ok(incoming) => latest_offer.borrow().emit(incoming),
-                        Err(e) => state.dispatch(Action::Notify(Some(link_failed(e)))),
-                    }
+                    });
                 })
             });
             move || drop(listener)

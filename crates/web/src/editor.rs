@@ -84,6 +84,9 @@ extern "C" {
     #[wasm_bindgen(js_name = deflateRaw)]
     fn deflate_raw_promise(bytes: &[u8]) -> js_sys::Promise;
 
+    #[wasm_bindgen(js_name = inflateRaw)]
+    fn inflate_raw_promise(bytes: &[u8], limit: u32) -> js_sys::Promise;
+
     /// Focuses the editor.
     #[wasm_bindgen(js_name = focusEditor)]
     pub fn focus_editor();
@@ -112,6 +115,18 @@ pub async fn deflate_raw(bytes: &[u8]) -> Option<Vec<u8>> {
         .dyn_into::<js_sys::Uint8Array>()
         .ok()
         .map(|a| a.to_vec())
+}
+
+/// Inflates a raw DEFLATE stream with the browser's `DecompressionStream`, refusing more than
+/// `limit` bytes: `Err("too-large")` or `Err("corrupt")`.
+pub async fn inflate_raw(bytes: &[u8], limit: u32) -> Result<Vec<u8>, String> {
+    match wasm_bindgen_futures::JsFuture::from(inflate_raw_promise(bytes, limit)).await {
+        Ok(value) => value
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|a| a.to_vec())
+            .map_err(|_| "corrupt".to_string()),
+        Err(why) => Err(why.as_string().unwrap_or_else(|| "corrupt".to_string())),
+    }
 }
 
 fn set(obj: &js_sys::Object, key: &str, value: impl Into<JsValue>) {

@@ -14,7 +14,19 @@ mod state;
 
 fn main() {
     editor::install_panic_hook();
-    yew::Renderer::<app::App>::new().render();
+    let mount = |link| {
+        yew::Renderer::<app::App>::with_props(app::AppProps { link }).render();
+    };
+    // A share link is inflated by the browser (asynchronously) before the app mounts, so that
+    // the app opens with the workspace it carries as it always did.
+    let fragment = page::fragment();
+    if fragment.is_empty() {
+        mount(None);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            mount(Some(page::decode_link(&fragment).await));
+        });
+    }
 }
 
 /// Makes the app panic, to test that a panic keeps the user's text (called from the browser

@@ -122,6 +122,19 @@ pub fn consume_example_param() {
 
 pub use cicd_panels::dom::inline_code;
 
+/// Opens a share link's fragment: [`cicd_share::decode`], with the browser's decompressor (the
+/// first-paint module carries no DEFLATE decoder).
+pub async fn decode_link(fragment: &str) -> Result<Workspace, cicd_share::ShareError> {
+    use cicd_share::{MAX_INFLATED, ShareError};
+    let compressed = cicd_share::compressed(fragment)?;
+    let limit = u32::try_from(MAX_INFLATED).unwrap_or(u32::MAX);
+    match crate::editor::inflate_raw(&compressed, limit).await {
+        Ok(json) => cicd_share::from_inflated(json),
+        Err(why) if why == "too-large" => Err(ShareError::TooLarge),
+        Err(_) => Err(ShareError::Corrupt),
+    }
+}
+
 /// The message of a JavaScript error (an `Error`'s message, a thrown string), or `fallback`.
 pub fn error_message(error: &wasm_bindgen::JsValue, fallback: &str) -> String {
     use wasm_bindgen::JsCast;

@@ -104,3 +104,17 @@ test("the ECS timeline shows the test-traffic events only with a test listener",
   await page.check('.lifecycle input[type="checkbox"] >> nth=0');
   await page.waitForFunction(() => document.querySelector('.lifecycle > .timeline .step[data-event="AfterAllowTestTraffic"]')?.dataset.status === "runs");
 }));
+
+test("the lifecycle's fleet labels read on one line", () => withPage("?example=appspec-ec2", async (page) => {
+  await page.waitForSelector(".lifecycle .timeline");
+  await page.selectOption('select[aria-label="Deployment type"]', "blue-green");
+  await page.waitForSelector('.lifecycle .step[data-event="BlockTraffic"]');
+  const labels = await page.$$eval(".lifecycle .fleet-title", (l) => l.filter((e) => e.offsetParent).map((e) => ({
+    text: e.textContent, display: getComputedStyle(e).display, height: e.getBoundingClientRect().height, fontSize: parseFloat(getComputedStyle(e).fontSize),
+  })));
+  assert.ok(labels.length >= 2, JSON.stringify(labels));
+  for (const l of labels) {
+    assert.notEqual(l.display, "grid", l.text);
+    assert.ok(l.height < l.fontSize * 2.2, `${l.text}: ${l.height}px tall`);
+  }
+}));

@@ -262,7 +262,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             &mut rows
         };
         if last_fleet != Some(step.fleet) {
-            target.push(html! { <li class="fleet" aria-hidden="true">{ fleet_title(step) }</li> });
+            target.push(html! { <li class="fleet-title" aria-hidden="true">{ fleet_title(step) }</li> });
             last_fleet = Some(step.fleet);
         }
         target.push(row(i, step, false));

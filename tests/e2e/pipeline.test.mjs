@@ -90,3 +90,44 @@ test("the pipeline panel is usable at a phone's width", () => withPage("?example
   const player = await page.$eval(".pipeline .player", (d) => d.getBoundingClientRect().right);
   assert.ok(player <= 390, `controls fit (${player})`);
 }, { width: 390, height: 800 }));
+
+/** The focused element, as `.pipeline .play` etc. would select it ("" when it is the body). */
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a && a !== document.body ? `${a.tagName.toLowerCase()}.${[...a.classList].join(".")}` : "";
+});
+const clockText = (page) => page.$eval(".pipeline .player .clock", (c) => c.textContent.split(" / ")[0]);
+
+test("keyboard: focus stays on the player when a manual approval starts waiting, which is announced", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  await page.focus(".pipeline .play");
+  // Step event by event until the approval waits (the reviewer's three presses reach it).
+  for (let i = 0; i < 12 && !(await page.$(".pipeline .approval")); i++) {
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(60);
+    assert.match(await focused(page), /^button\..*play/, `after → ${i + 1}`);
+  }
+  await page.waitForSelector(".pipeline .approval .approve");
+  assert.match(await focused(page), /^button\..*play/);
+  const live = await page.$eval('.pipeline [aria-live="polite"]', (p) => p.textContent);
+  assert.match(live, /waiting for a reviewer: Approve or Reject/);
+  // The keys still work from there: ← steps back, Home goes to the start.
+  const at = await clockText(page);
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction((t) => document.querySelector(".pipeline .player .clock").textContent.split(" / ")[0] !== t, at);
+  assert.match(await focused(page), /^button\..*play/);
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => document.querySelector(".pipeline .player .clock").textContent.startsWith("0:00 /"));
+  assert.match(await focused(page), /^button\..*play/);
+
+  // Played at 10×: playback pauses at the approval by itself; Space plays on from the button.
+  await page.selectOption('.pipeline select[aria-label="Playback speed"]', { index: 3 });
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("Space");
+  await page.waitForSelector(".pipeline .approval .approve", { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector(".pipeline .play").getAttribute("aria-label").startsWith("Play"));
+  assert.match(await focused(page), /^button\..*play/);
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => document.querySelector(".pipeline .play").getAttribute("aria-label").startsWith("Pause"));
+  assert.deepEqual(page.problems, []);
+}));

@@ -118,3 +118,19 @@ test("the lifecycle's fleet labels read on one line", () => withPage("?example=a
     assert.ok(l.height < l.fontSize * 2.2, `${l.text}: ${l.height}px tall`);
   }
 }));
+
+test("keyboard: failing a hook with Enter keeps the focus on it", () => withPage("?example=appspec-ec2", async (page) => {
+  await page.waitForSelector(".lifecycle .timeline");
+  const hook = '.lifecycle > .timeline .step[data-event="AfterInstall"] button';
+  const focusedEvent = () => page.evaluate(() => document.activeElement?.closest(".step")?.dataset.event ?? document.activeElement?.tagName);
+  await page.focus(hook);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".lifecycle .failure");
+  assert.equal(await page.$eval('.lifecycle > .timeline .step[data-event="AfterInstall"]', (e) => e.dataset.status), "failed");
+  assert.equal(await focusedEvent(), "AfterInstall");
+  // Enter again lets it succeed, still from the keyboard.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".lifecycle .failure"));
+  assert.equal(await focusedEvent(), "AfterInstall");
+  assert.deepEqual(page.problems, []);
+}));

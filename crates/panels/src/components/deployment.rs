@@ -359,7 +359,8 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                     if let Some(n) = blast.instances_new { <dt>{"Instances that got it"}</dt><dd>{ n.to_string() }</dd> }
                 </dl>
             }
-            { for comparison }
+            // One node (a spliced `for` would re-create the controls above when it appears).
+            { comparison.into_iter().collect::<Html>() }
             <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
             if !report.notes.is_empty() {
                 <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::dom::inline_code(n) }</li> }) }</ul>

@@ -424,6 +424,14 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             || ()
         });
     }
+    // A waiting approval is announced with what to do about it (the box above the diagram).
+    let announcement = match undecided.first() {
+        Some(key) => format!(
+            "{announcement}. {} is waiting for a reviewer: Approve or Reject it above the diagram.",
+            action_of(*key).map(|a| a.name).unwrap_or_default()
+        ),
+        None => announcement,
+    };
     let approvals = waiting.into_iter().map(|key| {
         let stage = stage_name(key);
         let action = action_of(key).map(|a| a.name).unwrap_or_default();
@@ -556,7 +564,10 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             </div>
             <p class="muted hint">{"Select an action to see it in the editor and make it fail; answer approvals when they wait; start more executions to see the execution mode at work."}</p>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
-            { for approvals }
+            // One node whatever the count: a `for` among siblings is spliced into their list,
+            // which Yew matches from its end, so a box appearing here would re-create every
+            // element above it (the player's focused button among them).
+            { approvals.collect::<Html>() }
             <div class="diagram-scroll">
                 <svg class="diagram" viewBox={format!("0 0 {} {}", lay.width, lay.height)} width={lay.width.to_string()} height={lay.height.to_string()}
                     role="group" aria-label={format!("Pipeline diagram, execution #{execution}")}>
@@ -570,7 +581,7 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                     { for separators }
                 </svg>
             </div>
-            { for details }
+            { details.into_iter().collect::<Html>() }
             <h3 class="lanes-title">{ format!("Executions (showing #{execution}: {outcome})") }</h3>
             <svg class="lanes" viewBox={format!("0 0 {lanes_w} {}", lanes_h + 4.0)} role="group" aria-label="Executions over time">
                 { for lanes }

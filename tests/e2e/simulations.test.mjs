@@ -134,3 +134,12 @@ test("keyboard: failing a hook with Enter keeps the focus on it", () => withPage
   assert.equal(await focusedEvent(), "AfterInstall");
   assert.deepEqual(page.problems, []);
 }));
+
+test("inline code renders as code in the wildcard notes", () => withPage("?example=trust-policy", async (page) => {
+  await page.waitForSelector(".admitted li");
+  const notes = await page.$$eval(".admitted li .muted", (l) => l.map((e) => e.textContent));
+  assert.ok(notes.length > 0);
+  assert.ok(notes.every((n) => !n.includes("`")), notes.join(" | "));
+  const codes = await page.$$eval(".admitted li .muted code", (l) => l.map((e) => e.textContent));
+  assert.ok(codes.includes("pull_request_target"), codes.join(" | "));
+}));

@@ -383,7 +383,11 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                 .unwrap_or_default()
         )
     };
-    let announcement = past.last().map(|e| describe(e)).unwrap_or_default();
+    // Read out without Markdown's backticks.
+    let announcement = past
+        .last()
+        .map(|e| crate::dom::plain_text(&describe(e)))
+        .unwrap_or_default();
     let log = past.iter().rev().take(40).map(|e| {
         html! {
             <li class={status_class(Some(e.status))} data-execution={e.execution.to_string()}>

@@ -131,3 +131,24 @@ test("keyboard: focus stays on the player when a manual approval starts waiting,
   await page.waitForFunction(() => document.querySelector(".pipeline .play").getAttribute("aria-label").startsWith("Pause"));
   assert.deepEqual(page.problems, []);
 }));
+
+test("the executions' header describes the run at the playhead; lane labels are readable", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .lane");
+  const header = () => page.$eval(".pipeline .lanes-title", (h) => h.textContent);
+  const shown = () => page.$eval('.pipeline .lane[data-execution="1"]', (l) => l.dataset.outcome);
+  assert.equal(await shown(), "InProgress");
+  assert.match(await header(), /#1 at 0:00: InProgress\)$/);
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector('.pipeline .lane[data-execution="1"]').dataset.outcome !== "InProgress");
+  assert.ok((await header()).endsWith(`: ${await shown()})`), await header());
+  // HTML text beside the bars (an SVG's text would shrink with the drawing).
+  assert.equal(await page.$eval(".pipeline .lane-label", (e) => e.closest("svg")), null);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 860 });
+    const sizes = await page.$$eval(".pipeline .lane-label", (l) => l.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert.ok(sizes.length > 0 && sizes.every((s) => s >= 11), `${width}px: ${sizes}`);
+    const bar = await page.$eval(".pipeline .lane-bar", (b) => b.getBoundingClientRect().width);
+    assert.ok(bar > 100, `${width}px: the lane's bar is ${bar}px wide`);
+  }
+}));

@@ -187,3 +187,33 @@ for (const colorScheme of ["light", "dark"]) {
     await axe(page, "who can assume");
   }, { colorScheme }));
 }
+
+/** Cells and headers of the table whose words break across lines ("Jo b", "E v e nt"). */
+const brokenWords = (page) => page.$$eval(".admission-rows th, .admission-row .row-open, .admission-row td[data-label=Event], .admission-row td[data-label=Environment], .admission-row .decision", (els) => els
+  .filter((e) => e.getClientRects().length > 0)
+  // Not the header row a narrow panel hides (it shows the rows as cards, each cell labelled).
+  .filter((e) => !e.closest("thead") || e.closest("thead").getBoundingClientRect().width > 1)
+  .filter((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+  })
+  .map((e) => e.textContent));
+
+for (const width of [1280, 390]) {
+  test(`"Who can assume?" reads at ${width} px: no word broken, nothing past the panel`, () => withPage("?example=broken-workflow-oidc", async (page) => {
+    await page.waitForSelector(".admission-row[data-decision]");
+    assert.deepEqual(await brokenWords(page), []);
+    const out = await page.$eval(".admission", (a) => {
+      const edge = a.getBoundingClientRect().right + 0.5;
+      return [...a.querySelectorAll(".admission-policy *")]
+        .filter((e) => !e.closest(".admission-scroll") || e.classList.contains("admission-scroll"))
+        .filter((e) => e.getBoundingClientRect().right > edge)
+        .map((e) => `${e.tagName}.${e.className}`);
+    });
+    assert.deepEqual(out, []);
+    // The job's name is one word on one line, at least as wide as its text.
+    const job = await page.$eval(".admission-row .row-open", (b) => ({ w: b.getBoundingClientRect().width, h: b.getBoundingClientRect().height }));
+    assert.ok(job.w >= 30 && job.h < 30, JSON.stringify(job));
+  }, { viewport: { width, height: 860 } }));
+}

@@ -223,3 +223,19 @@ test("a custom configuration for another platform is a finding in both tabs (DEP
   assert.match(row, /deployment-config\.json/);
   assert.deepEqual(page.problems, []);
 }));
+
+test("what a screen reader hears: announcements without backticks, fleet cells in words", () => withPage("?example=deployment-canary", async (page) => {
+  await page.waitForSelector(".deployment .chart");
+  await page.focus(".deployment .play");
+  const heard = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("ArrowRight");
+    heard.push(await page.$eval('.deployment [aria-live="polite"]', (p) => p.textContent));
+    const titles = await page.$$eval(".deployment .fleet .cell", (c) => c.map((x) => x.title));
+    for (const t of titles) assert.doesNotMatch(t, /in-progress|none revision/, t);
+    if (await page.$('.deployment[data-outcome="Succeeded"]')) break;
+  }
+  assert.ok(heard.some((h) => /invokes the \w+ hook/.test(h)), heard.join(" | "));
+  assert.ok(heard.every((h) => !h.includes("`")), heard.filter((h) => h.includes("`")).join(" | "));
+  assert.deepEqual(page.problems, []);
+}));

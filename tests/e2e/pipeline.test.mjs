@@ -90,3 +90,65 @@ test("the pipeline panel is usable at a phone's width", () => withPage("?example
   const player = await page.$eval(".pipeline .player", (d) => d.getBoundingClientRect().right);
   assert.ok(player <= 390, `controls fit (${player})`);
 }, { width: 390, height: 800 }));
+
+/** The focused element, as `.pipeline .play` etc. would select it ("" when it is the body). */
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a && a !== document.body ? `${a.tagName.toLowerCase()}.${[...a.classList].join(".")}` : "";
+});
+const clockText = (page) => page.$eval(".pipeline .player .clock", (c) => c.textContent.split(" / ")[0]);
+
+test("keyboard: focus stays on the player when a manual approval starts waiting, which is announced", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .diagram");
+  await page.focus(".pipeline .play");
+  // Step event by event until the approval waits (the reviewer's three presses reach it).
+  for (let i = 0; i < 12 && !(await page.$(".pipeline .approval")); i++) {
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(60);
+    assert.match(await focused(page), /^button\..*play/, `after → ${i + 1}`);
+  }
+  await page.waitForSelector(".pipeline .approval .approve");
+  assert.match(await focused(page), /^button\..*play/);
+  const live = await page.$eval('.pipeline [aria-live="polite"]', (p) => p.textContent);
+  assert.match(live, /waiting for a reviewer: Approve or Reject/);
+  // The keys still work from there: ← steps back, Home goes to the start.
+  const at = await clockText(page);
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction((t) => document.querySelector(".pipeline .player .clock").textContent.split(" / ")[0] !== t, at);
+  assert.match(await focused(page), /^button\..*play/);
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => document.querySelector(".pipeline .player .clock").textContent.startsWith("0:00 /"));
+  assert.match(await focused(page), /^button\..*play/);
+
+  // Played at 10×: playback pauses at the approval by itself; Space plays on from the button.
+  await page.selectOption('.pipeline select[aria-label="Playback speed"]', { index: 3 });
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("Space");
+  await page.waitForSelector(".pipeline .approval .approve", { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector(".pipeline .play").getAttribute("aria-label").startsWith("Play"));
+  assert.match(await focused(page), /^button\..*play/);
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => document.querySelector(".pipeline .play").getAttribute("aria-label").startsWith("Pause"));
+  assert.deepEqual(page.problems, []);
+}));
+
+test("the executions' header describes the run at the playhead; lane labels are readable", () => withPage("?example=pipeline", async (page) => {
+  await page.waitForSelector(".pipeline .lane");
+  const header = () => page.$eval(".pipeline .lanes-title", (h) => h.textContent);
+  const shown = () => page.$eval('.pipeline .lane[data-execution="1"]', (l) => l.dataset.outcome);
+  assert.equal(await shown(), "InProgress");
+  assert.match(await header(), /#1 at 0:00: InProgress\)$/);
+  await page.focus(".pipeline .play");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector('.pipeline .lane[data-execution="1"]').dataset.outcome !== "InProgress");
+  assert.ok((await header()).endsWith(`: ${await shown()})`), await header());
+  // HTML text beside the bars (an SVG's text would shrink with the drawing).
+  assert.equal(await page.$eval(".pipeline .lane-label", (e) => e.closest("svg")), null);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 860 });
+    const sizes = await page.$$eval(".pipeline .lane-label", (l) => l.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert.ok(sizes.length > 0 && sizes.every((s) => s >= 11), `${width}px: ${sizes}`);
+    const bar = await page.$eval(".pipeline .lane-bar", (b) => b.getBoundingClientRect().width);
+    assert.ok(bar > 100, `${width}px: the lane's bar is ${bar}px wide`);
+  }
+}));

@@ -104,3 +104,42 @@ test("the ECS timeline shows the test-traffic events only with a test listener",
   await page.check('.lifecycle input[type="checkbox"] >> nth=0');
   await page.waitForFunction(() => document.querySelector('.lifecycle > .timeline .step[data-event="AfterAllowTestTraffic"]')?.dataset.status === "runs");
 }));
+
+test("the lifecycle's fleet labels read on one line", () => withPage("?example=appspec-ec2", async (page) => {
+  await page.waitForSelector(".lifecycle .timeline");
+  await page.selectOption('select[aria-label="Deployment type"]', "blue-green");
+  await page.waitForSelector('.lifecycle .step[data-event="BlockTraffic"]');
+  const labels = await page.$$eval(".lifecycle .fleet-title", (l) => l.filter((e) => e.offsetParent).map((e) => ({
+    text: e.textContent, display: getComputedStyle(e).display, height: e.getBoundingClientRect().height, fontSize: parseFloat(getComputedStyle(e).fontSize),
+  })));
+  assert.ok(labels.length >= 2, JSON.stringify(labels));
+  for (const l of labels) {
+    assert.notEqual(l.display, "grid", l.text);
+    assert.ok(l.height < l.fontSize * 2.2, `${l.text}: ${l.height}px tall`);
+  }
+}));
+
+test("keyboard: failing a hook with Enter keeps the focus on it", () => withPage("?example=appspec-ec2", async (page) => {
+  await page.waitForSelector(".lifecycle .timeline");
+  const hook = '.lifecycle > .timeline .step[data-event="AfterInstall"] button';
+  const focusedEvent = () => page.evaluate(() => document.activeElement?.closest(".step")?.dataset.event ?? document.activeElement?.tagName);
+  await page.focus(hook);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".lifecycle .failure");
+  assert.equal(await page.$eval('.lifecycle > .timeline .step[data-event="AfterInstall"]', (e) => e.dataset.status), "failed");
+  assert.equal(await focusedEvent(), "AfterInstall");
+  // Enter again lets it succeed, still from the keyboard.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".lifecycle .failure"));
+  assert.equal(await focusedEvent(), "AfterInstall");
+  assert.deepEqual(page.problems, []);
+}));
+
+test("inline code renders as code in the wildcard notes", () => withPage("?example=trust-policy", async (page) => {
+  await page.waitForSelector(".admitted li");
+  const notes = await page.$$eval(".admitted li .muted", (l) => l.map((e) => e.textContent));
+  assert.ok(notes.length > 0);
+  assert.ok(notes.every((n) => !n.includes("`")), notes.join(" | "));
+  const codes = await page.$$eval(".admitted li .muted code", (l) => l.map((e) => e.textContent));
+  assert.ok(codes.includes("pull_request_target"), codes.join(" | "));
+}));

@@ -67,6 +67,15 @@ pub fn inline_code(text: &str) -> yew::Html {
     }) }</> }
 }
 
+/// Text with Markdown inline code's backticks removed, for what a screen reader reads out
+/// (a live region's announcement).
+pub fn plain_text(text: &str) -> String {
+    split_inline_code(text)
+        .into_iter()
+        .map(|(_, part)| part)
+        .collect()
+}
+
 /// `text` cut at backticks: `(is_code, part)`; an unpaired backtick stays text.
 fn split_inline_code(text: &str) -> Vec<(bool, String)> {
     let mut out = Vec::new();
@@ -105,5 +114,14 @@ mod tests {
             split_inline_code("a ` b"),
             vec![(false, "a ` b".to_string())]
         );
+    }
+
+    #[test]
+    fn plain_text_drops_paired_backticks() {
+        assert_eq!(
+            plain_text("invokes the `BeforeInstall` hook function"),
+            "invokes the BeforeInstall hook function"
+        );
+        assert_eq!(plain_text("a ` b"), "a ` b");
     }
 }

@@ -128,6 +128,9 @@ fn Table(props: &TableProps) -> Html {
             if report.rows.is_empty() {
                 <p class="muted">{"No job of the workflows assumes a role through OIDC ("}<code>{"configure-aws-credentials"}</code>{" with "}<code>{"role-to-assume"}</code>{")."}</p>
             } else {
+                // Scrolls sideways inside the panel rather than crushing its columns (a narrow
+                // panel shows the rows as cards instead: www/cicd-panels.css).
+                <div class="admission-scroll">
                 <table class="admission-rows">
                     <caption class="visually-hidden">{ format!("Runs of the jobs that assume a role, and what {} answers. Choose a row to show its job.", report.policy) }</caption>
                     <thead><tr>
@@ -142,6 +145,7 @@ fn Table(props: &TableProps) -> Html {
                         { for report.rows.iter().map(|r| row(r, several_workflows, &props.on_open)) }
                     </tbody>
                 </table>
+                </div>
             }
             if !report.rows.is_empty() {
                 <h4>{"Who else can assume the role?"}</h4>

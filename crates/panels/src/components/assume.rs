@@ -225,7 +225,7 @@ pub fn AssumePanel(props: &AssumeProps) -> Html {
                                                 <button type="button" class="link-button" {onclick} title="Try this caller">
                                                     <code>{ a.value.clone() }</code>
                                                 </button>
-                                                <span class="muted">{ format!(" — {}", a.note) }</span>
+                                                <span class="muted">{" — "}{ crate::dom::inline_code(&a.note) }</span>
                                             </li>
                                         }
                                     }) }

@@ -210,10 +210,17 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
             .label
             .clone()
             .unwrap_or_else(|| format!("{:?} {}", first.kind, first.number));
+        // In words: "in progress", and "no revision yet" rather than "none revision".
+        let state_words = state.replace('-', " ");
+        let revision_words = match revision {
+            "new" => "new revision",
+            "old" => "old revision",
+            _ => "no revision installed",
+        };
         let title = if per > 1 {
-            format!("{label} and {} more: {state}, {revision} revision", chunk.len() - 1)
+            format!("{label} and {} more: {state_words}, {revision_words}", chunk.len() - 1)
         } else {
-            format!("{label}: {state}, {revision} revision{}", if serving { ", serving" } else { "" })
+            format!("{label}: {state_words}, {revision_words}{}", if serving { ", serving" } else { "" })
         };
         html! {
             <li class={classes!("cell", format!("state-{state}"), format!("rev-{revision}"), serving.then_some("serving"))}
@@ -224,7 +231,10 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
     });
 
     let past: Vec<_> = report.events.iter().filter(|e| e.t <= t).collect();
-    let announcement = past.last().map(|e| e.message.clone()).unwrap_or_default();
+    let announcement = past
+        .last()
+        .map(|e| crate::dom::plain_text(&e.message))
+        .unwrap_or_default();
     let log = past.iter().rev().take(40).map(|e| {
         html! {
             <li class={classes!(e.rollback.then_some("rollback"))}>
@@ -359,7 +369,8 @@ pub fn DeploymentPanel(props: &DeploymentProps) -> Html {
                     if let Some(n) = blast.instances_new { <dt>{"Instances that got it"}</dt><dd>{ n.to_string() }</dd> }
                 </dl>
             }
-            { for comparison }
+            // One node (a spliced `for` would re-create the controls above when it appears).
+            { comparison.into_iter().collect::<Html>() }
             <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
             if !report.notes.is_empty() {
                 <ul class="notes">{ for report.notes.iter().map(|n| html! { <li>{ crate::dom::inline_code(n) }</li> }) }</ul>

@@ -236,7 +236,9 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             </>
         };
         html! {
-            <li class={classes!("step", state, format!("status-{}", step.status.id()))}
+            // Keyed: a hook that fails moves the steps after it out of this list, and an unkeyed
+            // list is matched from its end, so the focused hook's button would be re-created.
+            <li key={format!("step-{index}")} class={classes!("step", state, format!("status-{}", step.status.id()))}
                 data-event={step.name.clone()} data-kind={step.kind.id()} data-status={step.status.id()}>
                 if failable {
                     <button type="button" class="step-button" {onclick}
@@ -262,7 +264,7 @@ pub fn TimelinePanel(props: &TimelineProps) -> Html {
             &mut rows
         };
         if last_fleet != Some(step.fleet) {
-            target.push(html! { <li class="fleet" aria-hidden="true">{ fleet_title(step) }</li> });
+            target.push(html! { <li key={format!("fleet-{i}")} class="fleet-title" aria-hidden="true">{ fleet_title(step) }</li> });
             last_fleet = Some(step.fleet);
         }
         target.push(row(i, step, false));

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use cicd_core::pipeline::Scenario;
-use cicd_core::pipeline::report::{ActionKey, ActionView, PipelineReport, Status};
+use cicd_core::pipeline::report::{ActionKey, ActionView, ExecutionReport, PipelineReport, Status};
 use cicd_core::pipeline::simulate::{Decision, FailureSpec, RetryMode, RetryPlan, Verdict};
 use cicd_core::report::Place;
 use cicd_engine::{FileReport, Panel};
@@ -38,7 +38,8 @@ const GROUP_GAP: f64 = 26.0;
 const PAD: f64 = 14.0;
 const HEAD: f64 = 34.0;
 const LANE_H: f64 = 24.0;
-const LANE_LABEL: f64 = 132.0;
+/// The width of a lane's bar in its own units (drawn stretched to the space beside its label).
+const LANE_W: f64 = 1000.0;
 
 /// The CSS class of a status (`status-in-progress`).
 fn status_class(status: Option<Status>) -> &'static str {
@@ -149,6 +150,17 @@ fn lane(report: &PipelineReport<Place>, execution: u32, end: u64) -> Vec<LaneSeg
     }
     out.sort_by_key(|s| (s.1, s.0));
     out
+}
+
+/// An execution's outcome as of `t`: `NotStarted` before it starts, `InProgress` until it ends.
+fn shown_outcome(ex: &ExecutionReport, t: u64) -> &'static str {
+    if ex.start > t {
+        "NotStarted"
+    } else if ex.end.is_some_and(|end| end <= t) {
+        ex.outcome.id()
+    } else {
+        "InProgress"
+    }
 }
 
 /// The pipeline run panel.
@@ -325,45 +337,42 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
         html! { <text x={(x + 4.0).to_string()} y={y.to_string()} class="then">{"then"}</text> }
     });
 
-    // The lanes: one per execution.
-    let lanes_w = 640.0;
-    let scale = (lanes_w - LANE_LABEL - 8.0) / duration;
-    let lanes = report.executions.iter().enumerate().map(|(row, ex)| {
-        let y = row as f64 * (LANE_H + 6.0);
+    // The lanes: one per execution, its label as text (kept at a readable size whatever the
+    // panel's width) beside a bar drawn over the timeline's width (stretched to the space left).
+    let scale = LANE_W / duration;
+    let playhead_x = t as f64 * scale;
+    let lanes = report.executions.iter().map(|ex| {
         // Drawn as far as the playhead: the lanes grow as the run plays.
         let segments = lane(&report, ex.id, report.duration).into_iter().filter(|s| s.1 <= t).map(|(stage, from, to, running, ended)| {
             let (to, status) = if t < to { (t, running) } else { (to, ended) };
-            let x = LANE_LABEL + from as f64 * scale;
-            let w = ((to.saturating_sub(from)) as f64 * scale).max(3.0);
+            let x = from as f64 * scale;
+            let w = ((to.saturating_sub(from)) as f64 * scale).max(4.0);
             html! {
-                <rect x={x.to_string()} y={(y + 3.0).to_string()} width={w.to_string()} height={(LANE_H - 6.0).to_string()}
+                <rect x={x.to_string()} y="3" width={w.to_string()} height={(LANE_H - 6.0).to_string()}
                     class={classes!("segment", status_class(Some(status)))} data-stage-index={stage.to_string()}>
                     <title>{ format!("{}: {} ({}–{})", report.view.stages.get(stage).map(|s| s.name.as_str()).unwrap_or(""), status_words(Some(status)), clock(from as f64), clock(to as f64)) }</title>
                 </rect>
             }
         });
-        let shown = if ex.start <= t {
-            if ex.end.is_some_and(|end| end <= t) { ex.outcome.id() } else { "InProgress" }
-        } else {
-            "NotStarted"
-        };
+        let shown = shown_outcome(ex, t);
         let choose = {
             let chosen = chosen.clone();
             let id = ex.id;
             Callback::from(move |_: MouseEvent| chosen.set(id))
         };
         html! {
-            <g class={classes!("lane", (ex.id == execution).then_some("chosen"))} data-execution={ex.id.to_string()}
+            <li class={classes!("lane", (ex.id == execution).then_some("chosen"))} data-execution={ex.id.to_string()}
                 data-outcome={shown} data-final-outcome={ex.outcome.id()} onclick={choose}>
-                <text x="0" y={(y + LANE_H * 0.7).to_string()} class="lane-label">
+                <span class="lane-label">
                     { format!("#{}{} {}", ex.id, if ex.kind == cicd_core::pipeline::report::ExecutionKind::Rollback { " rollback" } else { "" }, shown) }
-                </text>
-                { for segments }
-            </g>
+                </span>
+                <svg class="lane-bar" viewBox={format!("0 0 {LANE_W} {LANE_H}")} preserveAspectRatio="none" aria-hidden="true">
+                    { for segments }
+                    <line class="playhead" x1={playhead_x.to_string()} x2={playhead_x.to_string()} y1="0" y2={LANE_H.to_string()} />
+                </svg>
+            </li>
         }
     });
-    let lanes_h = report.executions.len().max(1) as f64 * (LANE_H + 6.0);
-    let playhead_x = LANE_LABEL + t as f64 * scale;
 
     // What has happened so far.
     let past: Vec<_> = report.events.iter().filter(|e| e.t <= t).collect();
@@ -383,7 +392,11 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                 .unwrap_or_default()
         )
     };
-    let announcement = past.last().map(|e| describe(e)).unwrap_or_default();
+    // Read out without Markdown's backticks.
+    let announcement = past
+        .last()
+        .map(|e| crate::dom::plain_text(&describe(e)))
+        .unwrap_or_default();
     let log = past.iter().rev().take(40).map(|e| {
         html! {
             <li class={status_class(Some(e.status))} data-execution={e.execution.to_string()}>
@@ -424,6 +437,14 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             || ()
         });
     }
+    // A waiting approval is announced with what to do about it (the box above the diagram).
+    let announcement = match undecided.first() {
+        Some(key) => format!(
+            "{announcement}. {} is waiting for a reviewer: Approve or Reject it above the diagram.",
+            action_of(*key).map(|a| a.name).unwrap_or_default()
+        ),
+        None => announcement,
+    };
     let approvals = waiting.into_iter().map(|key| {
         let stage = stage_name(key);
         let action = action_of(key).map(|a| a.name).unwrap_or_default();
@@ -529,11 +550,12 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
     };
     let reset = emit(Box::new(|s: &mut Scenario| *s = Scenario::default()));
     let retry_value = scenario.retry.map_or("none", |r| r.mode.aws_name());
+    // The chosen execution's state at the playhead (as its lane says), not its final outcome.
     let outcome = report
         .executions
         .iter()
         .find(|e| e.id == execution)
-        .map(|e| e.outcome.id())
+        .map(|e| shown_outcome(e, t))
         .unwrap_or("");
 
     html! {
@@ -556,7 +578,10 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             </div>
             <p class="muted hint">{"Select an action to see it in the editor and make it fail; answer approvals when they wait; start more executions to see the execution mode at work."}</p>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
-            { for approvals }
+            // One node whatever the count: a `for` among siblings is spliced into their list,
+            // which Yew matches from its end, so a box appearing here would re-create every
+            // element above it (the player's focused button among them).
+            { approvals.collect::<Html>() }
             <div class="diagram-scroll">
                 <svg class="diagram" viewBox={format!("0 0 {} {}", lay.width, lay.height)} width={lay.width.to_string()} height={lay.height.to_string()}
                     role="group" aria-label={format!("Pipeline diagram, execution #{execution}")}>
@@ -570,12 +595,9 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
                     { for separators }
                 </svg>
             </div>
-            { for details }
-            <h3 class="lanes-title">{ format!("Executions (showing #{execution}: {outcome})") }</h3>
-            <svg class="lanes" viewBox={format!("0 0 {lanes_w} {}", lanes_h + 4.0)} role="group" aria-label="Executions over time">
-                { for lanes }
-                <line class="playhead" x1={playhead_x.to_string()} x2={playhead_x.to_string()} y1="0" y2={(lanes_h + 4.0).to_string()} />
-            </svg>
+            { details.into_iter().collect::<Html>() }
+            <h3 class="lanes-title">{ format!("Executions (showing #{execution} at {}: {outcome})", clock(t as f64)) }</h3>
+            <ol class="lanes" aria-label="Executions over time">{ for lanes }</ol>
             <ol class="event-log" aria-label="Events so far, newest first">{ for log }</ol>
             if view.others > 0 {
                 <p class="muted">{ format!("The file holds {} more pipeline(s); the first one is simulated.", view.others) }</p>

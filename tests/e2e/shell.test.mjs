@@ -45,3 +45,15 @@ for (const example of ["appspec-ec2", "broken-workflow-oidc"]) {
     assert.equal(await page.evaluate(() => window.scrollY), 0);
   }));
 }
+
+test("Escape closes the problem tooltip F8 opens", () => withPage("?example=broken-typos", async (page) => {
+  await page.waitForSelector(".diagnostics li");
+  await page.click(".cm-content");
+  await page.keyboard.press("F8");
+  await page.waitForSelector(".cm-tooltip-lint .cicd-tip");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".cm-tooltip-lint", { state: "detached", timeout: 2000 });
+  // The cursor stays on the problem, and F8 opens the tooltip again.
+  await page.keyboard.press("F8");
+  await page.waitForSelector(".cm-tooltip-lint .cicd-tip");
+}));

@@ -57,3 +57,25 @@ test("Escape closes the problem tooltip F8 opens", () => withPage("?example=brok
   await page.keyboard.press("F8");
   await page.waitForSelector(".cm-tooltip-lint .cicd-tip");
 }));
+
+test("rename: the field takes the focus, Enter renames, Escape cancels; focus returns to Rename", () => withPage("?example=buildspec", async (page) => {
+  const rename = '[aria-label="Rename this file"]';
+  await page.focus(rename);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("rename-input"));
+  // The name is selected: typing replaces it.
+  await page.keyboard.type("renamed.yml");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('.tab[data-file="renamed.yml"]');
+  assert.equal(await focused(page), "Rename this file");
+  assert.equal(await page.$(".rename-input"), null);
+
+  await page.click(rename);
+  await page.waitForFunction(() => document.activeElement?.classList.contains("rename-input"));
+  await page.keyboard.type("other.yml");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".rename-input", { state: "detached" });
+  assert.equal(await focused(page), "Rename this file");
+  assert.deepEqual(await tabs(page), ["renamed.yml"]);
+  assert.equal(await page.$eval(".file-name", (e) => e.textContent), "renamed.yml");
+}));

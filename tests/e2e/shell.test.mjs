@@ -79,3 +79,18 @@ test("rename: the field takes the focus, Enter renames, Escape cancels; focus re
   assert.deepEqual(await tabs(page), ["renamed.yml"]);
   assert.equal(await page.$eval(".file-name", (e) => e.textContent), "renamed.yml");
 }));
+
+test("a tab moved with Alt+Shift+Arrow keeps the focus", () => withPage("?example=broken-ecs-release", async (page) => {
+  assert.deepEqual(await tabs(page), ["buildspec.yml", "pipeline.json", "ecs/appspec.yaml", "ecs/taskdef.json"]);
+  await page.focus('.tab[data-file="buildspec.yml"]');
+  await page.keyboard.press("Alt+Shift+ArrowRight");
+  await page.waitForFunction(() => document.querySelectorAll(".tab")[1]?.dataset.file === "buildspec.yml");
+  assert.equal(await focused(page), "tab:buildspec.yml");
+  await page.keyboard.press("Alt+Shift+ArrowRight");
+  await page.waitForFunction(() => document.querySelectorAll(".tab")[2]?.dataset.file === "buildspec.yml");
+  assert.deepEqual(await tabs(page), ["pipeline.json", "ecs/appspec.yaml", "buildspec.yml", "ecs/taskdef.json"]);
+  assert.equal(await focused(page), "tab:buildspec.yml");
+  await page.keyboard.press("Alt+Shift+ArrowLeft");
+  await page.waitForFunction(() => document.querySelectorAll(".tab")[1]?.dataset.file === "buildspec.yml");
+  assert.equal(await focused(page), "tab:buildspec.yml");
+}));

@@ -94,3 +94,32 @@ test("a tab moved with Alt+Shift+Arrow keeps the focus", () => withPage("?exampl
   await page.waitForFunction(() => document.querySelectorAll(".tab")[1]?.dataset.file === "buildspec.yml");
   assert.equal(await focused(page), "tab:buildspec.yml");
 }));
+
+for (const [name, summary] of [["New file", ".new-file summary"], ["Download", ".download-menu summary"]]) {
+  test(`the ${name} menu: arrows move between its items, Escape closes it and returns to its button`, () => withPage("?example=buildspec", async (page) => {
+    const details = summary.replace(" summary", "");
+    const isOpen = () => page.$eval(details, (d) => d.open);
+    const items = await page.$$eval(`${details} [role=menuitem]`, (is) => is.map((i) => `item:${i.textContent}`));
+    assert.ok(items.length >= 2);
+
+    await page.click(summary);
+    assert.equal(await isOpen(), true);
+    await page.keyboard.press("Escape");
+    assert.equal(await isOpen(), false);
+    assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), true);
+
+    await page.keyboard.press("Enter");
+    assert.equal(await isOpen(), true);
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focused(page), items[0]);
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focused(page), items[1]);
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await focused(page), items[0]);
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await focused(page), items.at(-1));
+    await page.keyboard.press("Escape");
+    assert.equal(await isOpen(), false);
+    assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), true);
+  }));
+}

@@ -220,7 +220,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </label>
             }
             if props.editable {
-                <details class="menu new-file">
+                <details class="menu new-file" onkeydown={menu_keydown}>
                     <summary class="small-button" aria-label="New file">{"+ New file"}</summary>
                     <div class="menu-items" role="menu">
                         { for NEW_FILES.iter().map(|(name, label)| {
@@ -236,6 +236,59 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             }
         </div>
     }
+}
+
+/// The keys of a `<details>` menu (on the `details`): Escape closes it and returns the focus to
+/// its summary, the up and down arrows move between its items (from the summary too).
+pub fn menu_keydown(e: KeyboardEvent) {
+    // Not `current_target`: Yew delegates events to the app's root.
+    let Some(details) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten())
+    else {
+        return;
+    };
+    if !details.has_attribute("open") {
+        return;
+    }
+    let focus = |el: Option<web_sys::Element>| {
+        if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+    let summary = details.query_selector("summary").ok().flatten();
+    let Some(items) = details.query_selector("[role=menu]").ok().flatten() else {
+        return;
+    };
+    let down = match e.key().as_str() {
+        "Escape" => {
+            e.prevent_default();
+            e.stop_propagation();
+            let _ = details.remove_attribute("open");
+            focus(summary);
+            return;
+        }
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return,
+    };
+    e.prevent_default();
+    let current = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|a| a.parent_element().as_ref() == Some(&items));
+    let next = match (current, down) {
+        (Some(c), true) => c
+            .next_element_sibling()
+            .or_else(|| items.first_element_child()),
+        (Some(c), false) => c
+            .previous_element_sibling()
+            .or_else(|| items.last_element_child()),
+        (None, true) => items.first_element_child(),
+        (None, false) => items.last_element_child(),
+    };
+    focus(next);
 }
 
 /// Closes the `<details>` menu a click came from.

@@ -123,3 +123,20 @@ for (const [name, summary] of [["New file", ".new-file summary"], ["Download", "
     assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), true);
   }));
 }
+
+test("every li of the problems list is a finding; links to other files name the whole path", () => withPage("?example=broken-ecs-release", async (page) => {
+  const links = [];
+  for (const file of ["pipeline.json", "ecs/appspec.yaml", "ecs/taskdef.json"]) {
+    await page.click(`.tab[data-file="${file}"]`);
+    await page.waitForFunction((f) => document.querySelector('.tab[aria-selected="true"]')?.dataset.file === f, file);
+    await page.waitForSelector(".diagnostics .diag-elsewhere button");
+    const rows = await page.$$eval(".diagnostics li", (ls) => ls.map((l) => [l.dataset.code, l.dataset.severity, l.dataset.line]));
+    assert.ok(rows.length > 0);
+    for (const row of rows) assert.ok(row.every((v) => v), `a row without its data: ${JSON.stringify(rows)}`);
+    assert.equal(rows.length, await page.$$eval(".diagnostics > li", (ls) => ls.length));
+    assert.deepEqual((await problems(page)).map((p) => p.code), rows.map((r) => r[0]));
+    links.push(...await page.$$eval(".diag-elsewhere button", (bs) => bs.map((b) => b.textContent)));
+  }
+  assert.ok(links.some((l) => /^→ ecs\/(appspec\.yaml|taskdef\.json):\d+$/.test(l)), links.join("\n"));
+  assert.ok(!links.some((l) => /^→ (appspec\.yaml|taskdef\.json):/.test(l)), links.join("\n"));
+}));

@@ -140,3 +140,17 @@ test("every li of the problems list is a finding; links to other files name the 
   assert.ok(links.some((l) => /^→ ecs\/(appspec\.yaml|taskdef\.json):\d+$/.test(l)), links.join("\n"));
   assert.ok(!links.some((l) => /^→ (appspec\.yaml|taskdef\.json):/.test(l)), links.join("\n"));
 }));
+
+test("a link naming an example and a rule that do not exist says so, and opens nothing else", () => withPage("?example=nope&rule=NOPE1", async (page) => {
+  const notice = await page.waitForSelector(".notice");
+  const text = await notice.textContent();
+  assert.match(text, /“nope”/);
+  assert.match(text, /“NOPE1”/);
+  assert.equal(await page.$(".docs"), null);
+}));
+
+test("a broken link's notice ends its sentence once", () => withPage("#v1:!!!!", async (page) => {
+  const text = await (await page.waitForSelector(".notice")).textContent();
+  assert.match(text, /copied completely\? Your workspace was kept\./);
+  assert.doesNotMatch(text, /[?.]\./);
+}));

@@ -154,3 +154,23 @@ test("a broken link's notice ends its sentence once", () => withPage("#v1:!!!!",
   assert.match(text, /copied completely\? Your workspace was kept\./);
   assert.doesNotMatch(text, /[?.]\./);
 }));
+
+test("two thousand lines inserted at once into an empty editor arrive and are checked", () => withPage("?example=buildspec", async (page) => {
+  // Once the editor is complete (its extras arrive before the first diagnostics).
+  await page.waitForSelector('.problems-summary[data-status="checked"]');
+  await setEditorText(page, "");
+  await page.waitForSelector('.problems-summary[data-status="checked"]');
+  assert.equal(await page.evaluate(() => window.__cicdEditor.getText()), "");
+  const lines = Array.from({ length: 2000 }, (_, i) => `      - echo line ${i}`);
+  const text = `version: 0.2\nphases:\n  pre-build:\n    commands:\n      - echo hi\n  build:\n    commands:\n${lines.join("\n")}\n`;
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+A");
+  // Not awaited first: a page busy inserting for long fails the wait below (a generous bound,
+  // some fifty times what the insertion takes).
+  const inserting = page.keyboard.insertText(text);
+  await page.waitForFunction((n) => window.__cicdEditor.getText().length === n, text.length, { timeout: 20000 });
+  await inserting;
+  assert.equal(await page.evaluate(() => window.__cicdEditor.getText()), text);
+  await page.waitForSelector('.diagnostics li[data-code="BS020"]', { timeout: 20000 });
+  assert.deepEqual((await problems(page)).find((p) => p.code === "BS020")?.line, 3);
+}));

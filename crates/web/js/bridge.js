@@ -260,8 +260,13 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
       EditorView.domEventHandlers({
         // Typing over a selection: apply it ourselves so that Chrome's native editing never
         // inserts a styled span (a `style-src-attr` CSP report).
+        // Text of several lines inserted in one input (an IME, dictation, `insertText`): also
+        // applied here. Left to Chrome, it becomes one DOM line per text line, which CodeMirror
+        // then reads back (seconds for a few thousand lines in an empty editor).
         beforeinput(event, view) {
-          if (event.inputType === "insertText" && event.data && !view.state.selection.main.empty) {
+          const lines = typeof event.data === "string" && /[\r\n]/.test(event.data);
+          if ((event.inputType === "insertText" || event.inputType === "insertReplacementText") && event.data
+              && (lines || !view.state.selection.main.empty)) {
             event.preventDefault();
             view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
             return true;

@@ -30,7 +30,7 @@ const focused = (page) => page.evaluate(() => {
 });
 const tabs = (page) => page.$$eval(".tab", (ts) => ts.map((t) => t.dataset.file));
 
-for (const example of ["appspec-ec2", "broken-workflow-oidc"]) {
+for (const example of ["appspec-ec2", "broken-workflow-oidc", "appspec-ec2&embed=1"]) {
   test(`the page does not scroll into blank space (${example})`, () => withPage(`?example=${example}`, async (page) => {
     // The panel's visually hidden texts (absolutely positioned) are what stretched the document.
     await page.waitForSelector(".panel-host .visually-hidden", { state: "attached" });

@@ -149,6 +149,12 @@ test("a link naming an example and a rule that do not exist says so, and opens n
   assert.equal(await page.$(".docs"), null);
 }));
 
+test("a rule page opened by link has the rule's name and severity", () => withPage("?example=buildspec&rule=BS021", async (page) => {
+  await page.waitForSelector('.docs[data-rule="BS021"] .markdown h2');
+  assert.equal(await page.$eval(".docs .rule-name", (e) => e.textContent), "missing-phase-commands");
+  assert.equal(await page.$eval(".docs .sev-badge", (e) => e.textContent), "error");
+}));
+
 test("a broken link's notice ends its sentence once", () => withPage("#v1:!!!!", async (page) => {
   const text = await (await page.waitForSelector(".notice")).textContent();
   assert.match(text, /copied completely\? Your workspace was kept\./);

@@ -155,6 +155,11 @@ test("a rule page opened by link has the rule's name and severity", () => withPa
   assert.equal(await page.$eval(".docs .sev-badge", (e) => e.textContent), "error");
 }));
 
+test("a well-formed code the playground lacks opens a page that says so", () => withPage("?example=buildspec&rule=BS999", async (page) => {
+  await page.waitForSelector('.docs[data-rule="BS999"] .markdown p');
+  assert.match(await page.$eval(".docs .markdown", (e) => e.textContent), /no rule with this code/);
+}));
+
 test("a broken link's notice ends its sentence once", () => withPage("#v1:!!!!", async (page) => {
   const text = await (await page.waitForSelector(".notice")).textContent();
   assert.match(text, /copied completely\? Your workspace was kept\./);

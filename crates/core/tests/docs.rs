@@ -95,10 +95,17 @@ fn index_page() -> String {
     out
 }
 
-/// The body of a rule's page as an HTML fragment for the playground (links open in a new tab).
+/// The body of a rule's page as an HTML fragment for the playground (links open in a new tab),
+/// after a first line the playground reads its header from (the shell holds no rule table):
+/// `<!-- rule CODE name severity -->`.
 fn html_fragment(rule: &cicd_core::rule::Rule) -> String {
     let markdown = rule.markdown();
-    let mut html = String::new();
+    let mut html = format!(
+        "<!-- rule {} {} {} -->\n",
+        rule.code,
+        rule.name,
+        rule.severity.as_str()
+    );
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&markdown));
     html.replace(
         "<a href=\"",

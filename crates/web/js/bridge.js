@@ -13,7 +13,8 @@
 import { EditorState, Compartment, EditorSelection, StateEffect, StateField } from "@codemirror/state";
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
-  highlightSpecialChars, dropCursor, rectangularSelection, gutter, GutterMarker,
+  highlightSpecialChars, dropCursor, rectangularSelection, gutter, GutterMarker, hasHoverTooltips,
+  closeHoverTooltips,
 } from "@codemirror/view";
 
 const EMERGENCY_KEY = "cicd-playground:emergency";
@@ -239,6 +240,16 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
       drawSelection(), dropCursor(), rectangularSelection(),
       highlightActiveLine(),
       EditorState.tabSize.of(2),
+      // Escape closes a hover tooltip, also the one F8 opens on a problem (it would otherwise
+      // stay until the cursor leaves the problem, over the file bar). Not handled: Escape still
+      // simplifies the selection and starts "Esc then Tab leaves the editor".
+      keymap.of([{
+        key: "Escape",
+        run(view) {
+          if (hasHoverTooltips(view.state)) view.dispatch({ effects: closeHoverTooltips });
+          return false;
+        },
+      }]),
       keys.of(keysFor()),
       // After the keymap above: the search and lint keys come after the editing keys, as before.
       searching.of(searchFor()), lint.of(lintFor()), assisting.of(assistFor(ask, onDocs, ro)),
@@ -249,8 +260,13 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
       EditorView.domEventHandlers({
         // Typing over a selection: apply it ourselves so that Chrome's native editing never
         // inserts a styled span (a `style-src-attr` CSP report).
+        // Text of several lines inserted in one input (an IME, dictation, `insertText`): also
+        // applied here. Left to Chrome, it becomes one DOM line per text line, which CodeMirror
+        // then reads back (seconds for a few thousand lines in an empty editor).
         beforeinput(event, view) {
-          if (event.inputType === "insertText" && event.data && !view.state.selection.main.empty) {
+          const lines = typeof event.data === "string" && /[\r\n]/.test(event.data);
+          if ((event.inputType === "insertText" || event.inputType === "insertReplacementText") && event.data
+              && (lines || !view.state.selection.main.empty)) {
             event.preventDefault();
             view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
             return true;

@@ -41,12 +41,50 @@ fn replaces_silently(current: &Workspace, incoming: &Workspace) -> bool {
     pristine(current) || current.same_files(incoming)
 }
 
+/// `text` ended as a sentence: a full stop unless it already ends with one, a question mark or
+/// an exclamation mark (a share error may ask "was it copied completely?").
+fn sentence(text: impl std::fmt::Display) -> String {
+    let text = text.to_string();
+    if text.ends_with(['.', '?', '!']) {
+        text
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// The notice shown when a share link cannot be decoded.
 fn link_failed(error: impl std::fmt::Display) -> Notice {
     Notice {
         error: true,
-        text: format!("This link could not be opened: {error}. Your workspace was kept."),
+        text: format!(
+            "{} Your workspace was kept.",
+            sentence(format_args!("This link could not be opened: {error}"))
+        ),
     }
+}
+
+/// The notice naming what the address asks for and the playground does not have (`?example=`,
+/// `?rule=`), or `None` when everything it names exists.
+fn unknown_names(example: Option<&str>, rule: Option<&str>) -> Option<Notice> {
+    let parts: Vec<String> = [
+        example.map(|name| format!("the example “{name}”")),
+        rule.map(|code| format!("the rule “{code}”")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| Notice {
+        error: true,
+        text: format!(
+            "This link names {}, which the playground does not have; {} ignored.",
+            parts.join(" and "),
+            if parts.len() == 1 {
+                "it was"
+            } else {
+                "they were"
+            }
+        ),
+    })
 }
 
 /// Applies the text the bridge saved after a crash, if any.
@@ -95,7 +133,9 @@ fn initial_state(
             Some(link) => link.unwrap_or_else(|e| {
                 notice = Some(Notice {
                     error: true,
-                    text: format!("This embedded workspace could not be opened: {e}."),
+                    text: sentence(format_args!(
+                        "This embedded workspace could not be opened: {e}"
+                    )),
                 });
                 examples::default_workspace()
             }),
@@ -141,8 +181,26 @@ fn initial_state(
     {
         state.workspace.selected = i;
     }
+    let mut unknown_rule = None;
     if let Some(rule) = &options.rule {
         state = state.apply(Action::ShowDocs(rule.clone()));
+        if state.docs.is_none() {
+            unknown_rule = Some(rule.as_str());
+        }
+    }
+    let unknown_example = options
+        .example
+        .as_deref()
+        .filter(|name| examples::find(name).is_none());
+    if let Some(unknown) = unknown_names(unknown_example, unknown_rule) {
+        // After a notice already there (a link that failed, text recovered after a crash).
+        state.notice = Some(match state.notice.take() {
+            Some(before) => Notice {
+                error: true,
+                text: format!("{} {}", before.text, unknown.text),
+            },
+            None => unknown,
+        });
     }
     state
 }

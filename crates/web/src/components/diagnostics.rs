@@ -1,5 +1,5 @@
-//! The problems panel. Each row carries `data-code`, `data-severity` and `data-line` (a documented
-//! contract for tests and embedding pages).
+//! The problems panel. Each row (every `li` in `.diagnostics`) carries `data-code`,
+//! `data-severity` and `data-line` (a documented contract for tests and embedding pages).
 
 use std::rc::Rc;
 
@@ -94,19 +94,22 @@ pub fn DiagnosticsPanel(props: &DiagnosticsProps) -> Html {
                                 <span class="diag-pos">{ format!("{}:{}", d.line, d.column) }</span>
                             </button>
                             if !d.elsewhere.is_empty() {
-                                <ul class="diag-elsewhere" aria-label="The same finding in other files">
+                                // Not a nested list: every `li` in `.diagnostics` is a finding
+                                // (the documented contract), so its places are a group of links.
+                                <div class="diag-elsewhere" role="group" aria-label="The same finding in other files">
                                     { for d.elsewhere.iter().map(|l| {
                                         let (file, offset) = (l.at.file, l.at.from16);
                                         let onclick = props.on_open.reform(move |_: MouseEvent| (file, offset));
-                                        let short = l.name.rsplit('/').next().unwrap_or(&l.name).to_string();
+                                        // The tab's whole name: two files may share a base name
+                                        // (`appspec.yaml` and `ecs/appspec.yaml`).
                                         html! {
-                                            <li><button type="button" class="link-button" {onclick} data-file={file.to_string()}
+                                            <button type="button" class="link-button" {onclick} data-file={file.to_string()}
                                                 title={l.message.replace('`', "")}>
-                                                { format!("→ {short}:{}", l.at.line) }
-                                            </button></li>
+                                                { format!("→ {}:{}", l.name, l.at.line) }
+                                            </button>
                                         }
                                     }) }
-                                </ul>
+                                </div>
                             }
                         </li>
                     }

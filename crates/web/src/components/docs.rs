@@ -12,20 +12,40 @@ thread_local! {
     static PAGES: RefCell<HashMap<String, AttrValue>> = RefCell::new(HashMap::new());
 }
 
-async fn fetch_page(code: &str) -> Option<String> {
-    let window = web_sys::window()?;
+/// A rule's page, or why there is none.
+async fn fetch_page(code: &str) -> Result<String, &'static str> {
+    const UNREACHABLE: &str = "<p>The documentation of this rule could not be loaded. Check your connection and try again.</p>";
+    let window = web_sys::window().ok_or(UNREACHABLE)?;
     let response =
         wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!("rules/{code}.html")))
             .await
-            .ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
+            .map_err(|_| UNREACHABLE)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| UNREACHABLE)?;
+    if response.status() == 404 {
+        return Err("<p>The playground has no rule with this code.</p>");
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+    if !response.ok() {
+        return Err(UNREACHABLE);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| UNREACHABLE)?)
         .await
-        .ok()?;
-    text.as_string()
+        .map_err(|_| UNREACHABLE)?;
+    text.as_string().ok_or(UNREACHABLE)
+}
+
+/// The name and default severity a page's first line gives (`<!-- rule CODE name severity -->`,
+/// written by the core's docs test).
+fn page_header(page: &str) -> Option<(&str, &'static str)> {
+    let line = page.lines().next()?.strip_prefix("<!-- rule ")?;
+    let mut words = line.strip_suffix("-->")?.split_whitespace();
+    let (_code, name) = (words.next()?, words.next()?);
+    let severity = match words.next()? {
+        "error" => "error",
+        "warning" => "warning",
+        "info" => "info",
+        _ => return None,
+    };
+    Some((name, severity))
 }
 
 /// Props of [`DocsPane`].
@@ -58,7 +78,7 @@ pub fn DocsPane(props: &DocsProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let page: AttrValue = fetch_page(&code)
                         .await
-                        .unwrap_or_else(|| "<p>The documentation of this rule could not be loaded. Check your connection and try again.</p>".to_string())
+                        .unwrap_or_else(str::to_string)
                         .into();
                     PAGES.with(|p| p.borrow_mut().insert(code, page.clone()));
                     body.set(Some(page));
@@ -83,6 +103,14 @@ pub fn DocsPane(props: &DocsProps) -> Html {
         kinds.join(" or ")
     };
     let code = props.code.clone();
+    // The same header however the page was opened: a diagnostic's name and severity, else the
+    // page's own (a link's `?rule=`, a completion's "read more").
+    let from_page = (*body).as_deref().and_then(page_header);
+    let name = props
+        .name
+        .clone()
+        .or_else(|| from_page.map(|(name, _)| AttrValue::from(name.to_string())));
+    let severity = props.severity.or(from_page.map(|(_, severity)| severity));
     let close = props.on_close.reform(|_: MouseEvent| ());
     let content = match (*body).clone() {
         // Trusted: generated at build time from the project's own rule docs, escaped.
@@ -94,17 +122,31 @@ pub fn DocsPane(props: &DocsProps) -> Html {
             <header class="panel-header">
                 <h2 id="docs-title">
                     <span class="diag-code">{ code.clone() }</span>
-                    if let Some(name) = props.name.clone() { {" "}<span class="rule-name">{ name }</span> }
+                    if let Some(name) = name { {" "}<span class="rule-name">{ name }</span> }
                 </h2>
                 <button type="button" class="icon-button" aria-label="Close rule documentation" onclick={close}>{"×"}</button>
             </header>
             <p class="rule-meta">
-                if let Some(severity) = props.severity {
+                if let Some(severity) = severity {
                     <span class={classes!("sev-badge", format!("sev-{severity}"))}>{ severity }</span>{" · "}
                 }
                 { applies }
             </p>
             <div class="markdown" aria-busy={body.is_none().then_some("true")}>{ content }</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_header;
+
+    #[test]
+    fn reads_the_header_line_of_a_page() {
+        let page = "<!-- rule BS021 missing-phase-commands error -->\n<h2>What it does</h2>";
+        assert_eq!(page_header(page), Some(("missing-phase-commands", "error")));
+        assert_eq!(page_header("<h2>What it does</h2>"), None);
+        assert_eq!(page_header("<!-- rule BS021 name fatal -->"), None);
+        assert_eq!(page_header("<!-- rule BS021 -->"), None);
     }
 }

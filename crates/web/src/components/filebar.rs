@@ -84,49 +84,86 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             }
         })
     };
+    // The rename field and the button that opens it: focus goes to the field when it opens (an
+    // `autofocus` attribute is ignored for an element inserted after the page loaded) and back
+    // to the button when it closes.
+    let input_ref = use_node_ref();
+    let rename_button = use_node_ref();
+    // Whether the open field still has to be committed or cancelled: Enter and Escape close it,
+    // and removing the focused field then fires a blur that must not rename again (or, after
+    // Escape, rename at all).
+    let pending = use_mut_ref(|| false);
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with(*renaming, move |open| {
+            if *open && let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     let name_view = if *renaming {
-        let commit = {
+        // Closes the field: renames to its value (`Some`) or cancels; `refocus` returns the
+        // focus to the Rename button (Enter, Escape; not when the focus left by itself).
+        let finish = {
             let renaming = renaming.clone();
             let cb = props.on_rename.clone();
-            move |input: web_sys::HtmlInputElement| {
+            let pending = pending.clone();
+            let rename_button = rename_button.clone();
+            move |value: Option<String>, refocus: bool| {
+                if !pending.replace(false) {
+                    return;
+                }
                 renaming.set(false);
-                cb.emit((id, input.value()));
+                if let Some(value) = value {
+                    cb.emit((id, value));
+                }
+                if refocus && let Some(button) = rename_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
             }
         };
+        let value_of = |e: &Event| {
+            e.target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|input| input.value())
+        };
         let onkeydown = {
-            let renaming = renaming.clone();
-            let commit = commit.clone();
+            let finish = finish.clone();
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Enter" => {
-                    if let Some(input) = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        commit(input);
+                    e.prevent_default();
+                    if let Some(value) = value_of(&e) {
+                        finish(Some(value), true);
                     }
                 }
-                "Escape" => renaming.set(false),
+                "Escape" => {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    finish(None, true);
+                }
                 _ => {}
             })
         };
         let onblur = Callback::from(move |e: FocusEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                commit(input);
+            if let Some(value) = value_of(&e) {
+                finish(Some(value), false);
             }
         });
         html! {
             <input class="rename-input" aria-label="File name" value={props.name.clone()} {onkeydown} {onblur}
-                autofocus=true />
+                ref={input_ref} />
         }
     } else {
         html! { <span class="file-name" title={props.name.clone()}>{ props.name.clone() }</span> }
     };
     let start_rename = {
         let renaming = renaming.clone();
-        Callback::from(move |_: MouseEvent| renaming.set(true))
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| {
+            *pending.borrow_mut() = true;
+            renaming.set(true);
+        })
     };
     let delete = {
         let cb = props.on_delete.clone();
@@ -151,7 +188,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             { name_view }
             if props.editable {
                 <span class="file-actions">
-                    <button type="button" class="small-button" onclick={start_rename} aria-label="Rename this file">{"Rename"}</button>
+                    <button type="button" class="small-button" onclick={start_rename} aria-label="Rename this file" ref={rename_button}>{"Rename"}</button>
                     <button type="button" class="small-button" onclick={left} aria-label="Move this file left">{"◀"}</button>
                     <button type="button" class="small-button" onclick={right} aria-label="Move this file right">{"▶"}</button>
                     <button type="button" class="small-button danger" onclick={delete} aria-label="Delete this file">{"Delete"}</button>
@@ -183,7 +220,7 @@ pub fn FileBar(props: &FileBarProps) -> Html {
                 </label>
             }
             if props.editable {
-                <details class="menu new-file">
+                <details class="menu new-file" onkeydown={menu_keydown}>
                     <summary class="small-button" aria-label="New file">{"+ New file"}</summary>
                     <div class="menu-items" role="menu">
                         { for NEW_FILES.iter().map(|(name, label)| {
@@ -199,6 +236,59 @@ pub fn FileBar(props: &FileBarProps) -> Html {
             }
         </div>
     }
+}
+
+/// The keys of a `<details>` menu (on the `details`): Escape closes it and returns the focus to
+/// its summary, the up and down arrows move between its items (from the summary too).
+pub fn menu_keydown(e: KeyboardEvent) {
+    // Not `current_target`: Yew delegates events to the app's root.
+    let Some(details) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten())
+    else {
+        return;
+    };
+    if !details.has_attribute("open") {
+        return;
+    }
+    let focus = |el: Option<web_sys::Element>| {
+        if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+    let summary = details.query_selector("summary").ok().flatten();
+    let Some(items) = details.query_selector("[role=menu]").ok().flatten() else {
+        return;
+    };
+    let down = match e.key().as_str() {
+        "Escape" => {
+            e.prevent_default();
+            e.stop_propagation();
+            let _ = details.remove_attribute("open");
+            focus(summary);
+            return;
+        }
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return,
+    };
+    e.prevent_default();
+    let current = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|a| a.parent_element().as_ref() == Some(&items));
+    let next = match (current, down) {
+        (Some(c), true) => c
+            .next_element_sibling()
+            .or_else(|| items.first_element_child()),
+        (Some(c), false) => c
+            .previous_element_sibling()
+            .or_else(|| items.last_element_child()),
+        (None, true) => items.first_element_child(),
+        (None, false) => items.last_element_child(),
+    };
+    focus(next);
 }
 
 /// Closes the `<details>` menu a click came from.

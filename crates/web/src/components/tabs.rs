@@ -85,6 +85,17 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
             || ()
         });
     }
+    // The tab moved with Alt+Shift+Arrow, focused again once the new order is drawn (the
+    // focused element would otherwise be whatever now stands at the old place).
+    let refocus = use_mut_ref(|| None::<u32>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if let Some(id) = refocus.borrow_mut().take() {
+                focus_tab(id);
+            }
+        });
+    }
     let scroll_by = |by: i32| {
         let strip = strip.clone();
         Callback::from(move |_: MouseEvent| {
@@ -129,6 +140,7 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
                     let on_move = props.on_move.clone();
                     let ids = ids.clone();
                     let editable = props.editable;
+                    let refocus = refocus.clone();
                     Callback::from(move |e: KeyboardEvent| {
                         let step = match e.key().as_str() {
                             "ArrowLeft" => -1,
@@ -137,7 +149,9 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
                         };
                         e.prevent_default();
                         if e.alt_key() && e.shift_key() {
-                            if editable {
+                            let moves = (0..ids.len() as i32).contains(&(i as i32 + step));
+                            if editable && moves {
+                                *refocus.borrow_mut() = Some(id);
                                 on_move.emit((id, step));
                             }
                         } else {
@@ -157,7 +171,7 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
                     html! {}
                 };
                 html! {
-                    <button type="button" role="tab" id={format!("tab-{id}")} class={classes!("tab", selected.then_some("tab-selected"))}
+                    <button type="button" role="tab" key={id} id={format!("tab-{id}")} class={classes!("tab", selected.then_some("tab-selected"))}
                         aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
                         data-file={tab.name.clone()} title={tab.name.clone()} {onclick} {onkeydown}>
                         <span class="tab-name">{ tab.name.clone() }</span>

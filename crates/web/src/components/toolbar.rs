@@ -101,7 +101,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="button" onclick={open}>{"Open files…"}</button>
                 <input ref={input} type="file" multiple=true class="visually-hidden" tabindex="-1"
                     aria-hidden="true" onchange={on_files} />
-                <details class="menu download-menu">
+                <details class="menu download-menu" onkeydown={crate::components::filebar::menu_keydown}>
                     <summary class="button">{"Download"}</summary>
                     <div class="menu-items" role="menu">
                         <button type="button" role="menuitem" onclick={download_file}>{"This file"}</button>

@@ -32,6 +32,8 @@ pub enum ShareError {
     NotAWorkspace(String),
     /// More files than a workspace may hold.
     TooManyFiles(usize),
+    /// The browser has no decompressor for links (`DecompressionStream("deflate-raw")`).
+    Unsupported,
 }
 
 impl std::fmt::Display for ShareError {
@@ -60,6 +62,10 @@ impl std::fmt::Display for ShareError {
             ShareError::NotAWorkspace(why) => {
                 write!(f, "the link does not hold a workspace ({why})")
             }
+            ShareError::Unsupported => write!(
+                f,
+                "this browser cannot open share links (it has no `DecompressionStream`); open it in a current Chrome, Edge, Firefox or Safari"
+            ),
             ShareError::TooManyFiles(n) => {
                 write!(
                     f,

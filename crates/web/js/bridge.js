@@ -265,8 +265,11 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
         // then reads back (seconds for a few thousand lines in an empty editor).
         beforeinput(event, view) {
           const lines = typeof event.data === "string" && /[\r\n]/.test(event.data);
-          if ((event.inputType === "insertText" || event.inputType === "insertReplacementText") && event.data
-              && (lines || !view.state.selection.main.empty)) {
+          const selected = !view.state.selection.main.empty;
+          // A replacement (spell check, autocorrect) replaces its target range, not the caret's
+          // place: only taken over when it replaces the selection.
+          if (event.data && ((event.inputType === "insertText" && (lines || selected))
+              || (event.inputType === "insertReplacementText" && selected))) {
             event.preventDefault();
             view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
             return true;
@@ -506,16 +509,30 @@ export async function deflateRaw(bytes) {
 
 /**
  * Inflates a raw DEFLATE stream with the browser's own decompressor (share links), stopping past
- * `limit` bytes (a "zip bomb" is refused, not inflated). Resolves to the bytes; rejects with
- * "too-large", or "corrupt" for a stream that is cut short or damaged (or a browser without
- * `DecompressionStream`).
+ * `limit` bytes (a "zip bomb" is refused, not inflated): the input is fed 1 KB at a time, as the
+ * decompressor asks for it, so that at most about a megabyte is inflated past the limit.
+ * Resolves to the bytes; rejects with "too-large", "corrupt" (a stream cut short or damaged) or
+ * "unsupported" (a browser without `DecompressionStream("deflate-raw")`).
  */
 export async function inflateRaw(bytes, limit) {
+  // A copy: `bytes` may be a view of the wasm memory, which can move while we wait.
+  const data = bytes.slice();
+  let at = 0;
+  const input = new ReadableStream({
+    pull(controller) {
+      if (at >= data.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(data.slice(at, at + 1024));
+      at += 1024;
+    },
+  }, { highWaterMark: 0 });
   let reader;
   try {
-    reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    reader = input.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   } catch (_) {
-    throw "corrupt";
+    throw "unsupported";
   }
   const chunks = [];
   let total = 0;
@@ -535,10 +552,10 @@ export async function inflateRaw(bytes, limit) {
     chunks.push(step.value);
   }
   const out = new Uint8Array(total);
-  let at = 0;
+  let offset = 0;
   for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+    out.set(c, offset);
+    offset += c.length;
   }
   return out;
 }

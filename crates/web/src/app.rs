@@ -207,10 +207,11 @@ fn initial_state(
 
 /// The share-link fragment of the current workspace while `wanted` (the share dialog is open, or
 /// the page is an embed, whose "open" link carries the workspace): the browser compresses it
-/// (`CompressionStream`), so it arrives a moment after each change; `None` until then. A
-/// browser without a compressor gets a notice instead.
+/// (`CompressionStream`), so it arrives a moment after each change: the newest one made, with the
+/// workspace change (`State::changes`) it is of; `None` until the first. A browser without a
+/// compressor gets a notice instead.
 #[hook]
-fn use_share_fragment(state: UseReducerHandle<State>, wanted: bool) -> Option<Rc<str>> {
+fn use_share_fragment(state: UseReducerHandle<State>, wanted: bool) -> Option<(u64, Rc<str>)> {
     let made = use_state(|| None::<(u64, Rc<str>)>);
     let latest = use_mut_ref(|| 0u64);
     let changes = state.changes;
@@ -245,9 +246,7 @@ fn use_share_fragment(state: UseReducerHandle<State>, wanted: bool) -> Option<Rc
             }
         });
     }
-    made.as_ref()
-        .filter(|(at, _)| *at == changes)
-        .map(|(_, fragment)| fragment.clone())
+    (*made).clone()
 }
 
 /// The playground.
@@ -269,7 +268,11 @@ pub fn App(props: &AppProps) -> Html {
     });
     let copied = use_state(|| false);
     let share_wanted = options.embed || matches!(state.dialog, Some(Dialog::Share));
+    // The newest fragment made, with the workspace change it is of: the dialog opens once the
+    // one of the workspace as it was opened is made, and then keeps showing the newest one (the
+    // engine's suggestions change the workspace while it is open).
     let shared = use_share_fragment(state.clone(), share_wanted);
+    let share_opened_at = use_mut_ref(|| 0u64);
     let force = use_force_update();
     // The engine (a Web Worker) answers what the state asks; the client is started once, and
     // again when the user restarts a stopped engine.
@@ -507,6 +510,7 @@ pub fn App(props: &AppProps) -> Html {
     // changes): handle it like a link at start-up.
     let latest_offer = use_mut_ref(|| offer.clone());
     *latest_offer.borrow_mut() = offer.clone();
+    let arrivals = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -521,8 +525,16 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     let state = state.clone();
                     let latest_offer = latest_offer.clone();
+                    // Only the newest link is opened, whichever is inflated first.
+                    *arrivals.borrow_mut() += 1;
+                    let arrival = *arrivals.borrow();
+                    let arrivals = arrivals.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        match page::decode_link(&fragment).await {
+                        let link = page::decode_link(&fragment).await;
+                        if *arrivals.borrow() != arrival {
+                            return;
+                        }
+                        match link {
                             Ok(incoming) if embed => {
                                 state.dispatch(Action::Load(Box::new(incoming), None))
                             }
@@ -584,8 +596,10 @@ pub fn App(props: &AppProps) -> Html {
     let open_share = {
         let state = state.clone();
         let copied = copied.clone();
+        let share_opened_at = share_opened_at.clone();
         Callback::from(move |_| {
             copied.set(false);
+            *share_opened_at.borrow_mut() = state.changes;
             state.dispatch(Action::Dialog(Some(Dialog::Share)));
         })
     };
@@ -625,9 +639,15 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Gallery on_open={open_example} on_close={close_dialog.clone()} /> }
         }
         // The dialog opens once the browser has compressed the workspace (a frame or two).
-        Some(Dialog::Share) if shared.is_none() => html! {},
+        Some(Dialog::Share)
+            if shared
+                .as_ref()
+                .is_none_or(|(at, _)| *at < *share_opened_at.borrow()) =>
+        {
+            html! {}
+        }
         Some(Dialog::Share) => {
-            let fragment = shared.clone().unwrap_or_default();
+            let fragment = shared.clone().map(|(_, f)| f).unwrap_or_default();
             let link: AttrValue = format!("{}#{fragment}", page::base_url()).into();
             let embed_snippet: AttrValue = format!(
                 "<iframe src=\"{}?embed=1#{fragment}\" title=\"CI/CD Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
@@ -664,7 +684,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let lines = file.text.bytes().filter(|&b| b == b'\n').count() + 1;
     let embed_link = embed.then(|| match &shared {
-        Some(fragment) => format!("{}#{fragment}", page::base_url()),
+        Some((_, fragment)) => format!("{}#{fragment}", page::base_url()),
         None => page::base_url(),
     });
     html! {

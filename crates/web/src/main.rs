@@ -24,7 +24,18 @@ fn main() {
         mount(None);
     } else {
         wasm_bindgen_futures::spawn_local(async move {
-            mount(Some(page::decode_link(&fragment).await));
+            // A newer link may arrive while one is inflated (before the app listens for it):
+            // open the newest.
+            let mut fragment = fragment;
+            loop {
+                let link = page::decode_link(&fragment).await;
+                let now = page::fragment();
+                if now.is_empty() || now == fragment {
+                    mount(Some(link));
+                    break;
+                }
+                fragment = now;
+            }
         });
     }
 }

@@ -131,6 +131,7 @@ pub async fn decode_link(fragment: &str) -> Result<Workspace, cicd_share::ShareE
     match crate::editor::inflate_raw(&compressed, limit).await {
         Ok(json) => cicd_share::from_inflated(json),
         Err(why) if why == "too-large" => Err(ShareError::TooLarge),
+        Err(why) if why == "unsupported" => Err(ShareError::Unsupported),
         Err(_) => Err(ShareError::Corrupt),
     }
 }

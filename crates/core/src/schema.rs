@@ -339,6 +339,12 @@ impl<'a> Checker<'a> {
                     self.find(self.rules.wrong_type, node.span, message, None, None);
                 }
                 Some(_) => {}
+                // A quoted value filled in later (`"${PORT}"`, `"<MEMORY>"`): a template.
+                None if node.scalar().is_some_and(|s| {
+                    s.style != Style::Plain
+                        && s.style != Style::JsonNumber
+                        && crate::source::filled_in(&s.text)
+                }) => {}
                 None => self.wrong_type(node, "an integer"),
             },
             Ty::Enum(spec) => self.enumeration(node, spec),

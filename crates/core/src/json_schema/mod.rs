@@ -265,8 +265,9 @@ impl Gen {
                 self.rules.wrong_type,
                 json!({"anyOf": [
                     {"type": "integer", "minimum": min, "maximum": max},
-                    // Digits in quotes are read as the number.
-                    {"type": "string", "pattern": "^\\s*[0-9]+\\s*$"},
+                    // Digits in quotes are read as the number; a value filled in later
+                    // (`"${PORT}"`, `"<MEMORY>"`: `source::filled_in`) is not judged.
+                    {"type": "string", "pattern": "^\\s*[0-9]+\\s*$|[<${#%]"},
                     {"type": "null"},
                 ]}),
             ),

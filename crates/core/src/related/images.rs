@@ -287,10 +287,7 @@ pub(crate) fn missing_container(
     Some(d)
 }
 
-/// A value the pipeline, the build or a template fills in.
-pub(crate) fn placeholder(text: &str) -> bool {
-    text.contains(['<', '$', '{', '#', '%'])
-}
+use crate::source::filled_in as placeholder;
 
 /// The last component of a path.
 fn base(path: &str) -> &str {

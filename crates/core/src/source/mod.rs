@@ -162,6 +162,13 @@ fn duplicate_fixes(text: &str, node: &Node, out: &mut Vec<(Span, crate::diagnost
     }
 }
 
+/// Whether a value is filled in later (by a pipeline, a build's `printf`/`envsubst`, a
+/// template): it holds one of `<`, `$`, `{`, `#`, `%` (`<IMAGE1_NAME>`, `${PORT}`, `{{port}}`,
+/// `%s`). Such a value is not judged where only the filled-in value could be.
+pub fn filled_in(text: &str) -> bool {
+    text.contains(['<', '$', '{', '#', '%'])
+}
+
 /// Whether a text looks like JSON (its first meaningful character opens an object or array).
 pub fn looks_like_json(text: &str) -> bool {
     matches!(

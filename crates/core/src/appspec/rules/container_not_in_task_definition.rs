@@ -71,11 +71,11 @@ pub(crate) fn check(cx: &BuildCx<'_>, out: &mut Vec<Related>) {
             continue;
         };
         let task = pair.taskdef;
-        if placeholder(name) || task.container(name).is_some() || task.containers.is_empty() {
+        if crate::source::filled_in(name) || task.container(name).is_some() || task.containers.is_empty() {
             continue;
         }
         // Every container must have a literal name for the absence to be certain.
-        if task.containers.iter().any(|c| c.name().is_none_or(placeholder)) {
+        if task.containers.iter().any(|c| c.name().is_none_or(crate::source::filled_in)) {
             continue;
         }
         let names: Vec<String> = task.names().iter().map(|n| format!("`{n}`")).collect();
@@ -108,9 +108,4 @@ pub(crate) fn check(cx: &BuildCx<'_>, out: &mut Vec<Related>) {
         ));
         out.push(d);
     }
-}
-
-/// A value the pipeline or a template fills in.
-fn placeholder(text: &str) -> bool {
-    text.contains(['<', '$', '{', '#'])
 }

@@ -55,7 +55,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(mode) = &cx.model.network_mode else {
         return;
     };
-    if mode.value == "awsvpc" {
+    // Only the other modes ECS knows: a value filled in later (`${NETWORK_MODE}`) is not judged.
+    if !matches!(mode.value.as_str(), "bridge" | "host" | "none") {
         return;
     }
     out.push(

@@ -12,7 +12,8 @@ declare_rule! {
     /// not a list, a container's `cpu`, `memory` or a `containerPort` that is not a whole
     /// number, `essential` or `privileged` that is not a boolean, a name or an image that is an
     /// object or a list. It judges only what is certain: a number or a boolean in quotes
-    /// (`"containerPort": "80"`, `"essential": "true"`) is left alone, the task's `cpu` and
+    /// (`"containerPort": "80"`, `"essential": "true"`) is left alone, and so is a quoted value
+    /// a build or a template fills in (`"containerPort": "${PORT}"`, `"<MEMORY>"`), the task's `cpu` and
     /// `memory` (strings in the API: `"256"`, `"1 vCPU"`) may be numbers, and `null` (which
     /// `describe-task-definition` prints for every unset parameter) is never judged.
     ///
@@ -21,8 +22,7 @@ declare_rule! {
     /// before sending ("Invalid type for parameter
     /// containerDefinitions[0].portMappings[0].containerPort"), and the service reads the
     /// request by the same types whichever SDK sends it (the GitHub deploy action, CodePipeline).
-    /// The deployment stops before a task starts. A placeholder the build replaces in an
-    /// integer's place (`"containerPort": "<PORT>"`) must leave a plain number there.
+    /// The deployment stops before a task starts.
     ///
     /// ## Example
     /// ```json

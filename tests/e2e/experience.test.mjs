@@ -125,12 +125,12 @@ test("tabs that do not fit scroll, a menu lists every file, and the active tab s
   const last = options[options.length - 1];
   await page.selectOption("select.all-files", { label: last });
   await page.waitForFunction((n) => document.querySelector(".tab-selected")?.dataset.file === n, last);
-  await page.waitForTimeout(100);
-  const visible = () => page.evaluate(() => {
+  // The strip scrolls smoothly: wait (a few seconds at most) for the tab to be in view.
+  const visible = () => page.waitForFunction(() => {
     const t = document.querySelector(".tab-selected").getBoundingClientRect();
     const s = document.querySelector(".tabs").getBoundingClientRect();
     return t.left >= s.left - 1 && t.right <= s.right + 1;
-  });
+  }, null, { timeout: 5000 }).then(() => true, () => false);
   assert.ok(await visible(), "the selected tab is in view");
   // The arrows scroll the strip.
   await page.click('.tabs-arrow[aria-label="Scroll the tabs left"]');
@@ -140,7 +140,6 @@ test("tabs that do not fit scroll, a menu lists every file, and the active tab s
   await page.click('summary[aria-label="New file"]');
   await page.click('.new-file button:has-text("CodeBuild buildspec")');
   await page.waitForFunction(() => document.querySelector(".tab-selected")?.dataset.file === "buildspec-2.yml");
-  await page.waitForTimeout(100);
   assert.ok(await visible(), "the new tab is in view");
 }));
 

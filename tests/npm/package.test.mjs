@@ -74,7 +74,7 @@ test("the other functions answer from the same core", async () => {
   assert.equal(cicd.detectKind("hello"), null);
   assert.deepEqual(cicd.kinds().map((k) => k.id), [
     "buildspec", "appspec", "trust-policy", "pipeline", "workflow", "deployment-group", "deployment-config",
-    "task-definition",
+    "task-definition", "image-definitions",
   ]);
 
   const rules = cicd.rules();

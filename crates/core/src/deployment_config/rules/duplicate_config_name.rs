@@ -65,10 +65,15 @@ pub(crate) fn check(cx: &RelatedCx<'_>, out: &mut Vec<Related>) {
         .into_iter()
         .filter(|c| c.config.is_input() && !c.name().is_empty())
         .collect();
+    // The first definition of each name, in file order: one pass.
+    let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, later) in configs.iter().enumerate() {
         let name = later.name();
-        let Some(first) = configs.get(..i).and_then(|before| before.iter().find(|c| c.name() == name))
-        else {
+        let first = *first_of.entry(name).or_insert(i);
+        if first == i {
+            continue;
+        }
+        let Some(first) = configs.get(first) else {
             continue;
         };
         let (Some(here), Some(there)) = (&later.config.name, &first.config.name) else {

@@ -171,6 +171,19 @@ test("hostile links: a zip bomb, a cut link, other versions, too many files, dee
   });
 });
 
+test("a browser without DecompressionStream says it cannot open links, not that they are damaged", async () => {
+  const { deflateRawSync } = await import("node:zlib");
+  const good = "#v1:" + deflateRawSync(Buffer.from(JSON.stringify({ f: [{ i: 1, n: "buildspec.yml", t: "version: 0.2\n" }] }))).toString("base64url");
+  await withBrowser(async (context) => {
+    await context.addInitScript(() => { delete window.DecompressionStream; });
+    const page = await open(context, server.url + good);
+    await page.waitForSelector('.notice[data-notice="error"]');
+    const message = await page.$eval(".notice", (n) => n.textContent);
+    assert.match(message, /cannot open share links/);
+    assert.doesNotMatch(message, /damaged/);
+  });
+});
+
 test("a link arriving over local work asks first and can keep both", async () => {
   const link = await withBrowser(async (context) => {
     const page = await open(context, server.url + "?example=trust-policy");

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, browser, open, setEditorText } from "./harness.mjs";
+import { serve, browser, open, setEditorText, withPage as withServerPage } from "./harness.mjs";
 
 const BUILDSPEC = "buildspec.yml";
 const PIPELINE = "pipeline.json";
@@ -17,14 +17,7 @@ let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
-async function withPage(path, fn) {
-  const b = await browser();
-  try {
-    return await fn(await open(b.context, server.url + path));
-  } finally {
-    await b.close();
-  }
-}
+const withPage = (path, fn) => withServerPage(server, path, fn);
 
 const selectedTab = (page) => page.$eval('.tab[aria-selected="true"]', (t) => t.dataset.file);
 const codes = (page) => page.$$eval(".diagnostics li", (l) => l.map((x) => x.dataset.code));

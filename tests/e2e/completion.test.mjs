@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { serve, browser, open, setEditorText } from "./harness.mjs";
+import { serve, browser, open, setEditorText, withPage as withServerPage } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -15,14 +15,7 @@ let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
-async function withPage(path, fn) {
-  const b = await browser();
-  try {
-    return await fn(await open(b.context, server.url + path));
-  } finally {
-    await b.close();
-  }
-}
+const withPage = (path, fn) => withServerPage(server, path, fn);
 
 const text = (page) => page.evaluate(() => window.__cicdEditor.getText());
 

@@ -82,6 +82,16 @@ export async function open(context, url) {
   return page;
 }
 
+/** Opens `server.url + path` in a fresh browser, runs `fn(page)` and closes the browser. */
+export async function withPage(server, path, fn) {
+  const b = await browser();
+  try {
+    return await fn(await open(b.context, server.url + path));
+  } finally {
+    await b.close();
+  }
+}
+
 /** Replaces the editor's text as a paste would (typing a newline would auto-indent YAML). */
 export async function setEditorText(page, text) {
   await page.click(".cm-content");

@@ -5,20 +5,13 @@
 // editor.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, open, setEditorText, problems } from "./harness.mjs";
+import { serve, browser, open, setEditorText, problems, withPage as withServerPage } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
-async function withPage(path, fn) {
-  const b = await browser();
-  try {
-    return await fn(await open(b.context, server.url + path));
-  } finally {
-    await b.close();
-  }
-}
+const withPage = (path, fn) => withServerPage(server, path, fn);
 
 /** What has the focus: a tab's file, a menu item's text, or the element's aria-label / class. */
 const focused = (page) => page.evaluate(() => {

@@ -2,21 +2,14 @@
 // lifecycle timeline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, open } from "./harness.mjs";
+import { serve, browser, open, withPage as withServerPage } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
 /** Opens `path` in a fresh browser profile and runs `fn` with the page, always closing. */
-async function withPage(path, fn) {
-  const b = await browser();
-  try {
-    return await fn(await open(b.context, server.url + path));
-  } finally {
-    await b.close();
-  }
-}
+const withPage = (path, fn) => withServerPage(server, path, fn);
 
 test("the assume panel answers allow/deny as the form changes and explains the failing condition", () => withPage("?example=trust-policy", async (page) => {
   await page.waitForSelector('.verdict[data-decision="allow"]');

@@ -66,7 +66,7 @@ static WORKSPACES: LazyLock<Vec<Vec<(String, String)>>> = LazyLock::new(|| {
         for rule in sorted(&kind) {
             for state in ["ok", "err"] {
                 for folder in sorted(&rule.join(state)).into_iter().filter(|p| p.is_dir()) {
-                    out.push(files_of(&folder));
+                    out.push(common::files_below(&folder));
                 }
             }
         }
@@ -78,33 +78,6 @@ static WORKSPACES: LazyLock<Vec<Vec<(String, String)>>> = LazyLock::new(|| {
     );
     out
 });
-
-fn files_of(dir: &Path) -> Vec<(String, String)> {
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(dir)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/");
-            (name, std::fs::read_to_string(p).expect("fixture text"))
-        })
-        .collect()
-}
 
 #[derive(Debug, Clone)]
 enum Edit {

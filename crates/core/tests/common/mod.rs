@@ -95,34 +95,7 @@ impl Workspace {
 
     /// Checks every file below a folder (names relative to it, with `/`).
     pub fn from_dir(dir: &Path) -> Workspace {
-        let mut paths = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).expect("workspace folder").flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    paths.push(p);
-                }
-            }
-        }
-        paths.sort();
-        let files = paths
-            .iter()
-            .map(|p| {
-                let name = p
-                    .strip_prefix(dir)
-                    .unwrap_or(p)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                (
-                    name,
-                    std::fs::read_to_string(p).expect("read workspace file"),
-                )
-            })
-            .collect();
-        Workspace::check(files)
+        Workspace::check(files_below(dir))
     }
 
     /// Every diagnostic with `code`: the files' own, then the related ones.
@@ -165,4 +138,32 @@ impl Workspace {
         out.push_str(&human_related(&related, &named, HumanOptions::default()));
         out
     }
+}
+
+/// Every file below a folder, sorted, as (name relative to it with `/`, text).
+pub fn files_below(dir: &Path) -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p
+                .strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, std::fs::read_to_string(p).expect("read file"))
+        })
+        .collect()
 }

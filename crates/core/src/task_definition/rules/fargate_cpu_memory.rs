@@ -66,7 +66,7 @@ fn memory_range(cpu: u64) -> Option<(u64, u64, u64)> {
 }
 
 /// Whether Fargate offers `memory` MiB with `cpu` units (256 units: 512, 1024 or 2048).
-pub(crate) fn fargate_size(cpu: u64, memory: u64) -> bool {
+fn fargate_size(cpu: u64, memory: u64) -> bool {
     memory_range(cpu).is_some_and(|(first, last, step)| {
         (first..=last).contains(&memory) && (memory - first).is_multiple_of(step) && (cpu != 256 || memory != 1536)
     })
@@ -74,7 +74,7 @@ pub(crate) fn fargate_size(cpu: u64, memory: u64) -> bool {
 
 /// A value as ECS converts it: a whole number, or a number followed by `unit` (`vCPU`, `GB`)
 /// times 1024. `None` for anything else.
-pub(crate) fn units(text: &str, unit: &str) -> Option<u64> {
+fn units(text: &str, unit: &str) -> Option<u64> {
     let t = text.trim();
     if let Ok(n) = t.parse::<u64>() {
         return Some(n);

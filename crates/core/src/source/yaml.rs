@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle};
+use cicd_yaml::{Event, Events, ScalarStyle};
 
 use super::issue::{Syntax, SyntaxIssue};
 use super::tree::{Map, Node, Pair, Scalar, Seq, Style, Value};
@@ -112,7 +112,7 @@ impl<'t> Offsets<'t> {
         self.byte_pos
     }
 
-    fn span(&mut self, span: saphyr_parser::Span) -> Span {
+    fn span(&mut self, span: cicd_yaml::Span) -> Span {
         let start = self.byte(span.start.index());
         let end = self.byte(span.end.index());
         Span::new(start, end)
@@ -180,7 +180,7 @@ impl<'t> Builder<'t> {
     }
 
     fn run(&mut self) {
-        let mut parser = Parser::new_from_str(self.text);
+        let mut parser = Events::new(self.text);
         let mut error_line_end = None;
         // saphyr accepts most control characters, which YAML (and AWS's reader) refuse: the
         // file is read up to the first one, as if the parser had stopped there.

@@ -182,6 +182,20 @@ impl Scalar {
 }
 
 fn plain_kind(text: &str) -> ScalarKind {
+    // Most plain scalars are words or commands: a number or `.inf`/`.nan` starts with a digit, a
+    // sign or a dot, and the other keywords are short.
+    let numeric_start = text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
+    if !numeric_start && text.len() > 5 {
+        return ScalarKind::Str;
+    }
+    plain_kind_by_schema(text)
+}
+
+/// [`plain_kind`] without its shortcut: the YAML 1.2 core schema's resolution.
+fn plain_kind_by_schema(text: &str) -> ScalarKind {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => ScalarKind::Null,
         "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => ScalarKind::Bool,
@@ -397,6 +411,17 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_kinds_shortcut_agrees_with_the_schema() {
+        use proptest::prelude::*;
+        proptest!(|(text in "[-+.0-9a-zA-Z~_ ]{0,9}")| {
+            prop_assert_eq!(plain_kind(&text), plain_kind_by_schema(&text));
+        });
+        for text in ["false", "FALSE", ".inf", "-.Inf", ".NaN", "0x1F", "0o17", "1e10", "+12", "command"] {
+            assert_eq!(plain_kind(text), plain_kind_by_schema(text), "{text}");
+        }
+    }
+
     use super::*;
 
     fn plain(t: &str) -> Scalar {

@@ -4,6 +4,9 @@
 // from the rest (messages, rendering) that keystroke.mjs measures end to end.
 //
 //   node scripts/bench/engine.mjs [DIST]   (default dist/; another build to compare)
+//
+// The text is passed as the shell passes it: UTF-8 bytes (a Uint8Array). Builds before texts
+// travelled as bytes (2026-12-03) read only strings: STRING=1 passes a string instead.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,11 +18,13 @@ const mod = await import(pathToFileURL(`${dist}/cicd-worker.js`).href);
 mod.initSync({ module: readFileSync(`${dist}/cicd-worker_bg.wasm`) });
 const engine = new mod.InlineEngine();
 let text = largeBuildspec(5000);
+const encoder = new TextEncoder();
 const times = [];
 for (let i = 0; i < EDITS + 10; i++) {
   text = text.replace(/\n$/, "") + (i % 2 ? "\n" : " \n");
+  const request = { Analyze: { id: 1, version: i + 1, name: "buildspec.yml", text: process.env.STRING ? text : encoder.encode(text), kind: "", image: null, scenario: "", related: [] } };
   const t = performance.now();
-  engine.handle({ Analyze: { id: 1, version: i + 1, name: "buildspec.yml", text, kind: "", image: null, scenario: "", related: [] } });
+  engine.handle(request);
   // The first ten warm the wasm up (tier-up), as the first keystrokes in a page do.
   if (i >= 10) times.push(performance.now() - t);
 }

@@ -40,25 +40,32 @@ pub struct FileTabsProps {
 pub fn FileTabs(props: &FileTabsProps) -> Html {
     let ids: Vec<u32> = props.tabs.iter().map(|t| t.id).collect();
     let strip = use_node_ref();
-    // (can scroll left, can scroll right): the strip's overflow, measured after each render,
+    // (can scroll left, can scroll right): the strip's overflow, measured when the tabs change,
     // on scroll and on resize.
-    let overflow = use_state(|| (false, false));
+    let overflow = use_state_eq(|| (false, false));
     let measure = {
         let (strip, overflow) = (strip.clone(), overflow.clone());
         move || {
             if let Some(el) = strip.cast::<web_sys::Element>() {
                 let left = el.scroll_left() > 1;
                 let right = el.scroll_left() + el.client_width() < el.scroll_width() - 1;
-                if *overflow != (left, right) {
-                    overflow.set((left, right));
-                }
+                // Equal values do not render again (`use_state_eq`); the resize listener's copy
+                // of this closure holds the first render's handle.
+                overflow.set((left, right));
             }
         }
     };
     {
+        // After the renders that can change it only: reading the strip's scroll position forces
+        // a layout, and the tabs render with every keystroke (their callbacks are new each time).
         let measure = measure.clone();
-        use_effect(move || {
-            measure();
+        use_effect_with((props.tabs.clone(), props.selected, *overflow), move |_| {
+            measure()
+        });
+    }
+    {
+        let measure = measure.clone();
+        use_effect_with((), move |_| {
             let listener = web_sys::window()
                 .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
             move || drop(listener)

@@ -417,7 +417,9 @@ mod tests {
         proptest!(|(text in "[-+.0-9a-zA-Z~_ ]{0,9}")| {
             prop_assert_eq!(plain_kind(&text), plain_kind_by_schema(&text));
         });
-        for text in ["false", "FALSE", ".inf", "-.Inf", ".NaN", "0x1F", "0o17", "1e10", "+12", "command"] {
+        for text in [
+            "false", "FALSE", ".inf", "-.Inf", ".NaN", "0x1F", "0o17", "1e10", "+12", "command",
+        ] {
             assert_eq!(plain_kind(text), plain_kind_by_schema(text), "{text}");
         }
     }

@@ -659,8 +659,9 @@ pub enum Reply {
 /// Texts travel as UTF-8 bytes (a `Uint8Array` from `serde-wasm-bindgen`), not as strings: the
 /// shell keeps its texts in Rust, so a string would be re-encoded to UTF-16 on the way out and
 /// back to UTF-8 in the worker (≈ 1.5 ms for a 5,000-line file, on every keystroke), where bytes
-/// are copied. Reading accepts a string too (the npm-free JavaScript callers, serde_json) and a
-/// byte array; bytes that are not UTF-8 are refused like any malformed request.
+/// are copied. Reading accepts a string too (shells built before texts were bytes,
+/// `scripts/bench/engine.mjs` with `STRING=1`) and an array of numbers (serde_json); bytes
+/// that are not UTF-8 are refused like any malformed request.
 mod utf8 {
     use serde::de::{self, Deserializer, SeqAccess, Visitor};
     use serde::ser::Serializer;

@@ -26,7 +26,6 @@ impl<'a> Events<'a> {
 
     /// The next event, an error (after which the parser gives no more events), or `None` at the
     /// end of the stream.
-    #[allow(clippy::should_implement_trait)] // saphyr's own name for it; not an `Iterator` on purpose
     pub fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), ScanError>> {
         self.parser.next_event()
     }

@@ -411,6 +411,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn plain_kinds_shortcut_agrees_with_the_schema() {
         use proptest::prelude::*;
@@ -423,8 +425,6 @@ mod tests {
             assert_eq!(plain_kind(text), plain_kind_by_schema(text), "{text}");
         }
     }
-
-    use super::*;
 
     fn plain(t: &str) -> Scalar {
         Scalar {

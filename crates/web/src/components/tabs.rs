@@ -1,7 +1,6 @@
 //! The file tabs.
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 /// What a tab shows.
@@ -42,7 +41,7 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
     let ids: Vec<u32> = props.tabs.iter().map(|t| t.id).collect();
     let strip = use_node_ref();
     // (can scroll left, can scroll right): the strip's overflow, measured when the tabs change,
-    // on scroll and when the strip is resized.
+    // on scroll and on resize.
     let overflow = use_state_eq(|| (false, false));
     let measure = {
         let (strip, overflow) = (strip.clone(), overflow.clone());
@@ -65,21 +64,11 @@ pub fn FileTabs(props: &FileTabsProps) -> Html {
         });
     }
     {
-        // And whenever the strip's own size changes: a window resize, a page scrollbar that
-        // appears, the layout switching to one column.
-        let (measure, strip) = (measure.clone(), strip.clone());
+        let measure = measure.clone();
         use_effect_with((), move |_| {
-            let callback = Closure::<dyn FnMut()>::new(measure);
-            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(el)) = (&observer, strip.cast::<web_sys::Element>()) {
-                observer.observe(&el);
-            }
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-                drop(callback);
-            }
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
         });
     }
     {

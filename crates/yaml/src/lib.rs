@@ -9,7 +9,7 @@
 //! profile builds this crate (and saphyr-parser) at `opt-level = 3`. Natively (the `cicd` command)
 //! the release profile optimises everything for speed anyway.
 
-pub use saphyr_parser::{Event, ScalarStyle, ScanError, Span, Tag};
+pub use saphyr_parser::{Event, ScalarStyle, ScanError, Span};
 
 /// A YAML pull parser over a string: saphyr-parser's events with their spans (character indices).
 pub struct Events<'a> {

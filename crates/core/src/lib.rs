@@ -44,6 +44,8 @@ pub use diagnostic::{Diagnostic, Label, Severity};
 pub use kinds::{Kind, Model};
 pub use source::{LineIndex, Span};
 
+use std::borrow::Cow;
+
 use source::{Document, Format, Limits, SyntaxCx, SyntaxIssue};
 
 /// Options for [`analyze`] and [`check`].
@@ -119,7 +121,22 @@ impl Analysis {
 /// Analyses `text` as a file of `kind`: parses it once, lowers it once into the kind's model, and
 /// runs the syntax rules and the kind's rules.
 pub fn analyze(kind: Kind, text: &str, options: &Options) -> Result<Analysis, CheckError> {
-    analyze_with(kind, text, options, &[])
+    analyze_with(kind, text, options, &[], None)
+}
+
+/// Like [`analyze`] for a new version of a text analysed before: `previous_text` is that text and
+/// `previous` the document its analysis read (owned, it is changed where it is; borrowed, it is
+/// copied). When the edit between the two texts stays inside one line's plain scalar (typing in a
+/// command or a value), the document is made from the previous one instead of reading the whole
+/// text again ([`source::reparse_yaml`]); the analysis is the same as [`analyze`]'s either way.
+pub fn analyze_edited(
+    kind: Kind,
+    text: &str,
+    options: &Options,
+    previous_text: &str,
+    previous: Cow<'_, Document>,
+) -> Result<Analysis, CheckError> {
+    analyze_with(kind, text, options, &[], Some((previous_text, previous)))
 }
 
 fn analyze_with(
@@ -127,12 +144,21 @@ fn analyze_with(
     text: &str,
     options: &Options,
     decoding: &[SyntaxIssue],
+    previous: Option<(&str, Cow<'_, Document>)>,
 ) -> Result<Analysis, CheckError> {
     if !kind.is_supported() {
         return Err(CheckError::Unsupported(kind));
     }
     let document = match format_for(kind, text) {
-        Format::Yaml => source::parse_yaml(text, &options.limits),
+        Format::Yaml => previous
+            .and_then(|(old_text, old)| match old {
+                Cow::Borrowed(old) => source::reparse_yaml(old_text, old, text, &options.limits),
+                Cow::Owned(mut doc) => {
+                    source::reparse_yaml_in_place(old_text, &mut doc, text, &options.limits)
+                        .then_some(doc)
+                }
+            })
+            .unwrap_or_else(|| source::parse_yaml(text, &options.limits)),
         Format::Json => source::parse_json(text, &options.limits),
     };
     let mut diagnostics = Vec::new();
@@ -162,7 +188,7 @@ pub fn analyze_bytes(
     options: &Options,
 ) -> Result<(String, Analysis), CheckError> {
     let (text, decoding) = source::decode(bytes);
-    let analysis = analyze_with(kind, &text, options, &decoding)?;
+    let analysis = analyze_with(kind, &text, options, &decoding, None)?;
     Ok((text.into_owned(), analysis))
 }
 

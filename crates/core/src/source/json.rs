@@ -20,6 +20,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
             issues,
             format: Format::Json,
+            in_text_order: false,
         };
     }
     let collect = CollectOptions {
@@ -82,6 +83,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
                 root: Node::new(Span::new(0, text.len()), Value::Invalid),
                 issues,
                 format: Format::Json,
+                in_text_order: false,
             }
         }
         Ok(result) => {
@@ -102,6 +104,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
                 root,
                 issues,
                 format: Format::Json,
+                in_text_order: false,
             }
         }
     }

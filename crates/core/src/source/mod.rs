@@ -7,6 +7,7 @@ pub mod edit;
 mod issue;
 mod json;
 mod line_index;
+mod reparse;
 pub mod rules;
 mod span;
 pub mod tree;
@@ -15,6 +16,7 @@ mod yaml;
 pub use edit::Edit;
 pub use issue::{Syntax, SyntaxCx, SyntaxIssue};
 pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
+pub use reparse::{reparse_yaml, reparse_yaml_in_place};
 pub use span::{Span, Spanned};
 pub use tree::{Map, Node, Pair, Scalar, ScalarKind, Seq, Style, Value};
 
@@ -62,6 +64,10 @@ pub struct Document {
     pub issues: Vec<SyntaxIssue>,
     /// What the text was read as.
     pub format: Format,
+    /// Every node was read from its own text, once and in text order, without a problem: YAML
+    /// with no anchor, alias or merge key, one document, no issue. Only then can
+    /// [`reparse_yaml`] make the next version's document from this one.
+    pub(crate) in_text_order: bool,
 }
 
 /// Parses `text` as YAML.

@@ -22,11 +22,16 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
             issues,
             format: Format::Yaml,
+            in_text_order: false,
         };
     }
     let mut builder = Builder::new(text, limits);
     builder.run();
     issues.append(&mut builder.issues);
+    let in_text_order = issues.is_empty()
+        && builder.anchors.is_empty()
+        && !builder.merged
+        && builder.documents <= 1;
     // Nothing read because of a syntax error is not an empty document: validators must not
     // report missing keys for it.
     let root = builder.root.unwrap_or_else(|| {
@@ -41,6 +46,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
         root,
         issues,
         format: Format::Yaml,
+        in_text_order,
     }
 }
 
@@ -153,6 +159,8 @@ struct Builder<'t> {
     skip_depth: usize,
     skip_start: usize,
     documents: usize,
+    /// A merge key (`<<`) moved entries into another mapping.
+    merged: bool,
     stop: bool,
     /// A syntax error ended the parse.
     failed: bool,
@@ -174,6 +182,7 @@ impl<'t> Builder<'t> {
             skip_depth: 0,
             skip_start: 0,
             documents: 0,
+            merged: false,
             stop: false,
             failed: false,
         }
@@ -425,7 +434,7 @@ impl<'t> Builder<'t> {
                     .last()
                     .map(|p| p.value.span.end().max(p.key.span.end()));
                 let end = end_of(start, end_span, last_end);
-                apply_merge_keys(&mut entries);
+                self.merged |= apply_merge_keys(&mut entries);
                 let node = Node {
                     span: Span::new(start, end),
                     value: Value::Map(Map { entries, complete }),
@@ -693,14 +702,15 @@ fn find_duplicate<'e>(
 
 /// YAML 1.1 merge keys (`<<: *defaults`): entries of the merged mappings are added unless the
 /// mapping already has that key. go-yaml, PyYAML, SnakeYAML and Ruby's Psych all do this.
-fn apply_merge_keys(entries: &mut Vec<Pair>) {
+/// Returns whether there was a merge key.
+fn apply_merge_keys(entries: &mut Vec<Pair>) -> bool {
     let is_merge = |p: &Pair| {
         p.key
             .scalar()
             .is_some_and(|s| s.style == Style::Plain && s.text == "<<")
     };
     if !entries.iter().any(is_merge) {
-        return;
+        return false;
     }
     let (merges, mut own): (Vec<Pair>, Vec<Pair>) = entries.drain(..).partition(is_merge);
     let mut sources = Vec::new();
@@ -727,6 +737,7 @@ fn apply_merge_keys(entries: &mut Vec<Pair>) {
         }
     }
     *entries = own;
+    true
 }
 
 fn end_of(start: usize, end_span: Span, last_child_end: Option<usize>) -> usize {

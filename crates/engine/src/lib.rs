@@ -18,6 +18,7 @@ mod pipeline;
 pub mod protocol;
 mod trust;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -126,9 +127,11 @@ impl Engine {
     }
 
     /// The analysis of file `id` with this text, name, kind choice and image: the one the engine
-    /// has (as the file's own or as a related file) when they are the same, else a new one.
+    /// has (as the file's own or as a related file) when they are the same, else a new one. `own`:
+    /// the file is the request's own, whose entry the new analysis replaces.
     fn analyzed(
         &mut self,
+        own: bool,
         id: u32,
         name: String,
         text: String,
@@ -156,7 +159,37 @@ impl Engine {
             },
             ..cicd_core::Options::default()
         };
-        let analysis = kind.and_then(|k| cicd_core::analyze(k, &text, &options).ok());
+        // The file's previous version, when only its text changed: its document lets an edit
+        // inside one line's plain scalar skip reading the whole text again. The file's own
+        // previous analysis, when nothing else holds it, is about to be replaced: its document is
+        // taken and changed where it is.
+        let previous = self
+            .files
+            .get_mut(&id)
+            .map(|e| &mut e.file)
+            .filter(|a| a.name == name && a.kind_choice == kind_choice && a.image == image);
+        let analysis = match (kind, previous) {
+            (None, _) => None,
+            (Some(k), Some(previous)) => {
+                let document = if own && Rc::get_mut(previous).is_some() {
+                    Rc::get_mut(previous)
+                        .and_then(|a| a.analysis.take())
+                        .map(|a| Cow::Owned(a.document))
+                } else {
+                    previous
+                        .analysis
+                        .as_ref()
+                        .map(|a| Cow::Borrowed(&a.document))
+                };
+                match document {
+                    Some(document) => {
+                        cicd_core::analyze_edited(k, &text, &options, &previous.text, document).ok()
+                    }
+                    None => cicd_core::analyze(k, &text, &options).ok(),
+                }
+            }
+            (Some(k), None) => cicd_core::analyze(k, &text, &options).ok(),
+        };
         if analysis.is_some() {
             self.analyses += 1;
         }
@@ -174,8 +207,14 @@ impl Engine {
     fn analyze(&mut self, mut input: FileInput) -> FileReport {
         let id = input.id;
         let related_inputs = std::mem::take(&mut input.related);
-        let (file, new) =
-            self.analyzed(id, input.name, input.text, input.kind, input.image.clone());
+        let (file, new) = self.analyzed(
+            true,
+            id,
+            input.name,
+            input.text,
+            input.kind,
+            input.image.clone(),
+        );
         if new {
             // The file's own analysis stands for it from now on.
             self.others.remove(&id);
@@ -187,6 +226,7 @@ impl Engine {
             }
             let text = std::mem::take(&mut r.text);
             let (analyzed, new) = self.analyzed(
+                false,
                 r.id,
                 r.name.clone(),
                 text,

@@ -459,3 +459,42 @@ fn a_deployment_runs_with_a_configuration_chosen_in_the_panel() {
     assert!(own.own_config.contains("Canary"), "{}", own.own_config);
     assert!(canary.report.blast_radius.max_green_percent < 100.0);
 }
+
+/// Typing in a command, key by key, into an engine that keeps the file: each report is the one a
+/// fresh engine gives for that text (the engine reuses the previous version's document for edits
+/// inside one line's plain scalar, and must not change any answer by doing so).
+#[test]
+fn typing_gives_the_reports_of_fresh_analyses() {
+    const BUILDSPEC: &str = include_str!("../../../examples/buildspec.yml");
+    const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
+    for (name, base) in [
+        ("buildspec.yml", BUILDSPEC),
+        (".github/workflows/deploy.yml", WORKFLOW),
+    ] {
+        let mut engine = Engine::new();
+        let at = base
+            .find("run:")
+            .or_else(|| base.find("- "))
+            .expect("a value")
+            + 4;
+        let at = base[at..].find('\n').map_or(base.len(), |i| at + i);
+        let mut text = base.to_string();
+        analyze(&mut engine, input(1, 1, name, &text));
+        // Typing, with a space and a colon (a key once a space follows it), then deleting.
+        let mut edits: Vec<String> = Vec::new();
+        for (n, c) in " --x: ${{ secrets.TOKEN }} $HOME".chars().enumerate() {
+            text.insert(at + n, c);
+            edits.push(text.clone());
+        }
+        while text.len() > base.len() {
+            text.remove(at + (text.len() - base.len()) / 2);
+            edits.push(text.clone());
+        }
+        for (v, text) in edits.iter().enumerate() {
+            let version = v as u64 + 2;
+            let kept = analyze(&mut engine, input(1, version, name, text));
+            let fresh = analyze(&mut Engine::new(), input(1, version, name, text));
+            assert_eq!(kept, fresh, "{name} after {text:?}");
+        }
+    }
+}

@@ -141,34 +141,100 @@ proptest! {
     }
 }
 
-/// Typing a character at the end of a line, and deleting one: most lines of the examples and
-/// corpus hold a plain value, and those edits are reparsed (the same documents as full parses).
+/// Small documents made of YAML's corner cases (multi-line plain scalars, comments, explicit keys,
+/// tags, anchors, merge keys, flow collections over several lines, document markers, CRLF, no
+/// final line break, non-ASCII), for the property below.
+const CORNERS: &[&str] = &[
+    "a: foo\n  bar baz\nb: c d\n",
+    "a: b c",
+    "- x y\n- z w",
+    "k:\n  - a: b c\n    d: e f",
+    "a: x # c",
+    "? a\n: b c",
+    "? a: b c",
+    "a: &x b\nc: d e\n",
+    "<<: {a: b}\nc: d e\n",
+    "a: [b,\n  c d\n  ]\ne: f g\n",
+    "a: !t [b,\n  c d\n  ]\ne: f g\n",
+    "a: !t\n  - b c\n",
+    "!t [\n  x,\n  yy\n]\n",
+    "a: {b: c,\n  d: e f}\n",
+    "- - - a b\n    - c d\n",
+    "a: x\n\n  y\nb: z w\n",
+    "a: b # c\n  # d\ne: f g\n",
+    "  root scalar\n",
+    "--- !t\na: b c\n",
+    "a:\n  - b\n  -\n  - c d\ne:\n",
+    "a: b\n...\n# tail\n",
+    "--- x y\n...\n",
+    "%YAML 1.2\n--- x y\n",
+    "a: |\n  lit\n  more\nb: plain text\nc: >-\n  folded\nd: 'q'\n",
+    "a:    spaced   \n  # comment\nb: c\r\nd: e\r\n",
+    "a: b\r\nc: d e\r\n",
+    "é: ü ö\nß: ∂ x\n",
+    "\u{feff}a: b c\n",
+];
+
+proptest! {
+    /// Up to four edits in a row of a corner-case document, anywhere (line breaks too).
+    #[test]
+    fn reparsed_corner_cases_are_full_parses(
+        i in 0..CORNERS.len(),
+        edits in prop::collection::vec((0..=1000usize, 0..4usize, select(PIECES_ANYWHERE)), 1..5),
+    ) {
+        let mut text = CORNERS[i].to_owned();
+        let mut doc = parse_yaml(&text, &Limits::default());
+        for (at, cut, piece) in edits {
+            let at = clamp_to_char_boundary(&text, text.len() * at / 1000);
+            let to = clamp_to_char_boundary(&text, (at + cut).min(text.len())).max(at);
+            let mut next = text.clone();
+            next.replace_range(at..to, piece);
+            doc = reparsed(&text, &doc, &next).unwrap_or_else(|| parse_yaml(&next, &Limits::default()));
+            text = next;
+        }
+    }
+}
+
+/// `PIECES`, line breaks, and nothing (a deletion).
+const PIECES_ANYWHERE: &[&str] = &[
+    "", "", "", ":", ": ", "-", "- ", " ", "\t", "'", "\"", "[", "]", "{", "}", ",", "&a", "*a",
+    "!", "|", ">", "#", " #", "?", "? ", "%", "`", "é", "x", "ab", "---", "...", "<<", "\u{85}",
+    "\u{a0}", "\u{feff}", "\r", "\r\n", "\n",
+];
+
+/// Typing a character at the end of a line (before its `\r\n` or `\n`), and deleting one: the
+/// same documents as full parses, and reparsed for a good share of the lines of YAML files read
+/// without a problem (the rest: keys, block scalars, quoted values, flow collections).
 #[test]
-fn most_typing_at_line_ends_is_reparsed() {
-    let (mut edits, mut reused) = (0, 0);
+fn typing_at_line_ends_is_reparsed_where_it_can_be() {
+    let (mut n, mut edits, mut reused) = (0, 0, 0);
     for text in INPUTS.iter() {
         let doc = parse_yaml(text, &Limits::default());
+        let json = text.trim_start().starts_with(['{', '[']);
         // Every fifth line, to keep this test quick.
         for (i, _) in text.match_indices('\n').step_by(5) {
+            let i = if text[..i].ends_with('\r') { i - 1 } else { i };
             for new in [format!("{}x{}", &text[..i], &text[i..]), {
                 let at = text[..i].char_indices().last().map_or(i, |(j, _)| j);
                 format!("{}{}", &text[..at], &text[i..])
             }] {
-                edits += 1;
-                // Every other result is compared with a full parse (the property above compares
+                // Every other result is compared with a full parse (the properties above compare
                 // them all).
-                let same = if edits % 2 == 0 {
+                n += 1;
+                let same = if n % 2 == 0 {
                     reparsed(text, &doc, &new)
                 } else {
                     reparse_yaml(text, &doc, &new, &Limits::default())
                 };
-                reused += usize::from(same.is_some());
+                if !json && doc.issues.is_empty() {
+                    edits += 1;
+                    reused += usize::from(same.is_some());
+                }
             }
         }
     }
-    // A fifth: JSON files (a third of the inputs), keys, block scalars, quoted values and flow
-    // collections are read again.
-    assert!(reused * 5 > edits, "{reused} of {edits} edits reparsed");
+    // 40 % when this was written.
+    assert!(reused * 3 > edits, "{reused} of {edits} edits reparsed");
 }
 
 /// The benchmarks' 5,000-line buildspec, typed into key by key: every keystroke is reparsed.
@@ -223,6 +289,27 @@ fn edits_that_change_the_structure_are_read_again() {
             "{new:?} was reparsed"
         );
     }
+    // In a tagged flow collection (its span starts at the tag), and a value after the edited
+    // scalar at the end of a file.
+    for (old, new) in [
+        ("a: !t [\n  x,\n  yy\n]\n", "a: !t [\n  x,\n  y,y\n]\n"),
+        ("a: !t [\n  x,\n  yy\n]\n", "a: !t [\n  x,\n  y]y\n]\n"),
+        ("? a: b c", "? a: b "),
+        ("k:\n  ? a: b c\n    d: e f", "k:\n  ? a: b c\n    d: e "),
+    ] {
+        let doc = parse_yaml(old, &limits);
+        assert!(
+            reparse_yaml(old, &doc, new, &limits).is_none(),
+            "{new:?} was reparsed"
+        );
+    }
+    // Read with other limits: read again (the new limits may refuse the text).
+    let small = Limits {
+        max_nodes: 3,
+        ..Limits::default()
+    };
+    let doc = parse_yaml("a: b\nc: d\n", &limits);
+    assert!(reparse_yaml("a: b\nc: d\n", &doc, "a: bb\nc: d\n", &small).is_none());
     // Anchors, aliases and merge keys copy nodes: never reparsed.
     let anchored = "a: &x value\nb: *x\nc: other\n";
     let doc = parse_yaml(anchored, &limits);

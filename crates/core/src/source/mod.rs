@@ -64,10 +64,11 @@ pub struct Document {
     pub issues: Vec<SyntaxIssue>,
     /// What the text was read as.
     pub format: Format,
-    /// Every node was read from its own text, once and in text order, without a problem: YAML
-    /// with no anchor, alias or merge key, one document, no issue. Only then can
-    /// [`reparse_yaml`] make the next version's document from this one.
-    pub(crate) in_text_order: bool,
+    /// The limits the text was read with, when every node was read from its own text, once and
+    /// in text order, without a problem: YAML with no anchor, alias or merge key, one document,
+    /// no issue. Only then can [`reparse_yaml`] make the next version's document from this one
+    /// (with the same limits).
+    pub(crate) in_text_order: Option<Limits>,
 }
 
 /// Parses `text` as YAML.

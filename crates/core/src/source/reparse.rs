@@ -4,17 +4,20 @@
 //! [`reparse_yaml`] returns exactly the document [`parse_yaml`](super::parse_yaml) would build
 //! from the new text, or `None` whenever it cannot be sure of that; the caller then reads the
 //! whole text. It is sure only when
-//! - the old document was read without a problem and every node was read once, in text order
-//!   (no anchor, alias or merge key, one document: [`Document::in_text_order`]);
+//! - the old document was read without a problem, with the same limits, and every node was read
+//!   once, in text order (no anchor, alias or merge key, one document:
+//!   [`Document::in_text_order`]);
 //! - the edit adds and removes no line break, and lies between the start of a plain scalar that is
-//!   a value (not a key, without tag, outside any flow collection) and the end of its line;
+//!   a value (not a key, without tag, inside no flow collection and no tagged collection) and the
+//!   end of its line, and no node starts where the scalar ends;
 //! - the scalar's line reads, before and after the edit, as that one plain scalar followed by
 //!   nothing but spaces and the same comment: by YAML's rules for plain scalars in block context
 //!   (no `: `, no ` #`, no tab, no control character, a first character that is no indicator).
 //!
 //! Then the rest of the text reads as before: only the scalar's text changes, and every position
 //! after the edit moves by the edit's length. The property tests in `tests/reparse.rs` compare the
-//! result with a full parse after random edits of the examples and the corpus.
+//! result with a full parse after random edits of the examples, the corpus and small documents
+//! made of YAML's corner cases.
 
 use super::tree::{Map, Pair, Seq, Style, Value};
 use super::{Document, Format, Limits, Node, Span};
@@ -33,7 +36,7 @@ pub fn reparse_yaml(
         root,
         issues: Vec::new(),
         format: Format::Yaml,
-        in_text_order: true,
+        in_text_order: Some(limits.clone()),
     })
 }
 
@@ -65,7 +68,7 @@ struct Plan<'t> {
 
 fn plan<'t>(old_text: &str, old: &Document, text: &'t str, limits: &Limits) -> Option<Plan<'t>> {
     if old.format != Format::Yaml
-        || !old.in_text_order
+        || old.in_text_order.as_ref() != Some(limits)
         || !old.issues.is_empty()
         || text.len() > limits.max_bytes
     {
@@ -95,7 +98,13 @@ fn plan<'t>(old_text: &str, old: &Document, text: &'t str, limits: &Limits) -> O
         _ => return None,
     };
     let start = edited.start();
-    if start <= line_start || path.iter().any(|s: &Span| flow_opener(old_text, *s)) {
+    // A collection in flow style (its span starts at its bracket, or at its tag) would end the
+    // scalar at `,` `[` `]` `{` `}`.
+    if start <= line_start
+        || path
+            .iter()
+            .any(|n: &&Node| n.tag.is_some() || flow_opener(old_text, n.span))
+    {
         return None;
     }
     let old_tail = PlainLine::read(old_text.get(start..old_line_end)?)?;
@@ -176,13 +185,13 @@ struct Found<'a> {
     is_key: bool,
 }
 
-/// The node starting last in `from..=at` (the deepest one when several start there), with the
-/// spans of its ancestors in `path`.
+/// The node starting last in `from..=at` (the deepest one when several start there), with its
+/// ancestors in `path`.
 fn last_starting_in<'a>(
     root: &'a Node,
     from: usize,
     at: usize,
-    path: &mut Vec<Span>,
+    path: &mut Vec<&'a Node>,
 ) -> Option<Found<'a>> {
     let mut found: Option<Found<'a>> = None;
     let mut node = root;
@@ -205,7 +214,7 @@ fn last_starting_in<'a>(
         };
         match next {
             Some((child, key)) => {
-                path.push(span);
+                path.push(node);
                 node = child;
                 is_key = key;
             }
@@ -214,7 +223,10 @@ fn last_starting_in<'a>(
     }
     // The path holds the ancestors of the last node visited; keep only the found node's.
     let found = found?;
-    while path.last().is_some_and(|s| !s.contains(found.node.span)) {
+    while path
+        .last()
+        .is_some_and(|n| !n.span.contains(found.node.span))
+    {
         path.pop();
     }
     Some(found)
@@ -289,7 +301,9 @@ fn plain_safe(c: char) -> bool {
 
 /// How positions move: the scalar keeps its start, its end moves to the new end, and everything
 /// from the end of its line on moves by the edit's length. A position anywhere else (inside the
-/// scalar, or between its end and the line's end) is not expected, and stops the reuse.
+/// scalar, or between its end and the line's end) is not expected, and stops the reuse; so does a
+/// node starting where the scalar ends (an empty value, whose place after the edit the scalar's
+/// end does not tell: `? a: b c` at the end of a file).
 struct Moved {
     start: usize,
     old_end: usize,
@@ -312,6 +326,9 @@ impl Moved {
     }
 
     fn span(&self, span: Span) -> Option<Span> {
+        if span.start() == self.old_end {
+            return None;
+        }
         Some(Span::new(
             self.position(span.start())?,
             self.position(span.end())?,

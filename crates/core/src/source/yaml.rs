@@ -22,16 +22,17 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
             issues,
             format: Format::Yaml,
-            in_text_order: false,
+            in_text_order: None,
         };
     }
     let mut builder = Builder::new(text, limits);
     builder.run();
     issues.append(&mut builder.issues);
-    let in_text_order = issues.is_empty()
+    let in_text_order = (issues.is_empty()
         && builder.anchors.is_empty()
         && !builder.merged
-        && builder.documents <= 1;
+        && builder.documents <= 1)
+        .then(|| limits.clone());
     // Nothing read because of a syntax error is not an empty document: validators must not
     // report missing keys for it.
     let root = builder.root.unwrap_or_else(|| {

@@ -366,7 +366,8 @@ pub(crate) fn is_version_form(text: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Where `needle` first occurs in `text`, like `str::find`. A `&str` pattern sets a two-way
+/// Where `needle` first occurs in `text`, like `str::find` (but `None` for an empty needle, which
+/// no rule looks for). A `&str` pattern sets a two-way
 /// searcher up on every call, which costs more than the search in a short command; this jumps
 /// from one occurrence of the needle's first character to the next (a `memchr`) instead. Rules
 /// that look for a word in every command of every keystroke use it.

@@ -628,6 +628,49 @@ pub fn read_source(format: cicd_core::source::Format, data: &[u8]) {
     }
 }
 
+/// Parses the first part of `data` as YAML, edits it as the second part says (two bytes of
+/// position, one of bytes removed, then the text inserted), and checks that `reparse_yaml` and
+/// `reparse_yaml_in_place` either refuse (leaving the document as it was) or give the full
+/// parse's document of the edited text.
+pub fn reparse(data: &[u8]) {
+    use cicd_core::source::{self, Limits};
+    let p = parts(data);
+    let (Some(old), Some(edit)) = (p.first(), p.get(1)) else {
+        return;
+    };
+    let (Some(&hi), Some(&lo), Some(&cut)) = (edit.first(), edit.get(1), edit.get(2)) else {
+        return;
+    };
+    let old = String::from_utf8_lossy(old).into_owned();
+    let insert = String::from_utf8_lossy(edit.get(3..).unwrap_or_default());
+    let at = source::clamp_to_char_boundary(
+        &old,
+        usize::from(u16::from_be_bytes([hi, lo])) % (old.len() + 1),
+    );
+    let to =
+        source::clamp_to_char_boundary(&old, (at + usize::from(cut % 8)).min(old.len())).max(at);
+    let mut new = old.clone();
+    new.replace_range(at..to, &insert);
+    let limits = Limits::default();
+    let doc = source::parse_yaml(&old, &limits);
+    let copy = source::reparse_yaml(&old, &doc, &new, &limits);
+    let mut in_place = doc.clone();
+    let changed = source::reparse_yaml_in_place(&old, &mut in_place, &new, &limits);
+    assert_eq!(changed, copy.is_some(), "copy and in place disagree");
+    match copy {
+        None => assert_eq!(
+            in_place.root, doc.root,
+            "a refused edit changed the document"
+        ),
+        Some(copy) => {
+            let full = source::parse_yaml(&new, &limits);
+            assert_eq!(copy.root, full.root, "reparsed tree");
+            assert_eq!(copy.issues, full.issues, "reparsed issues");
+            assert_eq!(in_place.root, full.root, "tree reparsed in place");
+        }
+    }
+}
+
 /// Panics unless `workspace` is what `normalize` promises: ids unique and non-zero, names unique
 /// and not blank, the selection in range, at most `MAX_FILES` files.
 pub fn assert_normal(workspace: &cicd_share::Workspace) {

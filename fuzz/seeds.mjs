@@ -100,6 +100,14 @@ for (const f of [...all, ...walk(join(fixtures, 'source')).map((p) => readFileSy
   const json = /^\s*[{[]/.test(f.toString('utf8'));
   add(json ? 'source_json' : 'source_yaml', f);
 }
+// An edit of each YAML file for source_reparse: two bytes of position, one of bytes removed, the
+// text inserted (most often typed into a value: a letter, a space, a YAML indicator).
+const typed = ['x', ' ', ':', ' #', '- ', '"', ''];
+for (const [i, f] of [...all, ...walk(join(fixtures, 'source')).map((p) => readFileSync(p))].entries()) {
+  if (/^\s*[{[]/.test(f.toString('utf8'))) continue;
+  const at = (i * 7919) % (f.length + 1);
+  add('source_reparse', f, Buffer.concat([Buffer.from([at >> 8, at & 255, i % 3]), Buffer.from(typed[i % typed.length])]));
+}
 byKind.appspec.forEach((f, i) => add('lifecycle', f, tail(i)));
 byKind.pipeline.forEach((f, i) => add('pipeline_run', f, tail(i)));
 byKind['trust-policy'].forEach((f, i) => add('iam_evaluate', f, tail(i)));

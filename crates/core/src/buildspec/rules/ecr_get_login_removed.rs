@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use super::Cx;
-use super::helpers::{commands, find_in_command};
+use super::helpers::commands;
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -49,7 +49,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for cmd in commands(cx.root) {
         let Some(scalar) = cmd.scalar() else { continue };
         let text = scalar.text.as_str();
-        if let Some(at) = find_in_command(text, "aws ecr get-login")
+        if let Some(at) = text.find("aws ecr get-login")
             && !text
                 .get(at..)
                 .unwrap_or("")

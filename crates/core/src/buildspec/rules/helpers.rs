@@ -366,24 +366,6 @@ pub(crate) fn is_version_form(text: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Where `needle` first occurs in `text`, like `str::find` (but `None` for an empty needle, which
-/// no rule looks for). A `&str` pattern sets a two-way
-/// searcher up on every call, which costs more than the search in a short command; this jumps
-/// from one occurrence of the needle's first character to the next (a `memchr`) instead. Rules
-/// that look for a word in every command of every keystroke use it.
-pub(crate) fn find_in_command(text: &str, needle: &str) -> Option<usize> {
-    let first = needle.chars().next()?;
-    let mut from = 0;
-    while let Some(i) = text.get(from..)?.find(first) {
-        let at = from + i;
-        if text.get(at..)?.starts_with(needle) {
-            return Some(at);
-        }
-        from = at + first.len_utf8();
-    }
-    None
-}
-
 /// Every command of every phase (`commands` and `finally`).
 pub(crate) fn commands(root: &Node) -> impl Iterator<Item = &Node> {
     let phases = root.get("phases");
@@ -498,24 +480,6 @@ pub(crate) fn graph(tasks: &[Node]) -> Graph<'_> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn find_in_command_finds_what_str_find_finds() {
-        for (text, needle) in [
-            ("aws ecr get-login --no-include-email", "aws ecr get-login"),
-            ("echo a; aws aws ecr get-login", "aws ecr get-login"),
-            ("aws ecr get-logi", "aws ecr get-login"),
-            ("", "aws"),
-            ("é aws é", "é"),
-            ("abc", ""),
-        ] {
-            assert_eq!(
-                super::find_in_command(text, needle),
-                text.find(needle).filter(|_| !needle.is_empty()),
-                "{text:?} {needle:?}"
-            );
-        }
-    }
-
     use super::*;
 
     #[test]

@@ -335,3 +335,36 @@ fn a_file_the_build_does_not_produce_shows_in_the_pipeline_and_the_buildspec_unt
     let b = ask(&mut engine, buildspec, &others(1));
     assert!(!codes(&b).contains(&"CP035"), "{:?}", codes(&b));
 }
+
+/// Typing in a workflow whose analysis another file's report also holds (the policy's, as a
+/// related file): the engine then copies the previous document instead of taking it, and every
+/// report, the workflow's and the policy's, is the one a fresh engine gives.
+#[test]
+fn typing_in_a_related_file_gives_the_reports_of_fresh_analyses() {
+    let mut engine = Engine::new();
+    let policy = (2, 1, POLICY_NAME, POLICY);
+    ask(
+        &mut engine,
+        policy,
+        &[(1, 1, WORKFLOW_NAME, WORKFLOW_FIXED)],
+    );
+    let at = WORKFLOW_FIXED.find("run:").expect("a run step") + 4;
+    let at = WORKFLOW_FIXED[at..]
+        .find('\n')
+        .map_or(WORKFLOW_FIXED.len(), |i| at + i);
+    let mut text = WORKFLOW_FIXED.to_string();
+    for (n, c) in " --stage prod # x".chars().enumerate() {
+        text.insert(at + n, c);
+        let version = n as u64 + 2;
+        let workflow = (1, version, WORKFLOW_NAME, text.as_str());
+        let kept = ask(&mut engine, workflow, &[policy]);
+        let fresh = ask(&mut Engine::new(), workflow, &[policy]);
+        assert_eq!(kept, fresh, "the workflow after {text:?}");
+        if n % 3 == 0 {
+            // The policy's report, with this workflow as its related file.
+            let kept = ask(&mut engine, policy, &[workflow]);
+            let fresh = ask(&mut Engine::new(), policy, &[workflow]);
+            assert_eq!(kept, fresh, "the policy after {text:?}");
+        }
+    }
+}

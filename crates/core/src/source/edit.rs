@@ -141,7 +141,7 @@ fn double_quoted(value: &str) -> String {
 }
 
 /// Whether YAML reads `value` written plain as that very text (no indicator, comment or mapping).
-fn plain_safe(value: &str) -> bool {
+pub(super) fn plain_safe(value: &str) -> bool {
     let Some(first) = value.chars().next() else {
         return false;
     };

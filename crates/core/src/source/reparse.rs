@@ -31,13 +31,12 @@ pub fn reparse_yaml(
     limits: &Limits,
 ) -> Option<Document> {
     let plan = plan(old_text, old, text, limits)?;
-    let root = rebuild(&old.root, &plan)?;
-    Some(Document {
-        root,
-        issues: Vec::new(),
-        format: Format::Yaml,
-        in_text_order: Some(limits.clone()),
-    })
+    if !fits(&old.root, &plan.moved) {
+        return None;
+    }
+    let mut doc = old.clone();
+    move_in_place(&mut doc.root, &plan.moved, plan.edited, plan.scalar);
+    Some(doc)
 }
 
 /// Like [`reparse_yaml`], changing `doc` (the document of `old_text`) into the document of `text`
@@ -84,7 +83,8 @@ fn plan<'t>(old_text: &str, old: &Document, text: &'t str, limits: &Limits) -> O
         .get(..edit.start)?
         .rfind(['\n', '\r'])
         .map_or(0, |i| i + 1);
-    let old_line_end = line_end(old_text, edit.old_end);
+    // Where the edited line ends (at its line break, or the end of the text).
+    let old_line_end = super::yaml::line_span(old_text, edit.old_end).end();
     let delta = isize::try_from(text.len()).ok()? - isize::try_from(old_text.len()).ok()?;
     let new_line_end = old_line_end.checked_add_signed(delta)?;
 
@@ -166,13 +166,6 @@ fn has_break(s: &str) -> bool {
     s.contains(['\n', '\r'])
 }
 
-/// Where the line holding `at` ends (its line break, or the end of the text).
-fn line_end(text: &str, at: usize) -> usize {
-    text.get(at..)
-        .and_then(|rest| rest.find(['\n', '\r']))
-        .map_or(text.len(), |i| at + i)
-}
-
 /// Whether a collection's span starts with a flow bracket: the scalar may be in a flow context,
 /// where `,` `[` `]` `{` `}` end it.
 fn flow_opener(text: &str, span: Span) -> bool {
@@ -248,55 +241,20 @@ struct PlainLine<'t> {
 
 impl<'t> PlainLine<'t> {
     /// Reads `line` as one plain scalar in block context followed by spaces and maybe a comment,
-    /// or `None` when it may read otherwise.
+    /// or `None` when it may read otherwise: the scalar must read back as itself
+    /// ([`plain_safe`](super::edit::plain_safe): no indicator first, no `: `, no ` #`, no control
+    /// character) and hold no character a YAML reader could take for a line break or a byte
+    /// order mark.
     fn read(line: &'t str) -> Option<PlainLine<'t>> {
-        let first = line.chars().next()?;
-        if first == ' ' || "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-            return None;
-        }
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !plain_safe(c) {
-                return None;
-            }
-            let next = chars.peek().map(|&(_, n)| n);
-            match c {
-                // `key: value`, or a key at the end of the line.
-                ':' if matches!(next, None | Some(' ')) => return None,
-                ' ' => {
-                    let rest = line.get(i..)?.trim_start_matches(' ');
-                    if rest.is_empty() {
-                        return Some(PlainLine {
-                            scalar: line.get(..i)?,
-                            comment: None,
-                        });
-                    }
-                    if rest.starts_with('#') {
-                        return Some(PlainLine {
-                            scalar: line.get(..i)?,
-                            comment: Some(rest),
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        Some(PlainLine {
-            scalar: line,
-            comment: None,
-        })
+        let (content, comment) = match line.find(" #") {
+            Some(i) => (line.get(..i)?, Some(line.get(i + 1..)?)),
+            None => (line, None),
+        };
+        let scalar = content.trim_end_matches(' ');
+        let safe = super::edit::plain_safe(scalar)
+            && !scalar.contains(['\u{2028}', '\u{2029}', '\u{feff}', '\u{fffe}', '\u{ffff}']);
+        safe.then_some(PlainLine { scalar, comment })
     }
-}
-
-/// Characters a plain scalar may hold as themselves on one line: printable, no tab, and none that
-/// a YAML reader could take for a line break or a byte order mark.
-fn plain_safe(c: char) -> bool {
-    !(c < ' '
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-        ))
 }
 
 /// How positions move: the scalar keeps its start, its end moves to the new end, and everything
@@ -334,44 +292,6 @@ impl Moved {
             self.position(span.end())?,
         ))
     }
-}
-
-/// A copy of `node` with its spans moved and the edited scalar's text replaced.
-fn rebuild(node: &Node, plan: &Plan<'_>) -> Option<Node> {
-    let value = match &node.value {
-        Value::Scalar(s) if node.span == plan.edited => Value::Scalar(super::Scalar {
-            text: plan.scalar.to_owned(),
-            style: s.style,
-        }),
-        Value::Scalar(s) => Value::Scalar(s.clone()),
-        Value::Invalid => Value::Invalid,
-        Value::Seq(seq) => Value::Seq(Seq {
-            items: seq
-                .items
-                .iter()
-                .map(|n| rebuild(n, plan))
-                .collect::<Option<_>>()?,
-            complete: seq.complete,
-        }),
-        Value::Map(map) => Value::Map(Map {
-            entries: map
-                .entries
-                .iter()
-                .map(|p| {
-                    Some(Pair {
-                        key: rebuild(&p.key, plan)?,
-                        value: rebuild(&p.value, plan)?,
-                    })
-                })
-                .collect::<Option<_>>()?,
-            complete: map.complete,
-        }),
-    };
-    Some(Node {
-        span: plan.moved.span(node.span)?,
-        value,
-        tag: node.tag.clone(),
-    })
 }
 
 /// Whether every span of the tree moves (see [`Moved::position`]).

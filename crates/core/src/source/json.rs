@@ -20,7 +20,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
             issues,
             format: Format::Json,
-            in_text_order: None,
+            reparsable_with: None,
         };
     }
     let collect = CollectOptions {
@@ -83,7 +83,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
                 root: Node::new(Span::new(0, text.len()), Value::Invalid),
                 issues,
                 format: Format::Json,
-                in_text_order: None,
+                reparsable_with: None,
             }
         }
         Ok(result) => {
@@ -104,7 +104,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
                 root,
                 issues,
                 format: Format::Json,
-                in_text_order: None,
+                reparsable_with: None,
             }
         }
     }

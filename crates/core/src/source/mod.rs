@@ -64,11 +64,10 @@ pub struct Document {
     pub issues: Vec<SyntaxIssue>,
     /// What the text was read as.
     pub format: Format,
-    /// The limits the text was read with, when every node was read from its own text, once and
-    /// in text order, without a problem: YAML with no anchor, alias or merge key, one document,
-    /// no issue. Only then can [`reparse_yaml`] make the next version's document from this one
-    /// (with the same limits).
-    pub(crate) in_text_order: Option<Limits>,
+    /// The limits the text was read with, when [`reparse_yaml`] can make the next version's
+    /// document from this one: YAML read without a problem, every node read from its own text,
+    /// once and in text order (no anchor, alias or merge key, one document). `None` otherwise.
+    pub(crate) reparsable_with: Option<Limits>,
 }
 
 /// Parses `text` as YAML.

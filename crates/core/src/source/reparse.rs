@@ -6,7 +6,7 @@
 //! whole text. It is sure only when
 //! - the old document was read without a problem, with the same limits, and every node was read
 //!   once, in text order (no anchor, alias or merge key, one document:
-//!   [`Document::in_text_order`]);
+//!   [`Document::reparsable_with`]);
 //! - the edit adds and removes no line break, and lies between the start of a plain scalar that is
 //!   a value (not a key, without tag, inside no flow collection and no tagged collection) and the
 //!   end of its line, and no node starts where the scalar ends;
@@ -67,7 +67,7 @@ struct Plan<'t> {
 
 fn plan<'t>(old_text: &str, old: &Document, text: &'t str, limits: &Limits) -> Option<Plan<'t>> {
     if old.format != Format::Yaml
-        || old.in_text_order.as_ref() != Some(limits)
+        || old.reparsable_with.as_ref() != Some(limits)
         || !old.issues.is_empty()
         || text.len() > limits.max_bytes
     {

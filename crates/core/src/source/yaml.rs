@@ -22,13 +22,13 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
             root: Node::new(Span::new(0, text.len()), Value::Invalid),
             issues,
             format: Format::Yaml,
-            in_text_order: None,
+            reparsable_with: None,
         };
     }
     let mut builder = Builder::new(text, limits);
     builder.run();
     issues.append(&mut builder.issues);
-    let in_text_order = (issues.is_empty()
+    let reparsable_with = (issues.is_empty()
         && builder.anchors.is_empty()
         && !builder.merged
         && builder.documents <= 1)
@@ -47,7 +47,7 @@ pub fn parse(text: &str, limits: &Limits) -> Document {
         root,
         issues,
         format: Format::Yaml,
-        in_text_order,
+        reparsable_with,
     }
 }
 

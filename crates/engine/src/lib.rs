@@ -46,10 +46,12 @@ struct Analyzed {
 
 impl Analyzed {
     fn same(&self, name: &str, text: &str, kind_choice: &str, image: Option<&String>) -> bool {
-        self.text == text
-            && self.name == name
-            && self.kind_choice == kind_choice
-            && self.image.as_ref() == image
+        self.text == text && self.same_file(name, kind_choice, image)
+    }
+
+    /// The same file but for its text: the same name, kind choice and image.
+    fn same_file(&self, name: &str, kind_choice: &str, image: Option<&String>) -> bool {
+        self.name == name && self.kind_choice == kind_choice && self.image.as_ref() == image
     }
 }
 
@@ -167,29 +169,29 @@ impl Engine {
             .files
             .get_mut(&id)
             .map(|e| &mut e.file)
-            .filter(|a| a.name == name && a.kind_choice == kind_choice && a.image == image);
-        let analysis = match (kind, previous) {
-            (None, _) => None,
-            (Some(k), Some(previous)) => {
-                let document = if own && Rc::get_mut(previous).is_some() {
-                    Rc::get_mut(previous)
-                        .and_then(|a| a.analysis.take())
-                        .map(|a| Cow::Owned(a.document))
+            .filter(|a| kind.is_some() && a.same_file(&name, &kind_choice, image.as_ref()))
+            .and_then(|file| {
+                let taken = if own {
+                    Rc::get_mut(file).and_then(|a| a.analysis.take())
                 } else {
-                    previous
-                        .analysis
-                        .as_ref()
-                        .map(|a| Cow::Borrowed(&a.document))
+                    None
                 };
-                match document {
-                    Some(document) => {
-                        cicd_core::analyze_edited(k, &text, &options, &previous.text, document).ok()
-                    }
-                    None => cicd_core::analyze(k, &text, &options).ok(),
+                let file = &**file;
+                let document = match taken {
+                    Some(analysis) => Cow::Owned(analysis.document),
+                    None => Cow::Borrowed(&file.analysis.as_ref()?.document),
+                };
+                Some((file.text.as_str(), document))
+            });
+        let analysis = kind.and_then(|k| {
+            match previous {
+                Some((old, document)) => {
+                    cicd_core::analyze_edited(k, &text, &options, old, document)
                 }
+                None => cicd_core::analyze(k, &text, &options),
             }
-            (Some(k), None) => cicd_core::analyze(k, &text, &options).ok(),
-        };
+            .ok()
+        });
         if analysis.is_some() {
             self.analyses += 1;
         }

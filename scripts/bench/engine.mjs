@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { largeBuildspec } from "./keystroke.mjs";
+import { largeBuildspec, percentile } from "./keystroke.mjs";
 
 const dist = resolve(process.argv[2] || new URL("../../dist/", import.meta.url).pathname);
 const EDITS = Number(process.env.EDITS || 100);
@@ -22,9 +22,8 @@ const encoder = new TextEncoder();
 // Two kinds of edit: typing at the end of the first command, as keystroke.mjs does (an edit inside
 // one line's plain scalar: the engine reuses the previous version's document), and typing at the
 // end of the file, in a quoted scalar (the whole text is read again).
-function measure(label, at) {
+function measure(label, base, at) {
   const engine = new mod.InlineEngine();
-  const base = largeBuildspec(5000);
   const times = [];
   let typed = "";
   for (let i = 0; i < EDITS + 10; i++) {
@@ -37,11 +36,11 @@ function measure(label, at) {
     if (i >= 10) times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
+  const pct = (p) => percentile(times, p).toFixed(1);
   console.log(`${dist}: 5,000-line buildspec, ${label.padEnd(26)} analysis in wasm (n=${times.length}): p50 ${pct(50)} ms  p95 ${pct(95)} ms`);
 }
 
 const base = largeBuildspec(5000);
 const firstCommand = base.indexOf("\n", base.indexOf("      - ")); // the end of the first command
-measure("typing in a command,", firstCommand);
-measure("typing at the end (quoted),", base.length - 2); // before the closing quote and newline
+measure("typing in a command,", base, firstCommand);
+measure("typing at the end (quoted),", base, base.length - 2); // before the closing quote and newline

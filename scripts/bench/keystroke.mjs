@@ -24,7 +24,7 @@ export function largeBuildspec(lines) {
   return out.join("\n") + "\n";
 }
 
-function percentile(sorted, p) {
+export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 

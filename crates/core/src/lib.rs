@@ -139,6 +139,20 @@ pub fn analyze_edited(
     analyze_with(kind, text, options, &[], Some((previous_text, previous)))
 }
 
+/// Whether [`analyze_edited`] of `text`, from `previous_text` and its document `previous`, would
+/// make the document from the previous one (a quick analysis) rather than read the whole text.
+pub fn reparses(
+    kind: Kind,
+    text: &str,
+    options: &Options,
+    previous_text: &str,
+    previous: &Document,
+) -> bool {
+    kind.is_supported()
+        && format_for(kind, text) == Format::Yaml
+        && source::reparses(previous_text, previous, text, &options.limits)
+}
+
 fn analyze_with(
     kind: Kind,
     text: &str,

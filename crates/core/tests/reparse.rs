@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use cicd_core::source::{
     Document, Limits, clamp_to_char_boundary, parse_yaml, reparse_yaml, reparse_yaml_in_place,
+    reparses,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -56,7 +57,8 @@ fn inputs() -> Vec<String> {
 static INPUTS: LazyLock<Vec<String>> = LazyLock::new(inputs);
 
 /// The document `reparse_yaml` makes of `new` from `old`'s, checked against a full parse, and
-/// against `reparse_yaml_in_place` (the same document, or `old` left as it was).
+/// against `reparse_yaml_in_place` (the same document, or `old` left as it was) and `reparses`
+/// (which tells without making it).
 fn reparsed(old_text: &str, old: &Document, new: &str) -> Option<Document> {
     let limits = Limits::default();
     let copy = reparse_yaml(old_text, old, new, &limits);
@@ -66,6 +68,11 @@ fn reparsed(old_text: &str, old: &Document, new: &str) -> Option<Document> {
         changed,
         copy.is_some(),
         "in place and copy disagree about {new:?}"
+    );
+    assert_eq!(
+        reparses(old_text, old, new, &limits),
+        changed,
+        "reparses and reparse_yaml disagree about {new:?}"
     );
     let doc = match copy {
         Some(doc) => doc,

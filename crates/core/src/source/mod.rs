@@ -16,7 +16,7 @@ mod yaml;
 pub use edit::Edit;
 pub use issue::{Syntax, SyntaxCx, SyntaxIssue};
 pub use line_index::{LineIndex, Position, clamp_to_char_boundary};
-pub use reparse::{reparse_yaml, reparse_yaml_in_place};
+pub use reparse::{reparse_yaml, reparse_yaml_in_place, reparses};
 pub use span::{Span, Spanned};
 pub use tree::{Map, Node, Pair, Scalar, ScalarKind, Seq, Style, Value};
 

@@ -32,6 +32,7 @@ pub use protocol::{
     ViewDiagnostic, ViewFix, ViewLabel, WildcardView,
 };
 pub use protocol::{AssistInput, AssistKind, AssistReport, ViewCompletion, ViewHover};
+pub use protocol::{INLINE_MAX_BYTES, QUICK_MAX_BYTES};
 
 /// A file's text and what the engine made of it: analysed once per text, name, kind choice and
 /// image, and shared between the file's own report and the reports of files related to it.
@@ -122,6 +123,42 @@ impl Engine {
         }
     }
 
+    /// Whether the engine can answer `input` at once, without reading a whole text: it knows the
+    /// file's previous version (the same name, kind and image) and the edit since stays inside
+    /// one line's plain scalar ([`cicd_core::reparses`]), and it knows every related file as the
+    /// request carries it. For the playground's main thread, which answers such edits of large
+    /// files itself and hands the others to the worker.
+    pub fn quick(&self, input: &FileInput) -> bool {
+        let Some(entry) = self.files.get(&input.id) else {
+            return false;
+        };
+        let file = &entry.file;
+        let (Some(kind), Some(analysis)) = (file.kind, &file.analysis) else {
+            return false;
+        };
+        let image = input.image.as_ref();
+        file.same_file(&input.name, &input.kind, image)
+            && kind_of(&input.kind, &input.name, &input.text) == Some(kind)
+            && (file.text == input.text
+                || cicd_core::reparses(
+                    kind,
+                    &input.text,
+                    &options(input.image.clone()),
+                    &file.text,
+                    &analysis.document,
+                ))
+            && input.related.iter().all(|r| {
+                r.id == input.id
+                    || self
+                        .files
+                        .get(&r.id)
+                        .map(|e| &e.file)
+                        .into_iter()
+                        .chain(self.others.get(&r.id))
+                        .any(|a| a.same(&r.name, &r.text, &r.kind, image))
+            })
+    }
+
     /// Answers the editor's question at its cursor (completion or hover), from the text it
     /// carries: the file being typed need not have been analysed.
     pub fn assist(&self, input: &AssistInput) -> AssistReport {
@@ -150,17 +187,8 @@ impl Engine {
         if let Some(known) = known {
             return (known.clone(), false);
         }
-        let kind = match KindChoice::from_id(&kind_choice).unwrap_or_default() {
-            KindChoice::Text => None,
-            KindChoice::Auto => Kind::detect(Some(&name), &text),
-            KindChoice::Kind(kind) => Some(kind),
-        };
-        let options = cicd_core::Options {
-            buildspec: cicd_core::buildspec::Options {
-                image: image.clone(),
-            },
-            ..cicd_core::Options::default()
-        };
+        let kind = kind_of(&kind_choice, &name, &text);
+        let options = options(image.clone());
         // The file's previous version, when only its text changed: its document lets an edit
         // inside one line's plain scalar skip reading the whole text again. The file's own
         // previous analysis, when nothing else holds it, is about to be replaced: its document is
@@ -250,6 +278,23 @@ impl Engine {
         let answer = report(&entry);
         self.files.insert(id, entry);
         answer
+    }
+}
+
+/// The kind a file is checked as: the one chosen, or the one its name and text tell.
+fn kind_of(kind_choice: &str, name: &str, text: &str) -> Option<Kind> {
+    match KindChoice::from_id(kind_choice).unwrap_or_default() {
+        KindChoice::Text => None,
+        KindChoice::Auto => Kind::detect(Some(name), text),
+        KindChoice::Kind(kind) => Some(kind),
+    }
+}
+
+/// The core's options for a file checked with this build image.
+fn options(image: Option<String>) -> cicd_core::Options {
+    cicd_core::Options {
+        buildspec: cicd_core::buildspec::Options { image },
+        ..cicd_core::Options::default()
     }
 }
 

@@ -8,7 +8,10 @@
 //!   restart the checks). Large files are analysed here, off the main thread.
 //! - on the main thread, as an [`InlineEngine`] the shell calls directly: small files are analysed
 //!   there, because a reply from a worker reaches the page only after the next frame (Chromium
-//!   renders first after an input), which would add a frame of latency to every keystroke.
+//!   renders first after an input), which would add a frame of latency to every keystroke. So are
+//!   the edits of large files that it can answer at once (typing inside a value it read before:
+//!   [`cicd_engine::Engine::quick`]); the others go to the worker, and the main-thread engine
+//!   reads their text once typing pauses, so that the next such edits find it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -24,8 +27,9 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::RefCell;
+    use std::rc::Rc;
 
-    use cicd_engine::{Engine, Reply, Request};
+    use cicd_engine::{Engine, INLINE_MAX_BYTES, Reply, Request};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -45,14 +49,20 @@ mod browser {
         }
     }
 
-    /// The reply to `request`: a report, or `Skipped` for a file request that needed none.
-    fn answer(engine: &mut Engine, request: Request) -> Option<Reply> {
-        let id = match &request {
+    fn file_of(request: &Request) -> Option<u32> {
+        match request {
             Request::Analyze(input) => Some(input.id),
             Request::Panel { id, .. } => Some(*id),
-            Request::Assist(input) => return Some(Reply::Assist(Box::new(engine.assist(input)))),
-            Request::Forget { .. } | Request::DebugPanic => None,
-        };
+            Request::Assist(_) | Request::Forget { .. } | Request::DebugPanic => None,
+        }
+    }
+
+    /// The reply to `request`: a report, or `Skipped` for a file request that needed none.
+    fn answer(engine: &mut Engine, request: Request) -> Option<Reply> {
+        if let Request::Assist(input) = &request {
+            return Some(Reply::Assist(Box::new(engine.assist(input))));
+        }
+        let id = file_of(&request);
         match (engine.handle(request), id) {
             (Some(report), _) => Some(Reply::Report(Box::new(report))),
             (None, Some(id)) => Some(Reply::Skipped { id }),
@@ -83,11 +93,38 @@ mod browser {
         post(&Reply::Ready);
     }
 
-    /// The engine on the page's main thread, for small files: the shell calls
-    /// [`InlineEngine::handle`] with a request and gets the reply at once.
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = setTimeout)]
+        fn set_timeout(handler: &js_sys::Function, delay: i32) -> JsValue;
+        #[wasm_bindgen(js_name = clearTimeout)]
+        fn clear_timeout(id: &JsValue);
+    }
+
+    /// How long typing must pause before the main-thread engine reads a large file whose last
+    /// edit it did not answer (see [`InlineEngine`]), in milliseconds.
+    const CATCH_UP_AFTER_MS: i32 = 300;
+    /// After this long without a large file's edit, the next one goes to the worker (see
+    /// [`InlineEngine::handle`]), in milliseconds.
+    const RESTED_AFTER_MS: f64 = 1000.0;
+
+    /// The engine on the page's main thread: the shell calls [`InlineEngine::handle`] with a
+    /// request and gets the reply at once. A large file's edit (over [`INLINE_MAX_BYTES`]) it
+    /// answers only when that is quick ([`Engine::quick`]: typing inside a value of the version it
+    /// read last); otherwise it returns `undefined` (the shell sends the request to the worker)
+    /// and reads that version itself once typing pauses, so that the next quick edits find it.
+    /// The first edit after a rest of a second goes to the worker too, quick or not: the page's
+    /// own work for that keystroke is its slowest, and the task must stay under 50 ms.
     #[wasm_bindgen]
     pub struct InlineEngine {
-        engine: Engine,
+        engine: Rc<RefCell<Engine>>,
+        /// The newest large file's edit handed back, to be read once typing pauses.
+        behind: Rc<RefCell<Option<Request>>>,
+        /// The pending catch-up's timer, and its handler.
+        timer: Option<JsValue>,
+        catch_up: Closure<dyn FnMut()>,
+        /// When the last large file's edit came (`Date.now()`).
+        last_large: f64,
     }
 
     #[wasm_bindgen]
@@ -95,16 +132,66 @@ mod browser {
         /// A new engine.
         #[wasm_bindgen(constructor)]
         pub fn new() -> InlineEngine {
+            let engine = Rc::new(RefCell::new(Engine::new()));
+            let behind: Rc<RefCell<Option<Request>>> = Rc::new(RefCell::new(None));
+            let catch_up = {
+                let (engine, behind) = (engine.clone(), behind.clone());
+                Closure::<dyn FnMut()>::new(move || {
+                    let request = behind.borrow_mut().take();
+                    if let Some(request) = request {
+                        // Read for the next edits' sake: the worker answers this version.
+                        let _ = engine.borrow_mut().handle(request);
+                    }
+                })
+            };
             InlineEngine {
-                engine: Engine::new(),
+                engine,
+                behind,
+                timer: None,
+                catch_up,
+                last_large: 0.0,
             }
         }
 
         /// Answers a request (a plain object, as posted to the worker); `undefined` when there is
-        /// nothing to say.
+        /// nothing to say, or for a large file's edit that is not quick.
         pub fn handle(&mut self, request: JsValue) -> Result<JsValue, JsError> {
             let request: Request = serde_wasm_bindgen::from_value(request)?;
-            match answer(&mut self.engine, request) {
+            let id = match &request {
+                Request::Forget { id } => Some(*id),
+                other => file_of(other),
+            };
+            if let Request::Analyze(input) = &request
+                && input.size() > INLINE_MAX_BYTES
+            {
+                let now = js_sys::Date::now();
+                let rested = now - self.last_large > RESTED_AFTER_MS;
+                self.last_large = now;
+                if !self.engine.borrow().quick(input) {
+                    // Answered by the worker; read here once typing pauses.
+                    if let Some(timer) = self.timer.take() {
+                        clear_timeout(&timer);
+                    }
+                    *self.behind.borrow_mut() = Some(request);
+                    let handler = self.catch_up.as_ref().unchecked_ref();
+                    self.timer = Some(set_timeout(handler, CATCH_UP_AFTER_MS));
+                    return Ok(JsValue::UNDEFINED);
+                }
+                if rested {
+                    // The first keystroke after a rest is the page's slowest (its code and the
+                    // editor's layout are cold: some 40 ms at 5,000 lines); answering it here too
+                    // would make a task of over 50 ms. The worker answers it; the next edits
+                    // inside the value are answered here from the version this engine holds.
+                    return Ok(JsValue::UNDEFINED);
+                }
+            }
+            // A file answered here (or forgotten) needs no catch-up: it would read an older text.
+            let mut behind = self.behind.borrow_mut();
+            if id.is_some() && behind.as_ref().and_then(file_of) == id {
+                *behind = None;
+            }
+            drop(behind);
+            match answer(&mut self.engine.borrow_mut(), request) {
                 Some(reply) => Ok(serde_wasm_bindgen::to_value(&reply)?),
                 None => Ok(JsValue::UNDEFINED),
             }

@@ -11,6 +11,15 @@ use cicd_core::trust_policy::report::AssumeReport;
 use cicd_core::workflow::admission::AdmissionReport;
 use serde::{Deserialize, Serialize};
 
+/// Files up to this size (with their related files) are analysed by the page's main-thread
+/// engine (about 1,000 lines: a millisecond or two); larger ones by the worker, but for the
+/// edits the main-thread engine answers at once ([`QUICK_MAX_BYTES`]).
+pub const INLINE_MAX_BYTES: usize = 32 * 1024;
+/// The main-thread engine answers the quick edits ([`crate::Engine::quick`]: typing inside a value,
+/// a few milliseconds at 5,000 lines) of files up to this size, and reads such a file once typing
+/// pauses after an edit the worker answered (some 25 ms at this size).
+pub const QUICK_MAX_BYTES: usize = 1024 * 1024;
+
 /// What the shell asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
@@ -66,6 +75,13 @@ pub struct FileInput {
     /// [`FileReport::related`], so that the shell asks again when one of them changes.
     #[serde(default)]
     pub related: Vec<RelatedFile>,
+}
+
+impl FileInput {
+    /// The bytes an engine reads to answer: the text and the related files' texts.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.related.iter().map(|r| r.text.len()).sum::<usize>()
+    }
 }
 
 /// What the editor asks at its cursor.

@@ -498,3 +498,76 @@ fn typing_gives_the_reports_of_fresh_analyses() {
         }
     }
 }
+
+/// `quick` says yes only to an edit the engine answers without reading a whole text: inside a
+/// plain scalar of the version it holds, with the same name, kind and image, and with every
+/// related file known as it is sent. What it then answers is a fresh engine's answer.
+#[test]
+fn quick_answers_only_edits_inside_a_value_of_the_version_it_holds() {
+    const BUILDSPEC: &str = include_str!("../../../examples/buildspec.yml");
+    let at = BUILDSPEC.find("- ").expect("a command") + 2;
+    let at = at + BUILDSPEC[at..].find('\n').expect("a line end");
+    let edited = |insert: &str| format!("{}{insert}{}", &BUILDSPEC[..at], &BUILDSPEC[at..]);
+    let mut engine = Engine::new();
+    let typed = input(1, 2, "buildspec.yml", &edited(" --verbose"));
+    assert!(!engine.quick(&typed), "a file the engine does not know");
+    analyze(&mut engine, input(1, 1, "buildspec.yml", BUILDSPEC));
+    assert!(
+        engine.quick(&input(1, 2, "buildspec.yml", BUILDSPEC)),
+        "the same text"
+    );
+    assert!(engine.quick(&typed), "typing at the end of a command");
+    for (why, other) in [
+        (
+            "a new line",
+            input(1, 2, "buildspec.yml", &edited("\n      - make")),
+        ),
+        ("a comment", input(1, 2, "buildspec.yml", &edited(" # why"))),
+        (
+            "another name",
+            input(1, 2, "other.yml", &edited(" --verbose")),
+        ),
+        (
+            "another file",
+            input(2, 2, "buildspec.yml", &edited(" --verbose")),
+        ),
+        (
+            "another kind",
+            FileInput {
+                kind: "text".into(),
+                ..typed.clone()
+            },
+        ),
+        (
+            "another image",
+            FileInput {
+                image: Some("aws/codebuild/standard:7.0".into()),
+                ..typed.clone()
+            },
+        ),
+        (
+            "a related file it does not know",
+            FileInput {
+                related: vec![cicd_engine::RelatedFile {
+                    id: 3,
+                    version: 1,
+                    name: "role.json".into(),
+                    text: GUIDE_POLICY.into(),
+                    kind: "auto".into(),
+                }],
+                ..typed.clone()
+            },
+        ),
+    ] {
+        assert!(!engine.quick(&other), "{why}");
+    }
+    let kept = analyze(&mut engine, typed.clone());
+    assert_eq!(kept, analyze(&mut Engine::new(), typed.clone()));
+    // The next key builds on that version.
+    let next = input(1, 3, "buildspec.yml", &edited(" --verbose=2"));
+    assert!(engine.quick(&next));
+    assert_eq!(
+        analyze(&mut engine, next.clone()),
+        analyze(&mut Engine::new(), next)
+    );
+}

@@ -2,7 +2,8 @@
 // and when it cannot load or stops, the text is kept and the checks can be restarted.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, open } from "./harness.mjs";
+import { serve, browser, open, setEditorText, problems } from "./harness.mjs";
+import { largeBuildspec } from "../../scripts/bench/keystroke.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -121,5 +122,51 @@ test("a panic in the panels: the shell keeps the text and goes on checking", asy
     await typeAfter(page, "version: 0.0", "\nfoo: 1");
     await page.waitForSelector('.diagnostics li[data-code]');
     assert.match(await text(page), /foo: 1/);
+  });
+});
+
+test("a large file: typing in a value is answered on the page, other edits by the worker, and both agree", async () => {
+  await withBrowser(async (context) => {
+    // Counts the analyses the page asks the worker for.
+    await context.addInitScript(() => {
+      window.__workerAnalyses = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (data, ...rest) {
+        if (data && typeof data === "object" && "Analyze" in data) window.__workerAnalyses += 1;
+        return post.call(this, data, ...rest);
+      };
+    });
+    const page = await open(context, server.url + "?example=buildspec");
+    await page.waitForSelector(".diagnostics li[data-code], .problems-summary:has-text('No problems')");
+    const large = largeBuildspec(5000);
+    assert.ok(large.length > 32 * 1024, "a file the worker answers");
+    await setEditorText(page, large);
+    const line = large.split("\n").findIndex((l) => l.includes("on-failure: ABORT")) + 1;
+    const bs025 = async () => (await problems(page)).filter((p) => p.code === "BS025").map((p) => p.line);
+    await page.waitForFunction(() => window.__workerAnalyses > 0);
+    await page.waitForFunction(() => !document.querySelector(".problems-summary")?.textContent.includes("Loading"));
+    assert.deepEqual(await bs025(), []);
+    // Once typing pauses, the page's engine reads the file too. (The first key after a rest
+    // goes to the worker: that keystroke's task is the page's slowest.)
+    await page.waitForTimeout(700);
+    await typeAfter(page, "on-failure: ABORT", "X");
+    await page.waitForFunction(() => document.querySelector('.diagnostics li[data-code="BS025"]'));
+    assert.deepEqual(await bs025(), [line]);
+    // Typing on inside the value: answered on the page, the worker is not asked.
+    const asked = await page.evaluate(() => window.__workerAnalyses);
+    await page.keyboard.type("YZ");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.waitForFunction(() => !document.querySelector('.diagnostics li[data-code="BS025"]'));
+    assert.equal(await page.evaluate(() => window.__workerAnalyses), asked, "no analysis by the worker");
+    // A new line changes the structure: the worker answers, and the lines below it move.
+    await typeAfter(page, "phases:", "\n");
+    await page.waitForFunction((n) => window.__workerAnalyses > n, asked);
+    await typeAfter(page, "on-failure: ABORT", "Y");
+    await page.waitForFunction(() => document.querySelector('.diagnostics li[data-code="BS025"]'));
+    assert.deepEqual(await bs025(), [line + 1]);
+    assert.ok(large.length + 2 === (await text(page)).length);
+    assert.deepEqual(page.problems, []);
   });
 });

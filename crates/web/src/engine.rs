@@ -1,15 +1,18 @@
 //! The shell's side of the engine: the engine (`cicd-worker`, built by Trunk from `crates/engine`)
-//! runs in a Web Worker, and for small files also on the main thread; this client starts both,
-//! sends each the state's requests and hands their replies to the app.
+//! runs in a Web Worker, and also on the main thread; this client starts both, sends each the
+//! state's requests and hands their replies to the app.
 //!
 //! - Small files (up to [`INLINE_MAX_BYTES`]) are analysed on the main thread, right after Yew's
 //!   scheduler run: their analysis takes a millisecond or two, while a worker's reply reaches the
 //!   page only after the next frame (Chromium renders first after an input). Larger files go to
-//!   the worker, so that typing in them never blocks the page. A file's related files (the
-//!   workspace's workflows and trust policies, for a workflow or a trust policy) count towards its
-//!   size, since the engine that answers analyses them too. A file stays with the engine that
-//!   analysed it (its panel requests follow it) until its next analysis; a file that leaves the
-//!   workspace is forgotten by both engines (either may hold it as a related file).
+//!   the worker, so that typing in them never blocks the page, except the edits the main-thread
+//!   engine can answer at once (typing inside a value of the version it read last, in files up to
+//!   [`QUICK_MAX_BYTES`]): both engines keep such files, and the main-thread one reads those the
+//!   worker answered once typing pauses. A file's related files (the workspace's workflows and
+//!   trust policies, for a workflow or a trust policy) count towards its size, since the engine
+//!   that answers analyses them too. A file stays with the engine that analysed it (its panel
+//!   requests follow it) until its next analysis; a file that leaves the workspace is forgotten
+//!   by both engines (either may hold it as a related file).
 //! - Nothing is sent before the worker says it is ready (its wasm loads after the editor); the
 //!   newest request per file waits meanwhile.
 //! - One request per file is in flight; while it is, a newer one replaces the waiting one (the
@@ -26,7 +29,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use cicd_engine::{AssistInput, AssistKind, FileVersion, RelatedFile, Request};
+use cicd_engine::{
+    AssistInput, AssistKind, FileVersion, INLINE_MAX_BYTES, QUICK_MAX_BYTES, RelatedFile, Request,
+};
 
 use crate::report::{Raw, ShellReply as Reply};
 use wasm_bindgen::JsCast;
@@ -37,9 +42,6 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 const WORKER_URL: &str = "engine-worker.js";
 /// The engine's wasm, next to the page (when the page has not compiled it already).
 const ENGINE_WASM: &str = "cicd-worker_bg.wasm";
-/// Files up to this size are analysed on the main thread (about 1,000 lines: a few milliseconds).
-pub const INLINE_MAX_BYTES: usize = 32 * 1024;
-
 /// Reads a reply: the shell's part of it, and the whole report as received for the panels.
 fn read_reply(value: JsValue) -> Result<Reply, serde_wasm_bindgen::Error> {
     let mut reply: Reply = serde_wasm_bindgen::from_value(value.clone())?;
@@ -88,7 +90,9 @@ pub struct EngineClient {
     inline: Rc<RefCell<Option<JsValue>>>,
     /// Requests for the main-thread engine, answered after the current scheduler run, with what
     /// each asks (so that one asked again meanwhile is not answered twice).
-    inline_queue: Rc<RefCell<BTreeMap<u32, (Asked, Request)>>>,
+    inline_queue: RefCell<BTreeMap<u32, (Asked, Request)>>,
+    /// This client, for the tasks it spawns.
+    me: RefCell<std::rc::Weak<EngineClient>>,
     /// Which engine has each file.
     routes: RefCell<BTreeMap<u32, Route>>,
     /// The editor's questions waiting for the worker: number, sort, the Promise's resolve.
@@ -161,7 +165,8 @@ impl EngineClient {
             waiting: RefCell::new(BTreeMap::new()),
             known: RefCell::new(BTreeSet::new()),
             inline: Rc::new(RefCell::new(None)),
-            inline_queue: Rc::new(RefCell::new(BTreeMap::new())),
+            inline_queue: RefCell::new(BTreeMap::new()),
+            me: RefCell::new(std::rc::Weak::new()),
             routes: RefCell::new(BTreeMap::new()),
             assists: RefCell::new(Vec::new()),
             asked: Cell::new(0),
@@ -170,6 +175,7 @@ impl EngineClient {
             _on_error: on_error,
         });
         *client.borrow_mut() = Some(Rc::downgrade(&this));
+        *this.me.borrow_mut() = Rc::downgrade(&this);
         this.hand_over_module(again, on_event);
         this.create_inline();
         Ok(this)
@@ -194,14 +200,11 @@ impl EngineClient {
         });
     }
 
-    /// Answers the queued main-thread requests (called after the scheduler run that queued them).
-    fn run_inline(
-        inline: &RefCell<Option<JsValue>>,
-        queue: &RefCell<BTreeMap<u32, (Asked, Request)>>,
-        on_event: &dyn Fn(Event),
-    ) {
-        let requests = std::mem::take(&mut *queue.borrow_mut());
-        let Some(engine) = inline.borrow().clone() else {
+    /// Answers the queued main-thread requests (called after the scheduler run that queued them);
+    /// a large file's edit the main-thread engine does not answer goes to the worker.
+    fn run_inline(&self) {
+        let requests = std::mem::take(&mut *self.inline_queue.borrow_mut());
+        let Some(engine) = self.inline.borrow().clone() else {
             return;
         };
         let handle = js_sys::Reflect::get(&engine, &"handle".into())
@@ -210,28 +213,32 @@ impl EngineClient {
         let Some(handle) = handle else {
             return;
         };
-        for (_, (_, request)) in requests {
+        for (id, (_, request)) in requests {
             let Ok(value) = serde_wasm_bindgen::to_value(&request) else {
                 continue;
             };
             match handle.call1(&engine, &value) {
                 Ok(reply) if !reply.is_undefined() => match read_reply(reply) {
-                    Ok(reply) => on_event(Event::Reply(reply)),
-                    Err(e) => on_event(Event::Failed(format!(
+                    Ok(reply) => (self.on_event)(Event::Reply(reply)),
+                    Err(e) => (self.on_event)(Event::Failed(format!(
                         "unreadable reply from the checks: {e}"
                     ))),
                 },
+                Ok(_) if matches!(request, Request::Analyze(_)) => {
+                    self.routes.borrow_mut().insert(id, Route::Worker);
+                    self.to_worker(id, request);
+                }
                 Ok(_) => {}
                 Err(e) => {
                     // The main-thread engine failed (a panic traps its instance): the worker
                     // takes every file from now on.
-                    *inline.borrow_mut() = None;
+                    *self.inline.borrow_mut() = None;
                     let why = crate::page::error_message(&e, "internal error");
                     web_sys::console::error_1(
                         &format!("the checks on the page stopped ({why}); the worker takes over")
                             .into(),
                     );
-                    on_event(Event::Ready);
+                    (self.on_event)(Event::Ready);
                     return;
                 }
             }
@@ -281,25 +288,27 @@ impl EngineClient {
             };
             self.known.borrow_mut().insert(id);
             let previous = self.routes.borrow().get(&id).copied();
+            let asked = Asked::of(&request);
             let route = match &request {
-                Request::Analyze(input) => {
-                    // Its related files count: the engine may have to analyse them too.
-                    let size = input.text.len()
-                        + input.related.iter().map(|r| r.text.len()).sum::<usize>();
-                    if self.inline.borrow().is_some() && size <= INLINE_MAX_BYTES {
-                        Route::Inline
-                    } else {
-                        Route::Worker
-                    }
+                // Large files up to QUICK_MAX_BYTES go to the main-thread engine too, which answers
+                // their quick edits and hands the others back; both engines keep them.
+                Request::Analyze(input)
+                    if self.inline.borrow().is_some()
+                        && input.size() <= QUICK_MAX_BYTES
+                        && self.in_flight.borrow().get(&id) != Some(&asked) =>
+                {
+                    Route::Inline
                 }
+                Request::Analyze(_) => Route::Worker,
                 _ => previous.unwrap_or(Route::Worker),
             };
-            if previous.is_some_and(|p| p != route) {
+            let both = matches!(&request, Request::Analyze(i)
+                if (INLINE_MAX_BYTES + 1..=QUICK_MAX_BYTES).contains(&i.size()));
+            if !both && previous.is_some_and(|p| p != route) {
                 // The other engine keeps no copy of a file it no longer answers for.
                 self.forget(id, previous);
             }
             self.routes.borrow_mut().insert(id, route);
-            let asked = Asked::of(&request);
             if route == Route::Inline {
                 let mut queue = self.inline_queue.borrow_mut();
                 if queue.get(&id).is_none_or(|(a, _)| *a != asked) {
@@ -308,31 +317,16 @@ impl EngineClient {
                 }
                 continue;
             }
-            let in_flight = self.in_flight.borrow().get(&id).cloned();
-            match in_flight {
-                Some(current) if current == asked => {
-                    // Already asked; a newer request waiting would be stale now.
-                    self.waiting.borrow_mut().remove(&id);
-                }
-                Some(_) => {
-                    self.waiting.borrow_mut().insert(id, request);
-                }
-                None if self.ready.get() => self.post(id, &request),
-                None => {
-                    self.waiting.borrow_mut().insert(id, request);
-                }
-            }
+            self.to_worker(id, request);
         }
         if queued_inline {
             // After Yew's scheduler run: an analysis inside it would make Yew yield to the
             // browser before rendering the answer.
-            let (inline, queue, on_event) = (
-                self.inline.clone(),
-                self.inline_queue.clone(),
-                self.on_event.clone(),
-            );
+            let me = self.me.borrow().clone();
             wasm_bindgen_futures::spawn_local(async move {
-                EngineClient::run_inline(&inline, &queue, &*on_event);
+                if let Some(me) = me.upgrade() {
+                    me.run_inline();
+                }
             });
         }
         let gone: Vec<u32> = self.known.borrow().difference(files).copied().collect();
@@ -347,6 +341,26 @@ impl EngineClient {
                 _ => Route::Inline,
             };
             self.forget(id, Some(other));
+        }
+    }
+
+    /// Sends a request to the worker: at once, or after the file's request in flight (the newest
+    /// waiting one wins), or once the worker is ready.
+    fn to_worker(&self, id: u32, request: Request) {
+        let asked = Asked::of(&request);
+        let in_flight = self.in_flight.borrow().get(&id).cloned();
+        match in_flight {
+            Some(current) if current == asked => {
+                // Already asked; a newer request waiting would be stale now.
+                self.waiting.borrow_mut().remove(&id);
+            }
+            Some(_) => {
+                self.waiting.borrow_mut().insert(id, request);
+            }
+            None if self.ready.get() => self.post(id, &request),
+            None => {
+                self.waiting.borrow_mut().insert(id, request);
+            }
         }
     }
 

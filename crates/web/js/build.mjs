@@ -4,9 +4,9 @@
 // js/gen/cm6.js, the module the Rust crate imports through wasm-bindgen, which re-exports the
 // bridge. Trunk copies js/gen/cm/ to dist/cm/ (index.html); wasm-bindgen puts cm6.js under
 // dist/snippets/<crate>/js/gen/, four levels below dist/, hence its relative import.
-// Run by Trunk's pre_build hook (and by scripts/setup and scripts/test before cargo). Files are
+// Also minifies the page's own scripts (below). Run by Trunk's pre_build hook (and by scripts/setup and scripts/test before cargo). Files are
 // only rewritten when their bytes change, so that cargo does not rebuild the crate for nothing.
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,4 +50,13 @@ for (const old of readdirSync(outdir)) if (!names.has(old)) rmSync(join(outdir, 
 const bridge = [...names].find((n) => /^bridge-.*\.js$/.test(n));
 const entry = `export * from "../../../../cm/${bridge}";\n`;
 if (writeIfChanged(join(gen, "cm6.js"), entry)) changed++;
+// The page's own scripts (www/boot.js, www/theme.js), minified into js/gen/www/ for Trunk to
+// copy: they load before the editor, and their comments are for us (≈ 0.8 KB brotli).
+const www = join(here, "..", "..", "..", "www");
+mkdirSync(join(gen, "www"), { recursive: true });
+for (const name of ["boot.js", "theme.js"]) {
+  const source = readFileSync(join(www, name), "utf8");
+  const { code } = await transform(source, { minify: true, target: "es2022", legalComments: "none" });
+  if (writeIfChanged(join(gen, "www", name), code)) changed++;
+}
 if (changed) console.log(`editor bundle: ${changed} file(s) written to js/gen`);

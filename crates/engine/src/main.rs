@@ -27,6 +27,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::RefCell;
+    use std::collections::BTreeMap;
     use std::rc::Rc;
 
     use cicd_engine::{Engine, INLINE_MAX_BYTES, Reply, Request};
@@ -118,8 +119,8 @@ mod browser {
     #[wasm_bindgen]
     pub struct InlineEngine {
         engine: Rc<RefCell<Engine>>,
-        /// The newest large file's edit handed back, to be read once typing pauses.
-        behind: Rc<RefCell<Option<Request>>>,
+        /// The newest edit of each large file handed back, to be read once typing pauses.
+        behind: Rc<RefCell<BTreeMap<u32, Request>>>,
         /// The pending catch-up's timer, and its handler.
         timer: Option<JsValue>,
         catch_up: Closure<dyn FnMut()>,
@@ -133,12 +134,12 @@ mod browser {
         #[wasm_bindgen(constructor)]
         pub fn new() -> InlineEngine {
             let engine = Rc::new(RefCell::new(Engine::new()));
-            let behind: Rc<RefCell<Option<Request>>> = Rc::new(RefCell::new(None));
+            let behind: Rc<RefCell<BTreeMap<u32, Request>>> = Rc::default();
             let catch_up = {
                 let (engine, behind) = (engine.clone(), behind.clone());
                 Closure::<dyn FnMut()>::new(move || {
-                    let request = behind.borrow_mut().take();
-                    if let Some(request) = request {
+                    let requests = std::mem::take(&mut *behind.borrow_mut());
+                    for request in requests.into_values() {
                         // Read for the next edits' sake: the worker answers this version.
                         let _ = engine.borrow_mut().handle(request);
                     }
@@ -154,7 +155,7 @@ mod browser {
         }
 
         /// Answers a request (a plain object, as posted to the worker); `undefined` when there is
-        /// nothing to say, or for a large file's edit that is not quick.
+        /// nothing to say, or for a large file's edit it hands back.
         pub fn handle(&mut self, request: JsValue) -> Result<JsValue, JsError> {
             let request: Request = serde_wasm_bindgen::from_value(request)?;
             let id = match &request {
@@ -167,33 +168,36 @@ mod browser {
                 let now = js_sys::Date::now();
                 let rested = now - self.last_large > RESTED_AFTER_MS;
                 self.last_large = now;
-                if !self.engine.borrow().quick(input) {
-                    // Answered by the worker; read here once typing pauses.
+                // The first keystroke after a rest is the page's slowest (its code and the
+                // editor's layout are cold: some 40 ms at 5,000 lines); answering it here too
+                // would make a task of over 50 ms. The worker answers it, and the others that are
+                // not quick; this engine reads them once typing pauses.
+                if rested || !self.engine.borrow().quick(input) {
                     if let Some(timer) = self.timer.take() {
                         clear_timeout(&timer);
                     }
-                    *self.behind.borrow_mut() = Some(request);
+                    self.behind.borrow_mut().insert(input.id, request);
                     let handler = self.catch_up.as_ref().unchecked_ref();
                     self.timer = Some(set_timeout(handler, CATCH_UP_AFTER_MS));
                     return Ok(JsValue::UNDEFINED);
                 }
-                if rested {
-                    // The first keystroke after a rest is the page's slowest (its code and the
-                    // editor's layout are cold: some 40 ms at 5,000 lines); answering it here too
-                    // would make a task of over 50 ms. The worker answers it; the next edits
-                    // inside the value are answered here from the version this engine holds.
-                    return Ok(JsValue::UNDEFINED);
-                }
             }
             // A file answered here (or forgotten) needs no catch-up: it would read an older text.
-            let mut behind = self.behind.borrow_mut();
-            if id.is_some() && behind.as_ref().and_then(file_of) == id {
-                *behind = None;
+            if let Some(id) = id {
+                self.behind.borrow_mut().remove(&id);
             }
-            drop(behind);
             match answer(&mut self.engine.borrow_mut(), request) {
                 Some(reply) => Ok(serde_wasm_bindgen::to_value(&reply)?),
                 None => Ok(JsValue::UNDEFINED),
+            }
+        }
+    }
+
+    impl Drop for InlineEngine {
+        fn drop(&mut self) {
+            // The catch-up's handler goes with the engine: its timer must not fire.
+            if let Some(timer) = self.timer.take() {
+                clear_timeout(&timer);
             }
         }
     }

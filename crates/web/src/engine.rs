@@ -93,7 +93,8 @@ pub struct EngineClient {
     inline_queue: RefCell<BTreeMap<u32, (Asked, Request)>>,
     /// This client, for the tasks it spawns.
     me: RefCell<std::rc::Weak<EngineClient>>,
-    /// Which engine has each file.
+    /// Which engine answered each file last (its panel requests go there). Files between
+    /// [`INLINE_MAX_BYTES`] and [`QUICK_MAX_BYTES`] are kept by both engines.
     routes: RefCell<BTreeMap<u32, Route>>,
     /// The editor's questions waiting for the worker: number, sort, the Promise's resolve.
     assists: RefCell<Vec<(u32, AssistKind, js_sys::Function)>>,
@@ -281,7 +282,6 @@ impl EngineClient {
     /// Sends what the state asks for (files in `files` are the workspace's; the engine forgets
     /// the others).
     pub fn sync(&self, requests: Vec<Request>, files: &BTreeSet<u32>) {
-        let mut queued_inline = false;
         for request in requests {
             let Some(id) = file_of(&request) else {
                 continue;
@@ -292,10 +292,13 @@ impl EngineClient {
             let route = match &request {
                 // Large files up to QUICK_MAX_BYTES go to the main-thread engine too, which answers
                 // their quick edits and hands the others back; both engines keep them.
+                // (Not one the worker already has, or will have next.)
                 Request::Analyze(input)
                     if self.inline.borrow().is_some()
                         && input.size() <= QUICK_MAX_BYTES
-                        && self.in_flight.borrow().get(&id) != Some(&asked) =>
+                        && self.in_flight.borrow().get(&id) != Some(&asked)
+                        && self.waiting.borrow().get(&id).map(Asked::of).as_ref()
+                            != Some(&asked) =>
                 {
                     Route::Inline
                 }
@@ -310,24 +313,15 @@ impl EngineClient {
             }
             self.routes.borrow_mut().insert(id, route);
             if route == Route::Inline {
+                // An older request waiting for the worker is stale now (one handed back returns).
+                self.waiting.borrow_mut().remove(&id);
                 let mut queue = self.inline_queue.borrow_mut();
                 if queue.get(&id).is_none_or(|(a, _)| *a != asked) {
                     queue.insert(id, (asked, request));
-                    queued_inline = true;
                 }
                 continue;
             }
             self.to_worker(id, request);
-        }
-        if queued_inline {
-            // After Yew's scheduler run: an analysis inside it would make Yew yield to the
-            // browser before rendering the answer.
-            let me = self.me.borrow().clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(me) = me.upgrade() {
-                    me.run_inline();
-                }
-            });
         }
         let gone: Vec<u32> = self.known.borrow().difference(files).copied().collect();
         for id in gone {
@@ -341,6 +335,17 @@ impl EngineClient {
                 _ => Route::Inline,
             };
             self.forget(id, Some(other));
+        }
+        if !self.inline_queue.borrow().is_empty() {
+            // After Yew's scheduler run: an analysis inside it would make Yew yield to the
+            // browser before rendering the answer. (Forgetting goes now too: a large file's
+            // pending catch-up must not read a closed file back in.)
+            let me = self.me.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(me) = me.upgrade() {
+                    me.run_inline();
+                }
+            });
         }
     }
 

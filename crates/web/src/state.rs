@@ -608,6 +608,18 @@ impl State {
         if self.versions.get(&report.id) != Some(&report.version) {
             return;
         }
+        // Nor a report made with older versions of its related files than the one kept (the two
+        // engines may answer the same version in either order).
+        if let Some(kept) = self.reports.get(&report.id)
+            && kept.version == report.version
+            && report.related.iter().any(|r| {
+                kept.related
+                    .iter()
+                    .any(|k| k.id == r.id && k.version > r.version)
+            })
+        {
+            return;
+        }
         // A form the engine suggested is kept with the file: it then stays as it is while the
         // policy is edited (so that edits change the answer, not the question).
         if report.suggested
@@ -834,6 +846,43 @@ mod tests {
             1,
             "the latest version is still asked for"
         );
+    }
+
+    /// The two engines may answer the same version of a file in either order: a report made with
+    /// an older version of a related file than the one kept is dropped.
+    #[test]
+    fn an_answer_with_older_related_files_is_dropped() {
+        let workflow = include_str!("../../../examples/deploy-workflow-oidc.yml");
+        let policy = include_str!("../../../examples/trust-policy-github-oidc-main.json");
+        let s = T::new(State::new(Workspace::new(vec![
+            (".github/workflows/deploy.yml", workflow),
+            ("trust-policy.json", policy),
+        ])));
+        let workflow_request = |state: &State| {
+            state
+                .requests()
+                .into_iter()
+                .find(|r| matches!(r, Request::Analyze(i) if i.id == 1))
+                .expect("the workflow is asked for")
+        };
+        let answer = |request| -> ShellReport {
+            let report = Engine::new().handle(request).expect("answered");
+            serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap()
+        };
+        let older = s.state.clone().apply(Action::Edit {
+            id: 2,
+            text: policy.replace("refs/heads/main", "refs/heads/dev"),
+        });
+        let older_request = workflow_request(&older);
+        let newer = older.apply(Action::Edit {
+            id: 2,
+            text: policy.replace("refs/heads/main", "refs/heads/*"),
+        });
+        let newer_answer = answer(workflow_request(&newer));
+        let related = newer_answer.related.clone();
+        let newer = newer.apply(Action::Report(Box::new(newer_answer)));
+        let after = newer.apply(Action::Report(Box::new(answer(older_request))));
+        assert_eq!(after.report(1).expect("a report").related, related);
     }
 
     #[test]

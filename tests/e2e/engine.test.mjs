@@ -140,10 +140,12 @@ test("a large file: typing in a value is answered on the page, other edits by th
     await page.waitForSelector(".diagnostics li[data-code], .problems-summary:has-text('No problems')");
     const large = largeBuildspec(5000);
     assert.ok(large.length > 32 * 1024, "a file the worker answers");
+    const startup = await page.evaluate(() => window.__workerAnalyses);
     await setEditorText(page, large);
     const line = large.split("\n").findIndex((l) => l.includes("on-failure: ABORT")) + 1;
     const bs025 = async () => (await problems(page)).filter((p) => p.code === "BS025").map((p) => p.line);
-    await page.waitForFunction(() => window.__workerAnalyses > 0);
+    // A new text: the worker reads it.
+    await page.waitForFunction((n) => window.__workerAnalyses > n, startup);
     await page.waitForFunction(() => !document.querySelector(".problems-summary")?.textContent.includes("Loading"));
     assert.deepEqual(await bs025(), []);
     // Once typing pauses, the page's engine reads the file too. (The first key after a rest

@@ -499,6 +499,32 @@ fn typing_gives_the_reports_of_fresh_analyses() {
     }
 }
 
+/// A workflow's edit is quick with its related trust policy known as sent, and not with the
+/// policy's next version (which the engine must read).
+#[test]
+fn quick_needs_the_related_files_as_sent() {
+    const WORKFLOW: &str = include_str!("../../../examples/deploy-workflow-oidc.yml");
+    let name = ".github/workflows/deploy.yml";
+    let policy = |text: &str, version| cicd_engine::RelatedFile {
+        id: 2,
+        version,
+        name: "trust-policy.json".into(),
+        text: text.into(),
+        kind: "auto".into(),
+    };
+    let with = |text: &str, version, related| FileInput {
+        related: vec![related],
+        ..input(1, version, name, text)
+    };
+    let mut engine = Engine::new();
+    analyze(&mut engine, with(WORKFLOW, 1, policy(GUIDE_POLICY, 1)));
+    let at = WORKFLOW.find("GitHubActionsRole").expect("a role") + "GitHubActionsRole".len();
+    let typed = format!("{}2{}", &WORKFLOW[..at], &WORKFLOW[at..]);
+    assert!(engine.quick(&with(&typed, 2, policy(GUIDE_POLICY, 1))));
+    let other = GUIDE_POLICY.replace("2012-10-17", "2008-10-17");
+    assert!(!engine.quick(&with(&typed, 2, policy(&other, 2))));
+}
+
 /// `quick` says yes only to an edit the engine answers without reading a whole text: inside a
 /// plain scalar of the version it holds, with the same name, kind and image, and with every
 /// related file known as it is sent. What it then answers is a fresh engine's answer.
@@ -532,7 +558,7 @@ fn quick_answers_only_edits_inside_a_value_of_the_version_it_holds() {
             input(2, 2, "buildspec.yml", &edited(" --verbose")),
         ),
         (
-            "another kind",
+            "another kind choice",
             FileInput {
                 kind: "text".into(),
                 ..typed.clone()

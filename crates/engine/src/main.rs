@@ -193,6 +193,19 @@ mod browser {
         }
     }
 
+    #[wasm_bindgen]
+    impl InlineEngine {
+        /// Answers any request as the worker does, whatever its size: what
+        /// `scripts/bench/engine.mjs` measures as the worker's share of a keystroke.
+        pub fn answer(&mut self, request: JsValue) -> Result<JsValue, JsError> {
+            let request: Request = serde_wasm_bindgen::from_value(request)?;
+            match answer(&mut self.engine.borrow_mut(), request) {
+                Some(reply) => Ok(serde_wasm_bindgen::to_value(&reply)?),
+                None => Ok(JsValue::UNDEFINED),
+            }
+        }
+    }
+
     impl Drop for InlineEngine {
         fn drop(&mut self) {
             // The catch-up's handler goes with the engine: its timer must not fire.

@@ -31,9 +31,6 @@ pub fn reparse_yaml(
     limits: &Limits,
 ) -> Option<Document> {
     let plan = plan(old_text, old, text, limits)?;
-    if !fits(&old.root, &plan.moved) {
-        return None;
-    }
     let mut doc = old.clone();
     move_in_place(&mut doc.root, &plan.moved, plan.edited, plan.scalar);
     Some(doc)
@@ -42,7 +39,7 @@ pub fn reparse_yaml(
 /// Whether [`reparse_yaml`] would make the document of `text` from `old` (the document of
 /// `old_text`), without making it: for a caller that reparses an edit or hands it to someone else.
 pub fn reparses(old_text: &str, old: &Document, text: &str, limits: &Limits) -> bool {
-    plan(old_text, old, text, limits).is_some_and(|plan| fits(&old.root, &plan.moved))
+    plan(old_text, old, text, limits).is_some()
 }
 
 /// Like [`reparse_yaml`], changing `doc` (the document of `old_text`) into the document of `text`
@@ -57,14 +54,12 @@ pub fn reparse_yaml_in_place(
     let Some(plan) = plan(old_text, doc, text, limits) else {
         return false;
     };
-    if !fits(&doc.root, &plan.moved) {
-        return false;
-    }
     move_in_place(&mut doc.root, &plan.moved, plan.edited, plan.scalar);
     true
 }
 
 /// What an edit does to the document: how positions move, which scalar changes, and its text.
+/// Made only when every span of the document moves that way ([`fits`]).
 struct Plan<'t> {
     moved: Moved,
     edited: Span,
@@ -121,14 +116,15 @@ fn plan<'t>(old_text: &str, old: &Document, text: &'t str, limits: &Limits) -> O
     if new_tail.comment != old_tail.comment {
         return None;
     }
-    Some(Plan {
-        moved: Moved {
-            start,
-            old_end: edited.end(),
-            new_end: start + new_tail.scalar.len(),
-            line_end: old_line_end,
-            delta,
-        },
+    let moved = Moved {
+        start,
+        old_end: edited.end(),
+        new_end: start + new_tail.scalar.len(),
+        line_end: old_line_end,
+        delta,
+    };
+    fits(&old.root, &moved).then_some(Plan {
+        moved,
         edited,
         scalar: new_tail.scalar,
     })

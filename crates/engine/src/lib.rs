@@ -148,15 +148,26 @@ impl Engine {
                     &analysis.document,
                 ))
             && input.related.iter().all(|r| {
-                r.id == input.id
-                    || self
-                        .files
-                        .get(&r.id)
-                        .map(|e| &e.file)
-                        .into_iter()
-                        .chain(self.others.get(&r.id))
-                        .any(|a| a.same(&r.name, &r.text, &r.kind, image))
+                r.id == input.id || self.known(r.id, &r.name, &r.text, &r.kind, image).is_some()
             })
+    }
+
+    /// The analysis the engine has of file `id` with this text, name, kind choice and image (as
+    /// the file's own or as a related file), if any.
+    fn known(
+        &self,
+        id: u32,
+        name: &str,
+        text: &str,
+        kind_choice: &str,
+        image: Option<&String>,
+    ) -> Option<&Rc<Analyzed>> {
+        self.files
+            .get(&id)
+            .map(|e| &e.file)
+            .into_iter()
+            .chain(self.others.get(&id))
+            .find(|a| a.same(name, text, kind_choice, image))
     }
 
     /// Answers the editor's question at its cursor (completion or hover), from the text it
@@ -177,14 +188,7 @@ impl Engine {
         kind_choice: String,
         image: Option<String>,
     ) -> (Rc<Analyzed>, bool) {
-        let known = self
-            .files
-            .get(&id)
-            .map(|e| &e.file)
-            .into_iter()
-            .chain(self.others.get(&id))
-            .find(|a| a.same(&name, &text, &kind_choice, image.as_ref()));
-        if let Some(known) = known {
+        if let Some(known) = self.known(id, &name, &text, &kind_choice, image.as_ref()) {
             return (known.clone(), false);
         }
         let kind = kind_of(&kind_choice, &name, &text);

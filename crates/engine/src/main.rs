@@ -186,10 +186,7 @@ mod browser {
             if let Some(id) = id {
                 self.behind.borrow_mut().remove(&id);
             }
-            match answer(&mut self.engine.borrow_mut(), request) {
-                Some(reply) => Ok(serde_wasm_bindgen::to_value(&reply)?),
-                None => Ok(JsValue::UNDEFINED),
-            }
+            self.reply(request)
         }
     }
 
@@ -198,7 +195,13 @@ mod browser {
         /// Answers any request as the worker does, whatever its size: what
         /// `scripts/bench/engine.mjs` measures as the worker's share of a keystroke.
         pub fn answer(&mut self, request: JsValue) -> Result<JsValue, JsError> {
-            let request: Request = serde_wasm_bindgen::from_value(request)?;
+            self.reply(serde_wasm_bindgen::from_value(request)?)
+        }
+    }
+
+    impl InlineEngine {
+        /// The reply to `request` as a plain object; `undefined` when there is nothing to say.
+        fn reply(&self, request: Request) -> Result<JsValue, JsError> {
             match answer(&mut self.engine.borrow_mut(), request) {
                 Some(reply) => Ok(serde_wasm_bindgen::to_value(&reply)?),
                 None => Ok(JsValue::UNDEFINED),

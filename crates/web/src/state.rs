@@ -723,9 +723,7 @@ mod tests {
                 for request in requests {
                     let answer = self.engine.borrow_mut().handle(request);
                     if let Some(report) = answer {
-                        // As the shell reads it: only its part of the object.
-                        let json = serde_json::to_string(&report).expect("serialises");
-                        let read: ShellReport = serde_json::from_str(&json).expect("reads");
+                        let read = as_shell_reads(&report);
                         self.full.borrow_mut().insert(report.id, report);
                         self.state = self.state.apply(Action::Report(Box::new(read)));
                     }
@@ -749,6 +747,12 @@ mod tests {
         fn deref(&self) -> &State {
             &self.state
         }
+    }
+
+    /// A report as the shell reads it: only its part of the object.
+    fn as_shell_reads(report: &FileReport) -> ShellReport {
+        let json = serde_json::to_string(report).expect("serialises");
+        serde_json::from_str(&json).expect("reads")
     }
 
     fn state() -> T {
@@ -834,8 +838,7 @@ mod tests {
             text: "version: 0.2\nphases:\n  build:\n    commands: [make]\n".into(),
         });
         let late = engine.borrow_mut().handle(first_request).expect("answered");
-        let late: ShellReport =
-            serde_json::from_str(&serde_json::to_string(&late).unwrap()).unwrap();
+        let late = as_shell_reads(&late);
         let after = second.apply(Action::Report(Box::new(late)));
         assert!(
             after.current_report().is_none(),
@@ -865,10 +868,7 @@ mod tests {
                 .find(|r| matches!(r, Request::Analyze(i) if i.id == 1))
                 .expect("the workflow is asked for")
         };
-        let answer = |request| -> ShellReport {
-            let report = Engine::new().handle(request).expect("answered");
-            serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap()
-        };
+        let answer = |request| as_shell_reads(&Engine::new().handle(request).expect("answered"));
         let older = s.state.clone().apply(Action::Edit {
             id: 2,
             text: policy.replace("refs/heads/main", "refs/heads/dev"),

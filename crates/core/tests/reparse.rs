@@ -25,30 +25,10 @@ const PIECES: &[&str] = &[
 /// Every example and corpus file.
 fn inputs() -> Vec<String> {
     let root = common::workspace();
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("examples"))
-        .expect("examples")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    for dir in std::fs::read_dir(root.join("tests/corpus"))
-        .expect("corpus")
-        .flatten()
-    {
-        if dir.path().is_dir() {
-            paths.extend(
-                std::fs::read_dir(dir.path())
-                    .expect("corpus")
-                    .flatten()
-                    .map(|e| e.path()),
-            );
-        }
-    }
-    paths.sort();
-    let out: Vec<String> = paths
+    let out: Vec<String> = [root.join("examples"), root.join("tests/corpus")]
         .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .flat_map(|dir| common::files_below(dir))
+        .map(|(_, text)| text)
         .collect();
     assert!(out.len() > 150, "only {} inputs", out.len());
     out

@@ -20,7 +20,8 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const firstPaint = ["index.html"];
-for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="\/?([^"]+\.(?:js|wasm|css))"/g)) firstPaint.push(m[1]);
+// index.html is minified: attribute values may be unquoted.
+for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=["']?\/?([^"'\s>]+\.(?:js|wasm|css))/g)) firstPaint.push(m[1]);
 // The editor bundle is a wasm-bindgen snippet imported by the app's JS; it imports the rest.
 const js = firstPaint.find((f) => /^cicd-web-.*\.js$/.test(f));
 const later = [];

@@ -50,13 +50,15 @@ for (const old of readdirSync(outdir)) if (!names.has(old)) rmSync(join(outdir, 
 const bridge = [...names].find((n) => /^bridge-.*\.js$/.test(n));
 const entry = `export * from "../../../../cm/${bridge}";\n`;
 if (writeIfChanged(join(gen, "cm6.js"), entry)) changed++;
-// The page's own scripts (www/boot.js, www/theme.js), minified into js/gen/www/ for Trunk to
-// copy: they load before the editor, and their comments are for us (≈ 0.8 KB brotli).
+// The page's own scripts (www/boot.js, www/theme.js) and the panels' stylesheet, minified into
+// js/gen/www/ for Trunk to copy: their comments are for us (≈ 0.8 KB brotli before the editor).
+// (Trunk minifies the stylesheet it bundles, www/style.css, itself.)
 const www = join(here, "..", "..", "..", "www");
 mkdirSync(join(gen, "www"), { recursive: true });
-for (const name of ["boot.js", "theme.js"]) {
+for (const name of ["boot.js", "theme.js", "cicd-panels.css"]) {
   const source = readFileSync(join(www, name), "utf8");
-  const { code } = await transform(source, { minify: true, target: "es2022", legalComments: "none" });
+  const loader = name.endsWith(".css") ? "css" : "js";
+  const { code } = await transform(source, { loader, minify: true, target: "es2022", legalComments: "none" });
   if (writeIfChanged(join(gen, "www", name), code)) changed++;
 }
 if (changed) console.log(`editor bundle: ${changed} file(s) written to js/gen`);

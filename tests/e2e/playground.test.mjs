@@ -216,6 +216,71 @@ test("autosave survives a reload", async () => {
   });
 });
 
+test("every kind of edit reaches the workspace as the editor has it", async () => {
+  // The editor reports each edit as a range of UTF-16 offsets: typing, deleting, inserting
+  // lines, typing over a selection, undo and a quick fix, in text with characters of one to four
+  // bytes, in two files. What autosave writes (the workspace as Rust holds it) must be, file by
+  // file, what the editor shows.
+  await withBrowser(async (context) => {
+    const page = await open(context, server.url);
+    await page.waitForSelector('.problems-summary[data-status="checked"]');
+    const saved = async () => {
+      await page.waitForTimeout(400);
+      return page.evaluate(() => Object.fromEntries(
+        JSON.parse(localStorage.getItem("cicd-playground:workspace")).f.map((f) => [f.n, f.t])));
+    };
+    const shown = async (name) => {
+      await page.click(`.tab[data-file="${name}"]`);
+      return text(page);
+    };
+    // Every edit fits the workspace's text: the editor's whole text is never read back.
+    await page.evaluate(() => {
+      const ed = window.__cicdEditor;
+      const textOf = ed.textOf.bind(ed);
+      window.__rereads = 0;
+      ed.textOf = (id) => { window.__rereads += 1; return textOf(id); };
+    });
+    const first = await page.$eval(".tab-selected", (t) => t.dataset.file);
+    await cursorAfter(page, "- npm ci");
+    await page.keyboard.type(" é→😀x");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.insertText("\n      - echo ü\n      - echo 😀😀");
+    await page.keyboard.press("Shift+Home");
+    await page.keyboard.type("- echo ok");
+    await page.keyboard.press("Control+z");
+    await page.keyboard.type("→");
+    let mine = await text(page);
+    assert.match(mine, /npm ci é→\n {6}- echo ü\n/);
+    // Another file: typing there, then back here.
+    const other = await page.$$eval(".tab", (tabs) => tabs.map((t) => t.dataset.file)).then((l) => l.find((n) => n !== first));
+    await page.click(`.tab[data-file="${other}"]`);
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("😀 ");
+    await page.click(`.tab[data-file="${first}"]`);
+    await cursorAfter(page, "echo ü");
+    await page.keyboard.type(" 😀");
+    mine = await text(page);
+    let files = await saved();
+    assert.equal(files[first], mine);
+    assert.equal(files[other], await shown(other));
+    assert.match(files[other], /^😀 /);
+    // A quick fix (applied by the editor) in the first file.
+    await page.click(`.tab[data-file="${first}"]`);
+    await cursorAfter(page, "version: 0.2");
+    await page.keyboard.type("9");
+    await page.waitForSelector('.diagnostics li[data-code="BS011"]');
+    await page.keyboard.press("Control+Shift+KeyM");
+    await page.click('.cm-diagnosticAction:has-text("replace with 0.2")');
+    await page.waitForFunction(() => !window.__cicdEditor.getText().includes("0.29"));
+    files = await saved();
+    assert.equal(files[first], await text(page));
+    assert.match(files[first], /^version: 0\.2$/m);
+    assert.equal(await page.evaluate(() => window.__rereads), 0);
+  });
+});
+
 test("embed mode hides the chrome and honours readonly, file and theme", async () => {
   const link = await withBrowser(async (context) => {
     const page = await open(context, server.url);

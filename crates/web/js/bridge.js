@@ -197,7 +197,9 @@ function renderMessage(d, onDocs) {
  * @param {string} lang       "yaml", "json" or "text"
  * @param {boolean} dark      dark theme
  * @param {boolean} readOnly  read-only
- * @param {(text: string) => void} onChange   called (deferred) with the whole text after edits
+ * @param {(id: number, from: number, to: number, insert: string, length: number) => void} onChange
+ *   called (deferred) after edits of file `id`: its text from `from` to `to` (UTF-16 offsets in
+ *   the text as last reported) became `insert`, and the text is now `length` UTF-16 units long
  * @param {(code: string) => void} onDocs     called when the user asks for a rule's docs
  * @param {(what: "Complete"|"Hover", text: string, offset: number) => Promise<object|null>} onAssist
  *   asks the engine for the completions at a UTF-16 offset, or the hover there (an
@@ -233,6 +235,23 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
   let current = null;
   let suppress = false;
   let scheduled = false;
+  // Edits not yet reported, oldest first: [{id, changes, doc}] (the file, its changes composed,
+  // its text after them). Only the changed range crosses into Rust, not the whole text.
+  let unreported = [];
+  function report() {
+    const list = unreported;
+    unreported = [];
+    for (const { id, changes, doc } of list) {
+      // One range covering every change: between changes the text is the same before and after.
+      let from = -1, toA = 0, toB = 0;
+      changes.iterChangedRanges((fA, tA, fB, tB) => {
+        if (from < 0) from = fA;
+        toA = tA;
+        toB = tB;
+      });
+      if (from >= 0) onChange(id, from, toA, doc.sliceString(from, toB), doc.length);
+    }
+  }
 
   function extensions(langName) {
     return [
@@ -284,6 +303,13 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
           emergencySave();
           return;
         }
+        const last = unreported[unreported.length - 1];
+        if (last && last.id === current && last.doc === update.startState.doc) {
+          last.changes = last.changes.compose(update.changes);
+          last.doc = update.state.doc;
+        } else {
+          unreported.push({ id: current, changes: update.changes, doc: update.state.doc });
+        }
         if (scheduled) return;
         scheduled = true;
         // Deferred: Rust must not be re-entered from inside a CodeMirror dispatch.
@@ -291,7 +317,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
           scheduled = false;
           if (fatal) return;
           try {
-            onChange(view.state.doc.toString());
+            report();
           } catch (e) {
             enterFatal(String(e));
           }
@@ -346,13 +372,10 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
   const api = {
     /** The whole text. */
     getText() { return view.state.doc.toString(); },
-    /** Replaces the text (not reported back through onChange). */
-    setText(text) {
-      if (text === view.state.doc.toString()) return;
-      suppress = true;
-      try {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-      } finally { suppress = false; }
+    /** The text of file `id` as the editor has it (`undefined` for a file it never showed). */
+    textOf(id) {
+      const state = id === current ? view.state : states.get(id);
+      return state?.doc.toString();
     },
     /**
      * Shows another file: `id` keeps each file's own undo history and selection.
@@ -372,6 +395,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
             effects: reconfigureExtras(name),
           });
         } else {
+          // Rust's text replaces the editor's: edits of it not yet reported are moot.
+          unreported = unreported.filter((u) => u.id !== id);
           view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
         }
       } finally { suppress = false; }
@@ -437,10 +462,6 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
       isDark = dark;
       view.dispatch({ effects: theme.reconfigure(themeFor(dark)) });
     },
-    setLanguage(name) {
-      langName = name;
-      view.dispatch({ effects: language.reconfigure(languageFor(name)) });
-    },
     focus() { view.focus(); },
     destroy() {
       whenExtras.delete(withExtras);
@@ -449,7 +470,14 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
     },
   };
   if (typeof window !== "undefined") window.__cicdEditor = api;
+  lastEditor = api;
   return api;
+}
+
+/** The whole text of file `id` in the editor (`undefined` for a file it never showed). */
+let lastEditor = null;
+export function editorText(id) {
+  return lastEditor?.textOf(id);
 }
 
 const editors = new Set();

@@ -308,6 +308,12 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         let client = client.clone();
         use_effect(move || {
+            // An edit that did not fit the workspace's text: take the editor's whole text.
+            if let Some(id) = state.reread
+                && let Some(text) = crate::editor::editor_text(id)
+            {
+                state.dispatch(Action::Edit { id, text });
+            }
             if let Some(client) = client.borrow().as_ref() {
                 let files = state.workspace.files.iter().map(|f| f.id).collect();
                 client.sync(state.requests(), &files);
@@ -400,7 +406,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_delete = dispatch(Action::Delete);
     let on_change = {
         let state = state.clone();
-        Callback::from(move |(id, text): (u32, String)| state.dispatch(Action::Edit { id, text }))
+        Callback::from(move |action: Action| state.dispatch(action))
     };
     let on_docs = {
         let state = state.clone();

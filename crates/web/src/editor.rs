@@ -2,15 +2,17 @@
 //! component that owns one editor instance.
 //!
 //! The bridge API, all positions in UTF-16 code units:
-//! - `createEditor(host, doc, lang, dark, readOnly, onChange(text), onDocs(code),
-//!   onAssist(what, text, offset))` mounts an editor in a shadow root of `host` and returns an
-//!   object with (`onAssist` asks the engine for the completions at a UTF-16 offset, `what`
+//! - `createEditor(host, doc, lang, dark, readOnly, onChange(id, from, to, insert, length),
+//!   onDocs(code), onAssist(what, text, offset))` mounts an editor in a shadow root of `host` and
+//!   returns an object with (`onChange` reports an edit of file `id`: the range `from..to` of
+//!   its text as last reported became `insert`, and the text is now `length` long; `onAssist` asks the engine for the completions at a UTF-16 offset, `what`
 //!   `"Complete"`, or the doc of the key there, `"Hover"`, and returns a Promise of its answer):
 //! - `open(id, text, lang)`: show a file (each id keeps its own undo history);
 //! - `setDiagnostics([{from, to, severity, code, message, help?, fix?: {title, from, to, insert}}])`;
 //! - `setHighlights([{from, to, class: "allow"|"deny"|"fail"}])`: marks what a simulation points
 //!   at (the statement that allowed, the condition that failed, the hook that failed);
 //! - `setCursor(offset, focus)`, `setReadOnly(bool)`, `setTheme(dark)`, `forget(id)`, `destroy()`.
+//! - `editorText(id)`: the editor's whole text of a file (read back when an edit did not fit).
 //! - `panicked(message)`: the wasm instance died; the bridge keeps the text and saves it itself.
 //! - `takeEmergency()`: the text saved while the app was down (JSON `{file, text}`), or "".
 //! - `copyText(text)` → Promise<bool>, `downloadText(name, text, mime)`.
@@ -28,7 +30,7 @@ use yew::prelude::*;
 
 use cicd_engine::{AssistKind, Highlight, ViewDiagnostic};
 
-use crate::state::CursorRequest;
+use crate::state::{Action, CursorRequest};
 
 #[wasm_bindgen(module = "/js/gen/cm6.js")]
 extern "C" {
@@ -42,7 +44,7 @@ extern "C" {
         lang: &str,
         dark: bool,
         read_only: bool,
-        on_change: &Closure<dyn FnMut(String)>,
+        on_change: &Closure<dyn FnMut(u32, u32, u32, String, u32)>,
         on_docs: &Closure<dyn FnMut(String)>,
         on_assist: &Closure<dyn FnMut(String, String, u32) -> js_sys::Promise>,
     ) -> JsEditor;
@@ -70,6 +72,10 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn destroy(this: &JsEditor);
+
+    /// The editor's whole text of a file (`None` for a file it never showed).
+    #[wasm_bindgen(js_name = editorText)]
+    pub fn editor_text(id: u32) -> Option<String>;
 
     /// Tells the bridge that the wasm instance panicked.
     pub fn panicked(message: &str);
@@ -170,7 +176,7 @@ fn to_js(list: &[ViewDiagnostic]) -> js_sys::Array {
 struct Mounted {
     js: JsEditor,
     // The closures live as long as the editor; the editor is destroyed before they are dropped.
-    _change: Closure<dyn FnMut(String)>,
+    _change: Closure<dyn FnMut(u32, u32, u32, String, u32)>,
     _docs: Closure<dyn FnMut(String)>,
     _assist: Closure<dyn FnMut(String, String, u32) -> js_sys::Promise>,
 }
@@ -201,8 +207,8 @@ pub struct EditorProps {
     /// Files that no longer exist (their editor state can be dropped).
     #[prop_or_default]
     pub closed: Vec<u32>,
-    /// The text changed: (file id, whole text).
-    pub on_change: Callback<(u32, String)>,
+    /// A text changed: [`Action::Splice`] for an edit, [`Action::Edit`] for a text read back.
+    pub on_change: Callback<Action>,
     /// The user asked for a rule's docs.
     pub on_docs: Callback<String>,
     /// The editor asks the engine at its cursor: (completion or hover, the text as the editor
@@ -221,8 +227,6 @@ pub fn Editor(props: &EditorProps) -> Html {
     *on_docs.borrow_mut() = props.on_docs.clone();
     let on_assist = use_mut_ref(|| props.on_assist.clone());
     *on_assist.borrow_mut() = props.on_assist.clone();
-    let current = use_mut_ref(|| props.file_id);
-    *current.borrow_mut() = props.file_id;
 
     {
         let host = host.clone();
@@ -236,12 +240,16 @@ pub fn Editor(props: &EditorProps) -> Html {
         );
         use_effect_with((), move |_| {
             if let Some(el) = host.cast::<web_sys::HtmlElement>() {
-                let change = Closure::<dyn FnMut(String)>::new({
+                let change = Closure::<dyn FnMut(u32, u32, u32, String, u32)>::new({
                     let on_change = on_change.clone();
-                    let current = current.clone();
-                    move |text: String| {
-                        let id = *current.borrow();
-                        on_change.borrow().emit((id, text));
+                    move |id, from16, to16, insert, len16| {
+                        on_change.borrow().emit(Action::Splice {
+                            id,
+                            from16,
+                            to16,
+                            insert,
+                            len16,
+                        });
                     }
                 });
                 let docs = Closure::<dyn FnMut(String)>::new(move |code: String| {

@@ -94,12 +94,30 @@ pub struct State {
     pub engine: EngineStatus,
     /// Bumps when the user restarts the engine (the app then starts a new one).
     pub engine_starts: u32,
+    /// A file an edit from the editor did not fit: the app reads the editor's whole text of it
+    /// back ([`Action::Edit`]).
+    pub reread: Option<u32>,
 }
 
 /// Everything that can happen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The text of a file changed in the editor.
+    /// The editor changed a file: its text from `from16` to `to16` (UTF-16 offsets, as the
+    /// editor counts) is now `insert`, and the whole text `len16` UTF-16 units long. Only the
+    /// changed range crosses from the editor, not the whole text at every keystroke.
+    Splice {
+        /// File id.
+        id: u32,
+        /// Start of the replaced range.
+        from16: u32,
+        /// Its end.
+        to16: u32,
+        /// What replaces it.
+        insert: String,
+        /// The text's length after the edit, which checks that the edit fits the text.
+        len16: u32,
+    },
+    /// A file's whole text, as the editor has it.
     Edit {
         /// File id.
         id: u32,
@@ -212,6 +230,7 @@ impl State {
             dialog: None,
             engine: EngineStatus::Loading,
             engine_starts: 0,
+            reread: None,
         }
     }
 
@@ -371,7 +390,28 @@ impl State {
             self.changes += 1;
         }
         match action {
+            Action::Splice {
+                id,
+                from16,
+                to16,
+                insert,
+                len16,
+            } => {
+                if let Some(i) = self.index_of(id)
+                    && let Some(file) = self.workspace.files.get_mut(i)
+                {
+                    if splice16(&mut file.text, from16, to16, &insert, len16) {
+                        self.touch(id);
+                        self.selected_diagnostic = None;
+                    } else {
+                        self.reread = Some(id);
+                    }
+                }
+            }
             Action::Edit { id, text } => {
+                if self.reread == Some(id) {
+                    self.reread = None;
+                }
                 if let Some(i) = self.index_of(id)
                     && let Some(file) = self.workspace.files.get_mut(i)
                     && file.text != text
@@ -660,6 +700,59 @@ impl Reducible for State {
     }
 }
 
+/// Replaces `from16..to16` (UTF-16 offsets) of `text` with `insert`, if `text` is the text the
+/// editor changed: the range starts and ends between characters of `text`, and the result is
+/// `len16` UTF-16 units long. Otherwise leaves `text` alone and returns `false`.
+fn splice16(text: &mut String, from16: u32, to16: u32, insert: &str, len16: u32) -> bool {
+    let (from16, to16) = (from16 as usize, to16 as usize);
+    // The UTF-16 units a byte starts: none for UTF-8's continuation bytes, two for the first
+    // of a 4-byte character.
+    let units_of = |b: u8| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
+    let bytes = text.as_bytes();
+    let (mut i, mut units, mut from, mut to) = (0, 0, None, None);
+    loop {
+        // A character starts at every byte but UTF-8's continuation bytes.
+        if bytes.get(i).is_none_or(|&b| b & 0xC0 != 0x80) {
+            if units == from16 {
+                from = Some(i);
+            }
+            if units == to16 {
+                to = Some(i);
+            }
+        }
+        // Texts are mostly ASCII: 8 bytes at a time where they are (8 UTF-16 units) and no
+        // offset sought falls inside them.
+        let clear = |at: usize| at <= units || at >= units + 8;
+        let ascii8 = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .is_some_and(|c| u64::from_ne_bytes(c) & 0x8080_8080_8080_8080 == 0);
+        if ascii8 && clear(from16) && clear(to16) {
+            i += 8;
+            units += 8;
+        } else if let Some(&b) = bytes.get(i) {
+            units += units_of(b);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let inserted: usize = insert.bytes().map(units_of).sum();
+    match (from, to) {
+        (Some(from), Some(to))
+            if from <= to && units - (to16 - from16) + inserted == len16 as usize =>
+        {
+            let mut spliced = String::with_capacity(text.len() - (to - from) + insert.len());
+            spliced.push_str(text.get(..from).unwrap_or_default());
+            spliced.push_str(insert);
+            spliced.push_str(text.get(to..).unwrap_or_default());
+            *text = spliced;
+            true
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::RefCell;
@@ -764,6 +857,101 @@ mod tests {
             ("notes.txt", "hello"),
             (".github/workflows/deploy.yml", "on: push\njobs: {}\n"),
         ])))
+    }
+
+    /// What the editor's text becomes: the UTF-16 units replaced as JavaScript strings do.
+    fn spliced_as_the_editor_does(text: &str, from: usize, to: usize, insert: &str) -> String {
+        let mut units: Vec<u16> = text.encode_utf16().collect();
+        units.splice(from..to, insert.encode_utf16());
+        String::from_utf16_lossy(&units)
+    }
+
+    #[test]
+    fn an_edit_replaces_the_range_the_editor_counts_in_utf16() {
+        // ASCII, two- and three-byte characters, one outside the BMP (two UTF-16 units), a
+        // line break; ASCII runs long enough to be skipped 8 bytes at a time.
+        let text = "ab é→\n😀c 0123456789abcdefghij😀😀0123456789abcdefgh→é";
+        let len = text.encode_utf16().count();
+        let boundaries: Vec<usize> = {
+            let mut at = vec![0];
+            for c in text.chars() {
+                at.push(at.last().copied().unwrap_or(0) + c.len_utf16());
+            }
+            at
+        };
+        for insert in ["", "x", "ü😀\n"] {
+            let inserted = insert.encode_utf16().count();
+            for from in 0..=len {
+                for to in from..=len {
+                    let mut got = text.to_string();
+                    let after = (len - (to - from) + inserted) as u32;
+                    let fits = splice16(&mut got, from as u32, to as u32, insert, after);
+                    if boundaries.contains(&from) && boundaries.contains(&to) {
+                        assert!(fits, "{from}..{to} ← {insert:?}");
+                        assert_eq!(got, spliced_as_the_editor_does(text, from, to, insert));
+                    } else {
+                        // Inside the emoji's surrogate pair: no character ends there.
+                        assert!(!fits, "{from}..{to} inside a character");
+                        assert_eq!(got, text);
+                    }
+                }
+            }
+        }
+        // An edit made to another text (its length says so) is refused; so is a range beyond
+        // the end or backwards.
+        let mut got = text.to_string();
+        assert!(!splice16(&mut got, 0, 1, "", len as u32));
+        assert!(!splice16(&mut got, 0, len as u32 + 1, "", 0));
+        assert!(!splice16(&mut got, 3, 2, "", len as u32 + 1));
+        assert_eq!(got, text);
+    }
+
+    #[test]
+    fn an_edit_that_does_not_fit_asks_the_editor_for_the_whole_text() {
+        let s = state();
+        let text = s.state.current().expect("a file").text.clone();
+        let len = text.encode_utf16().count() as u32;
+        let version = s.state.versions.get(&1).copied();
+        // Fits: applied, a new version, analysed again.
+        let at = text.find("make").expect("a command") as u32 + 4;
+        let s = s
+            .apply(Action::Splice {
+                id: 1,
+                from16: at,
+                to16: at,
+                insert: " test".into(),
+                len16: len + 5,
+            })
+            .settled();
+        assert!(
+            s.state
+                .current()
+                .expect("a file")
+                .text
+                .contains("make test\n")
+        );
+        assert_ne!(s.state.versions.get(&1).copied(), version);
+        assert_eq!(s.state.reread, None);
+        assert!(s.state.current_report().is_some());
+        // Made to another text: the file is left alone and read back from the editor.
+        let before = s.state.clone();
+        let s = s.apply(Action::Splice {
+            id: 1,
+            from16: 0,
+            to16: 0,
+            insert: "x".into(),
+            len16: len + 2,
+        });
+        assert_eq!(s.state.workspace, before.workspace);
+        assert_eq!(s.state.versions, before.versions);
+        assert_eq!(s.state.reread, Some(1));
+        // The editor's text read back.
+        let s = s.apply(Action::Edit {
+            id: 1,
+            text: "x".into(),
+        });
+        assert_eq!(s.state.reread, None);
+        assert_eq!(s.state.current().expect("a file").text, "x");
     }
 
     #[test]

@@ -50,12 +50,13 @@ for (const old of readdirSync(outdir)) if (!names.has(old)) rmSync(join(outdir, 
 const bridge = [...names].find((n) => /^bridge-.*\.js$/.test(n));
 const entry = `export * from "../../../../cm/${bridge}";\n`;
 if (writeIfChanged(join(gen, "cm6.js"), entry)) changed++;
-// The page's own scripts (www/boot.js, www/theme.js) and the panels' stylesheet, minified into
-// js/gen/www/ for Trunk to copy: their comments are for us (≈ 0.8 KB brotli before the editor).
-// (Trunk minifies the stylesheet it bundles, www/style.css, itself.)
+// The page's own scripts and stylesheets (www/boot.js, theme.js, style.css, cicd-panels.css),
+// minified into js/gen/www/ for Trunk to bundle or copy: their comments are for us (≈ 1.6 KB
+// brotli before the editor). Not Trunk's own minifier: it writes CSS for the newest browsers only
+// (range media queries, no `100vh` fallback), and its JS minifier is known to miscompile.
 const www = join(here, "..", "..", "..", "www");
 mkdirSync(join(gen, "www"), { recursive: true });
-for (const name of ["boot.js", "theme.js", "cicd-panels.css"]) {
+for (const name of ["boot.js", "theme.js", "style.css", "cicd-panels.css"]) {
   const source = readFileSync(join(www, name), "utf8");
   const loader = name.endsWith(".css") ? "css" : "js";
   const { code } = await transform(source, { loader, minify: true, target: "es2022", legalComments: "none" });

@@ -233,7 +233,6 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
   let ro = readOnly;
   const states = new Map();
   let current = null;
-  let suppress = false;
   let scheduled = false;
   // Edits not yet reported, oldest first: [{id, changes, doc}] (the file, its changes composed,
   // its text after them). Only the changed range crosses into Rust, not the whole text.
@@ -297,7 +296,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
         },
       }),
       EditorView.updateListener.of((update) => {
-        if (!update.docChanged || suppress) return;
+        if (!update.docChanged) return;
         if (pendingSince === null) pendingSince = performance.now();
         if (fatal) {
           emergencySave();
@@ -386,20 +385,18 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
       langName = name;
       pendingDiagnostics = null;
       const saved = states.get(id);
-      suppress = true;
-      try {
-        if (saved && saved.doc.toString() === text) {
-          view.setState(saved);
-          // Saved before the extras arrived, or for another language.
-          view.dispatch({
-            effects: reconfigureExtras(name),
-          });
-        } else {
-          // Rust's text replaces the editor's: edits of it not yet reported are moot.
-          unreported = unreported.filter((u) => u.id !== id);
-          view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
-        }
-      } finally { suppress = false; }
+      // Neither changes the text through a transaction: nothing is reported back.
+      if (saved && saved.doc.toString() === text) {
+        view.setState(saved);
+        // Saved before the extras arrived, or for another language.
+        view.dispatch({
+          effects: reconfigureExtras(name),
+        });
+      } else {
+        // Rust's text replaces the editor's: edits of it not yet reported are moot.
+        unreported = unreported.filter((u) => u.id !== id);
+        view.setState(EditorState.create({ doc: text, extensions: extensions(name) }));
+      }
     },
     /** Forgets the saved state of a closed file. */
     forget(id) { states.delete(id); },
@@ -464,6 +461,7 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
     },
     focus() { view.focus(); },
     destroy() {
+      if (lastEditor === api) lastEditor = null;
       whenExtras.delete(withExtras);
       view.destroy();
       root.replaceChildren();
@@ -474,8 +472,8 @@ export function createEditor(host, doc, lang, dark, readOnly, onChange, onDocs, 
   return api;
 }
 
-/** The whole text of file `id` in the editor (`undefined` for a file it never showed). */
 let lastEditor = null;
+/** The whole text of file `id` in the editor (`undefined` for a file it never showed). */
 export function editorText(id) {
   return lastEditor?.textOf(id);
 }

@@ -207,7 +207,7 @@ pub struct EditorProps {
     /// Files that no longer exist (their editor state can be dropped).
     #[prop_or_default]
     pub closed: Vec<u32>,
-    /// A text changed: [`Action::Splice`] for an edit, [`Action::Edit`] for a text read back.
+    /// The editor changed a file's text ([`Action::Splice`]).
     pub on_change: Callback<Action>,
     /// The user asked for a rule's docs.
     pub on_docs: Callback<String>,

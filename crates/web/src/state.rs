@@ -213,7 +213,10 @@ impl State {
     /// A state showing `workspace` (its files are analysed once the engine answers
     /// [`State::requests`]).
     pub fn new(workspace: Workspace) -> State {
-        let workspace = workspace.normalize();
+        let mut workspace = workspace.normalize();
+        for file in &mut workspace.files {
+            editor_line_breaks(&mut file.text);
+        }
         let versions: BTreeMap<u32, u64> = workspace.files.iter().map(|f| (f.id, 1)).collect();
         State {
             workspace,
@@ -427,7 +430,8 @@ impl State {
                     self.selected_diagnostic = None;
                 }
             }
-            Action::AddFile { name, text } => {
+            Action::AddFile { name, mut text } => {
+                editor_line_breaks(&mut text);
                 if self.workspace.files.len() >= MAX_FILES {
                     self.notice = Some(Notice {
                         error: true,
@@ -535,7 +539,14 @@ impl State {
                     }
                     let id = self.workspace.next_id();
                     let name = self.workspace.unique_name(&file.name, None);
-                    self.workspace.files.push(File { id, name, ..file });
+                    let mut text = file.text;
+                    editor_line_breaks(&mut text);
+                    self.workspace.files.push(File {
+                        id,
+                        name,
+                        text,
+                        ..file
+                    });
                     self.touch(id);
                     added += 1;
                 }
@@ -697,6 +708,15 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new((*self).clone().apply(action))
+    }
+}
+
+/// Line breaks as the editor keeps them: CodeMirror reads `\r\n` and a lone `\r` as line breaks
+/// and holds `\n` only. The workspace must hold the same text, because edits arrive as offsets
+/// into the editor's text and the positions sent to it count its characters.
+fn editor_line_breaks(text: &mut String) {
+    if text.contains('\r') {
+        *text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
 }
 
@@ -904,6 +924,34 @@ mod tests {
         assert!(!splice16(&mut got, 0, len as u32 + 1, "", 0));
         assert!(!splice16(&mut got, 3, 2, "", len as u32 + 1));
         assert_eq!(got, text);
+    }
+
+    #[test]
+    fn texts_enter_with_the_editors_line_breaks() {
+        let crlf = "version: 0.2\r\nphases:\r\n  build:\r\n    commands:\r\n      - make\r\n";
+        let lf = crlf.replace("\r\n", "\n");
+        let old_mac = "a\rb\r\nc\n";
+        let s = T::new(State::new(Workspace::new(vec![
+            ("buildspec.yml", crlf),
+            ("notes.txt", old_mac),
+        ])));
+        let texts = |s: &T| -> Vec<String> {
+            s.state
+                .workspace
+                .files
+                .iter()
+                .map(|f| f.text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&s), [lf.as_str(), "a\nb\nc\n"]);
+        // A file added, and files merged from a link.
+        let s = s.apply(Action::AddFile {
+            name: "more.yml".into(),
+            text: crlf.into(),
+        });
+        let incoming = Workspace::new(vec![("x.txt", "1\r2")]);
+        let s = s.apply(Action::Merge(Box::new(incoming)));
+        assert_eq!(texts(&s)[2..], [lf.as_str(), "1\n2"]);
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //!
 //! The bridge API, all positions in UTF-16 code units:
 //! - `createEditor(host, doc, lang, dark, readOnly, onChange(id, from, to, insert, length),
-//!   onDocs(code), onAssist(what, text, offset))` mounts an editor in a shadow root of `host` and
-//!   returns an object with (`onChange` reports an edit of file `id`: the range `from..to` of
-//!   its text as last reported became `insert`, and the text is now `length` long; `onAssist` asks the engine for the completions at a UTF-16 offset, `what`
-//!   `"Complete"`, or the doc of the key there, `"Hover"`, and returns a Promise of its answer):
+//!   onDocs(code), onAssist(what, text, offset))` mounts an editor in a shadow root of `host`
+//!   (`onChange`: file `id`'s text `from..to` became `insert`, now `length` long; `onAssist` asks
+//!   the completions at a UTF-16 offset, `what` `"Complete"`, or the doc of the key there,
+//!   `"Hover"`, and returns a Promise of the answer) and returns an object with:
 //! - `open(id, text, lang)`: show a file (each id keeps its own undo history);
 //! - `setDiagnostics([{from, to, severity, code, message, help?, fix?: {title, from, to, insert}}])`;
 //! - `setHighlights([{from, to, class: "allow"|"deny"|"fail"}])`: marks what a simulation points

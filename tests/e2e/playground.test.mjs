@@ -434,6 +434,9 @@ test("hostile input is reported, not fatal: deep nesting, alias bombs, huge line
     ];
     for (const [input, code] of cases) {
       await setEditorText(page, input);
+      // The paste is in the editor (the YAML parser's stack overflow on deep nesting once
+      // dropped it, and the workspace kept the example's text).
+      assert.equal(await page.evaluate(() => window.__cicdEditor.getText()), input, `${code}: pasted`);
       await waitForProblem(page, code, 60000);
       assert.equal(await page.$(".fatal-banner"), null, `no crash on ${code}`);
     }

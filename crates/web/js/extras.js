@@ -5,13 +5,14 @@
 // answers come from the engine, through the bridge). Loaded by bridge.js with a dynamic import;
 // esbuild puts what it shares with bridge.js in a common chunk, so that CodeMirror's state and
 // view exist once.
-import { yaml } from "@codemirror/lang-yaml";
-import { json } from "@codemirror/lang-json";
+import { yamlLanguage } from "@codemirror/lang-yaml";
+import { jsonLanguage } from "@codemirror/lang-json";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
   syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
-  indentUnit, HighlightStyle,
+  indentUnit, HighlightStyle, Language, LanguageSupport,
 } from "@codemirror/language";
+import { Parser, Tree } from "@lezer/common";
 import { tags } from "@lezer/highlight";
 import { autocompletion } from "@codemirror/autocomplete";
 import { hoverTooltip } from "@codemirror/view";
@@ -21,10 +22,51 @@ export { oneDarkTheme } from "@codemirror/theme-one-dark";
 export { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 export { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 
+/**
+ * A parser that never throws: when `inner` does, its parse ends with a tree of the top node
+ * alone (no highlighting, folding or bracket matching in that text until its next edit).
+ *
+ * Lezer parses inside the transaction that changed the text, and a throw there drops the
+ * transaction: the edit is lost. It does throw: building the tree of deeply nested text (a paste
+ * of 1,000 `[` then 1,000 `]`) recurses once per level, and overflows the stack when less of it
+ * is free (code not yet optimised has larger frames).
+ */
+class Guarded extends Parser {
+  constructor(inner) {
+    super();
+    this.inner = inner;
+  }
+
+  createParse(input, fragments, ranges) {
+    const parse = this.inner.createParse(input, fragments, ranges);
+    const top = this.inner.topNode;
+    return {
+      get parsedPos() { return parse.parsedPos; },
+      get stoppedAt() { return parse.stoppedAt; },
+      stopAt(pos) { parse.stopAt(pos); },
+      advance() {
+        try {
+          return parse.advance();
+        } catch (_) {
+          const end = parse.stoppedAt ?? ranges[ranges.length - 1].to;
+          return new Tree(top, [], [], end - ranges[0].from);
+        }
+      },
+    };
+  }
+}
+
+/** `language` (an `LRLanguage`) with a parser that never throws. */
+function guarded(language) {
+  return new LanguageSupport(new Language(language.data, new Guarded(language.parser), [], language.name));
+}
+
+let yamlSupport = null, jsonSupport = null;
+
 /** The language support of "yaml", "json" or anything else (plain text). */
 export function languageFor(lang) {
-  if (lang === "yaml") return yaml();
-  if (lang === "json") return json();
+  if (lang === "yaml") return (yamlSupport ??= guarded(yamlLanguage));
+  if (lang === "json") return (jsonSupport ??= guarded(jsonLanguage));
   return [];
 }
 

@@ -81,6 +81,22 @@ test("a second execution started mid-run queues behind the first (QUEUED mode)",
   // The log says an execution waited for the stage to free up.
   const log = await page.$$eval(".pipeline .event-log li", (l) => l.map((x) => x.textContent).join("\n"));
   assert.match(log, /#2/);
+  // An execution is chosen with the keyboard: its lane's label is a button in the tab order.
+  const laneOfFocus = () => page.evaluate(() => document.activeElement.closest(".lane")?.dataset.execution);
+  const pressed = (n) => page.$eval(`.pipeline .lane[data-execution="${n}"] .lane-label`, (b) => b.getAttribute("aria-pressed"));
+  const title = () => page.$eval(".pipeline .lanes-title", (h) => h.textContent);
+  await page.focus('.pipeline .lane[data-execution="1"] .lane-label');
+  await page.keyboard.press("Tab");
+  assert.equal(await laneOfFocus(), "2");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('.pipeline .lane.chosen[data-execution="2"]');
+  assert.match(await title(), /showing #2 /);
+  assert.deepEqual([await pressed(1), await pressed(2)], ["false", "true"]);
+  assert.equal(await laneOfFocus(), "2", "the focus stays on the lane");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press(" ");
+  await page.waitForSelector('.pipeline .lane.chosen[data-execution="1"]');
+  assert.match(await title(), /showing #1 /);
 }));
 
 test("the pipeline panel is usable at a phone's width", () => withPage("?example=pipeline", async (page) => {

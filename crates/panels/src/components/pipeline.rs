@@ -360,12 +360,13 @@ pub fn PipelinePanel(props: &PipelineProps) -> Html {
             let id = ex.id;
             Callback::from(move |_: MouseEvent| chosen.set(id))
         };
+        // The label is the lane's button (Tab, then Enter or Space): its click reaches the lane's.
         html! {
             <li class={classes!("lane", (ex.id == execution).then_some("chosen"))} data-execution={ex.id.to_string()}
                 data-outcome={shown} data-final-outcome={ex.outcome.id()} onclick={choose}>
-                <span class="lane-label">
+                <button type="button" class="lane-label" aria-pressed={(ex.id == execution).to_string()}>
                     { format!("#{}{} {}", ex.id, if ex.kind == cicd_core::pipeline::report::ExecutionKind::Rollback { " rollback" } else { "" }, shown) }
-                </span>
+                </button>
                 <svg class="lane-bar" viewBox={format!("0 0 {LANE_W} {LANE_H}")} preserveAspectRatio="none" aria-hidden="true">
                     { for segments }
                     <line class="playhead" x1={playhead_x.to_string()} x2={playhead_x.to_string()} y1="0" y2={LANE_H.to_string()} />

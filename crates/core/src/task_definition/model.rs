@@ -59,6 +59,8 @@ pub struct Container {
     pub ports_partial: bool,
     /// `essential` when written as a boolean (`true` when absent, as ECS defaults it).
     pub essential: Option<Spanned<bool>>,
+    /// `logConfiguration.logDriver`, when it is a string.
+    pub log_driver: Option<Spanned<String>>,
 }
 
 impl Container {
@@ -155,6 +157,10 @@ fn container(node: &Node) -> Container {
                 span: e.span,
             })
         }),
+        log_driver: scalar(
+            node.get("logConfiguration")
+                .and_then(|l| l.get("logDriver")),
+        ),
     }
 }
 

@@ -38,4 +38,5 @@ crate::rule_modules! {
     fargate_network_mode,
     host_port_mismatch,
     fargate_cpu_memory,
+    fargate_log_driver,
 }

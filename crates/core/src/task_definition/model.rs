@@ -61,6 +61,10 @@ pub struct Container {
     pub essential: Option<Spanned<bool>>,
     /// `logConfiguration.logDriver`, when it is a string.
     pub log_driver: Option<Spanned<String>>,
+    /// The option names of `logConfiguration.options` with the span of its key, or no names at
+    /// the span of `logDriver`'s value when there is no `options`; `None` without a
+    /// `logConfiguration`, or when `options` is written another way (a value filled in later).
+    pub log_options: Option<Spanned<Vec<String>>>,
 }
 
 impl Container {
@@ -161,6 +165,32 @@ fn container(node: &Node) -> Container {
             node.get("logConfiguration")
                 .and_then(|l| l.get("logDriver")),
         ),
+        log_options: log_options(node.get("logConfiguration")),
+    }
+}
+
+/// The option names of a `logConfiguration` ([`Container::log_options`]).
+fn log_options(log: Option<&Node>) -> Option<Spanned<Vec<String>>> {
+    let log = log?;
+    match log.entry("options") {
+        None => Some(Spanned {
+            value: Vec::new(),
+            span: log.get("logDriver")?.span,
+        }),
+        Some(options) if options.value.is_null() => Some(Spanned {
+            value: Vec::new(),
+            span: options.key.span,
+        }),
+        Some(options) => Some(Spanned {
+            value: options
+                .value
+                .map()?
+                .entries
+                .iter()
+                .filter_map(|p| p.key.as_str().map(str::to_string))
+                .collect(),
+            span: options.key.span,
+        }),
     }
 }
 

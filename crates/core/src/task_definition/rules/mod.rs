@@ -33,6 +33,7 @@ crate::rule_modules! {
     missing_container_name,
     duplicate_container_name,
     no_essential_container,
+    missing_awslogs_option,
     unknown_task_definition_key,
     wrong_task_definition_value_type,
     fargate_network_mode,

@@ -66,6 +66,18 @@ test("the deployment panel fits a phone's width", () => withPage("?example=deplo
   await page.waitForSelector(".deployment .chart");
   const right = await page.$eval(".deployment", (d) => Math.max(...[...d.querySelectorAll(".chart, .fleet, .player")].map((e) => e.getBoundingClientRect().right)));
   assert.ok(right <= 390, `fits (${right})`);
+  // A field's name keeps its words whole ("Compare with" broke as "Compa / re with"), and the
+  // comparison's select gives way, with its longest choice too.
+  const select = await page.$("select.compare-with");
+  const last = await select.evaluate((s) => s.options[s.options.length - 1].value);
+  await select.selectOption(last);
+  const field = await page.$eval(".deployment .controls .field:has(select.compare-with)", (f) => {
+    const name = f.querySelector("span").getBoundingClientRect();
+    const line = parseFloat(getComputedStyle(f.querySelector("span")).lineHeight);
+    return { nameHeight: name.height, line, right: f.getBoundingClientRect().right };
+  });
+  assert.ok(field.nameHeight < field.line * 1.5, `the field's name is one line: ${JSON.stringify(field)}`);
+  assert.ok(field.right <= 390, `the field fits: ${JSON.stringify(field)}`);
 }, { width: 390, height: 800 }));
 
 test("compare: the same broken deployment all at once reaches every user, the canary a tenth", () => withPage("?example=deployment-canary", async (page) => {

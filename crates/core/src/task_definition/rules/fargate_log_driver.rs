@@ -17,11 +17,12 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// Fargate tasks log only with those three drivers; the others (`json-file`, `fluentd`,
-    /// `gelf`, `journald`, `syslog`, `logentries`) are for tasks on EC2 instances. ECS refuses to
-    /// register the definition: "`fluentd` is not a valid log driver. Must be one of
-    /// [awslogs,splunk,awsfirelens]" (a `ClientException`). To send a Fargate task's logs to
-    /// Fluentd or another destination, route them with `awsfirelens` (a FireLens log router
-    /// container).
+    /// `gelf`, `journald`, `syslog`) are for tasks on EC2 instances. ECS refuses to register the
+    /// definition with a `ClientException` naming the value, as in "awsvpc is not a valid log
+    /// driver. Must be one of [awslogs,splunk,awsfirelens]" (a value written in the wrong place,
+    /// quoted in the issue below). To send a Fargate task's logs to Fluentd or another
+    /// destination, route them with `awsfirelens` (a FireLens log router container). The three
+    /// are this rule's list: if AWS gives Fargate another driver, the list must follow.
     ///
     /// Not reported: a driver filled in later (`${LOG_DRIVER}`), and one of the three written in
     /// other letter case (`AWSLOGS`), since whether ECS compares the names ignoring case is not

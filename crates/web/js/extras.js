@@ -22,24 +22,56 @@ export { oneDarkTheme } from "@codemirror/theme-one-dark";
 export { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 export { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 
+/** Nesting deeper than this is not parsed (no YAML or JSON a person writes comes near it). */
+export const MAX_DEPTH = 100;
+
 /**
- * A parser that never throws: when `inner` does, its parse ends with a tree of the top node
- * alone (no highlighting, folding or bracket matching in that text until its next edit).
+ * A parser that never throws and never builds a tree deeper than [`MAX_DEPTH`]: for such text
+ * (and when `inner` throws) its parse is a tree of the top node alone, with no highlighting,
+ * folding or bracket matching in that text until an edit makes it shallow again.
  *
  * Lezer parses inside the transaction that changed the text, and a throw there drops the
  * transaction: the edit is lost. It does throw: building the tree of deeply nested text (a paste
- * of 1,000 `[` then 1,000 `]`) recurses once per level, and overflows the stack when less of it
- * is free (code not yet optimised has larger frames).
+ * of 1,000 `[` then 1,000 `]`) recurses once per level and overflows the stack when less of it
+ * is free (code not yet optimised has larger frames). The highlighter (`highlightTree`) also
+ * recurses once per level, from a view plugin that CodeMirror switches off for good when it
+ * throws. So the text a parse reads anew (what the reused fragments of earlier trees do not
+ * cover) is first scanned for nesting: flow collections (`[`, `{`) and compact block sequences
+ * (`- - - x`). Nesting built up by hundreds of separate edits, or by hundreds of lines each
+ * indented further, is not bounded, nor is a deep tree then a lost edit: the parse's throw is
+ * caught too.
  */
-class Guarded extends Parser {
+export class Guarded extends Parser {
   constructor(inner) {
     super();
     this.inner = inner;
+    // The trees this parser made bare: their fragments cover text that must be read again.
+    this.bare = new WeakSet();
+    this.warned = false;
   }
 
   createParse(input, fragments, ranges) {
-    const parse = this.inner.createParse(input, fragments, ranges);
-    const top = this.inner.topNode;
+    const kept = fragments.filter((f) => !this.bare.has(f.tree));
+    const start = ranges[0].from;
+    const end = ranges[ranges.length - 1].to;
+    const bare = (to) => {
+      const tree = new Tree(this.inner.topNode, [], [], to - start);
+      this.bare.add(tree);
+      return tree;
+    };
+    if (nestsDeeper(input, uncovered(start, end, kept), MAX_DEPTH)) {
+      return {
+        parsedPos: start,
+        stoppedAt: null,
+        stopAt(pos) { this.stoppedAt = pos; },
+        advance() {
+          this.parsedPos = this.stoppedAt ?? end;
+          return bare(this.parsedPos);
+        },
+      };
+    }
+    const parse = this.inner.createParse(input, kept, ranges);
+    const guard = this;
     return {
       get parsedPos() { return parse.parsedPos; },
       get stoppedAt() { return parse.stoppedAt; },
@@ -47,18 +79,70 @@ class Guarded extends Parser {
       advance() {
         try {
           return parse.advance();
-        } catch (_) {
-          const end = parse.stoppedAt ?? ranges[ranges.length - 1].to;
-          return new Tree(top, [], [], end - ranges[0].from);
+        } catch (e) {
+          if (!guard.warned) {
+            guard.warned = true;
+            console.warn(`syntax highlighting stopped for this text: ${e}`);
+          }
+          return bare(parse.stoppedAt ?? end);
         }
       },
     };
   }
 }
 
-/** `language` (an `LRLanguage`) with a parser that never throws. */
+/** The parts of `from`–`to` that no fragment covers. */
+function uncovered(from, to, fragments) {
+  const out = [];
+  let at = from;
+  for (const f of [...fragments].sort((a, b) => a.from - b.from)) {
+    if (f.from > at) out.push([at, Math.min(f.from, to)]);
+    at = Math.max(at, f.to);
+    if (at >= to) break;
+  }
+  if (at < to) out.push([at, to]);
+  return out;
+}
+
+/** Whether the text of `regions` nests flow collections or compact sequences deeper than `limit`
+ * (counted from each region's start). */
+function nestsDeeper(input, regions, limit) {
+  for (const [from, to] of regions) {
+    const text = input.read(from, to);
+    let depth = 0, dashes = 0, lineStart = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 || c === 123) { // [ {
+        if (++depth > limit) return true;
+      } else if (c === 93 || c === 125) { // ] }
+        if (depth > 0) depth--;
+      } else if (c === 10) { // \n
+        lineStart = true;
+        dashes = 0;
+        continue;
+      }
+      if (lineStart) {
+        // `- - - x`: a sequence per dash and space at the start of a line.
+        if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+          if (++dashes > limit) return true;
+          i++;
+        } else if (c !== 32 && c !== 9) {
+          lineStart = false;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** A language that nests none (as the `LRLanguage`s of YAML and JSON). */
+class Unnested extends Language {
+  get allowsNesting() { return false; }
+}
+
+/** `language` (an `LRLanguage`) with a [`Guarded`] parser. */
 function guarded(language) {
-  return new LanguageSupport(new Language(language.data, new Guarded(language.parser), [], language.name));
+  return new LanguageSupport(new Unnested(language.data, new Guarded(language.parser), [], language.name));
 }
 
 let yamlSupport = null, jsonSupport = null;

@@ -7,6 +7,8 @@
 // with a small stack, where Lezer's own languages overflow every time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { EditorState } from "@codemirror/state";
 import { ensureSyntaxTree, syntaxTree } from "@codemirror/language";
@@ -94,6 +96,27 @@ test("a parse that throws ends with a bare tree of the text it was asked for", (
   } finally {
     console.warn = warn;
   }
+});
+
+test("no file of the corpus or the examples is too deep to be parsed", () => {
+  const yaml = new Guarded(yamlLanguage.parser), json = new Guarded(jsonLanguage.parser);
+  const bare = [];
+  let count = 0;
+  for (const dir of ["../corpus/", "../../examples/"]) {
+    const root = fileURLToPath(new URL(dir, import.meta.url));
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(ya?ml|json)$/.test(entry.name)) continue;
+      const path = `${entry.parentPath}/${entry.name}`;
+      const text = readFileSync(path, "utf8");
+      const parse = (entry.name.endsWith(".json") ? json : yaml).startParse(text);
+      let tree;
+      while (!(tree = parse.advance()));
+      count++;
+      if (text.trim() && tree.topNode.firstChild === null) bare.push(path);
+    }
+  }
+  assert.ok(count > 250, `${count} files`);
+  assert.deepEqual(bare, []);
 });
 
 test("the guarded languages parse ordinary text as Lezer's own do", () => {

@@ -306,7 +306,8 @@ impl Gen {
                 .map(Value::Number),
         );
         if !is_error(spec.rule) {
-            return json!({"examples": spec.values});
+            // Another value is a warning; a value that is not a scalar is still the wrong type.
+            return json!({"type": ["string", "number", "boolean", "null"], "examples": spec.values});
         }
         if spec.case_insensitive {
             json!({

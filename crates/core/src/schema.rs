@@ -581,11 +581,13 @@ impl<'a> Checker<'a> {
             self.wrong_type(node, &format!("a {}", spec.what));
             return;
         };
-        let ok = if spec.case_insensitive {
-            spec.values.iter().any(|v| v.eq_ignore_ascii_case(value))
-        } else {
-            spec.values.contains(&value)
-        };
+        // A value filled in later (`${NETWORK_MODE}`) is not judged.
+        let ok = crate::source::filled_in(value)
+            || if spec.case_insensitive {
+                spec.values.iter().any(|v| v.eq_ignore_ascii_case(value))
+            } else {
+                spec.values.contains(&value)
+            };
         if ok {
             return;
         }

@@ -12,7 +12,7 @@
 //! `cpu` and `memory` are strings that people write as numbers).
 
 use super::rules;
-use crate::schema::{Checker, MapSchema, SchemaRules, Ty, field, map, required};
+use crate::schema::{Checker, EnumSpec, MapSchema, SchemaRules, Ty, field, map, required};
 use crate::source::{Node, Span, Value};
 
 /// Unknown keys warn; a wrong type is an error; a missing `family` or `containerDefinitions`
@@ -31,6 +31,27 @@ const INT: Ty = Ty::Int {
     max: i32::MAX as i64,
 };
 const STR_LIST: Ty = Ty::List(&Ty::Str);
+
+/// The values of the ECS API's closed sets that task definitions write (its reference's
+/// `NetworkMode`, `Compatibility`, `TransportProtocol`, `ApplicationProtocol`, `PidMode` and
+/// `IpcMode`), in its spelling.
+const fn closed(values: &'static [&'static str], what: &'static str) -> EnumSpec {
+    EnumSpec {
+        values,
+        case_insensitive: false,
+        rule: &rules::invalid_task_definition_value::RULE,
+        what,
+    }
+}
+static NETWORK_MODE: EnumSpec = closed(&["awsvpc", "bridge", "host", "none"], "network mode");
+static COMPATIBILITY: EnumSpec = closed(
+    &["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"],
+    "launch type",
+);
+static PROTOCOL: EnumSpec = closed(&["tcp", "udp"], "port mapping protocol");
+static APP_PROTOCOL: EnumSpec = closed(&["http", "http2", "grpc"], "application protocol");
+static PID_MODE: EnumSpec = closed(&["host", "task"], "process namespace");
+static IPC_MODE: EnumSpec = closed(&["host", "task", "none"], "IPC namespace");
 const ANY_LIST: Ty = Ty::List(&Ty::Any);
 
 /// `describe-task-definition` output: the definition under `taskDefinition`, with its tags.
@@ -73,12 +94,12 @@ pub(crate) static ROOT: MapSchema = map(&[
     ),
     field(
         "networkMode",
-        Ty::Str,
+        Ty::Enum(&NETWORK_MODE),
         "`awsvpc` (Fargate's only mode), `bridge`, `host` or `none`",
     ),
     field(
         "requiresCompatibilities",
-        STR_LIST,
+        Ty::List(&Ty::Enum(&COMPATIBILITY)),
         "the launch types to validate the definition for: `FARGATE`, `EC2`, `EXTERNAL`, `MANAGED_INSTANCES`",
     ),
     field(
@@ -118,12 +139,12 @@ pub(crate) static ROOT: MapSchema = map(&[
     ),
     field(
         "pidMode",
-        Ty::Str,
+        Ty::Enum(&PID_MODE),
         "the process namespace: `host` or `task`",
     ),
     field(
         "ipcMode",
-        Ty::Str,
+        Ty::Enum(&IPC_MODE),
         "the IPC namespace: `host`, `task` or `none`",
     ),
     field(
@@ -381,11 +402,11 @@ static PORT_MAPPING: MapSchema = map(&[
         INT,
         "the host port, a number (the container port in `awsvpc` mode; 0 or left out for a dynamic port in `bridge` mode)",
     ),
-    field("protocol", Ty::Str, "`tcp` (default) or `udp`"),
+    field("protocol", Ty::Enum(&PROTOCOL), "`tcp` (default) or `udp`"),
     field("name", Ty::Str, "the port's name, for Service Connect"),
     field(
         "appProtocol",
-        Ty::Str,
+        Ty::Enum(&APP_PROTOCOL),
         "the application protocol for Service Connect: `http`, `http2` or `grpc`",
     ),
     field(

@@ -36,6 +36,7 @@ crate::rule_modules! {
     missing_awslogs_option,
     unknown_task_definition_key,
     wrong_task_definition_value_type,
+    invalid_task_definition_value,
     fargate_network_mode,
     host_port_mismatch,
     fargate_cpu_memory,

@@ -214,6 +214,11 @@ fn task_definition_keys_at_each_level() {
     let text = "{\"taskDefinition\": {\"containerDefinitions\": [{\"ess|\"}]}}";
     let c = at(Kind::TaskDefinition, text);
     assert_eq!(labels(&c), ["essential"]);
+    // The closed sets ECS022 checks.
+    let c = at(Kind::TaskDefinition, "{\"networkMode\": \"|\"}");
+    assert_eq!(labels(&c), ["awsvpc", "bridge", "host", "none"]);
+    let text = "{\"requiresCompatibilities\": [\"FAR|\"]}";
+    assert_eq!(labels(&at(Kind::TaskDefinition, text)), ["FARGATE"]);
 }
 
 #[test]

@@ -149,6 +149,11 @@ pub struct EnumSpec {
     pub values: &'static [&'static str],
     /// Whether AWS compares them ignoring case.
     pub case_insensitive: bool,
+    /// Whether the file is often a template whose values are filled in before AWS reads it (a
+    /// task definition rendered by a deploy step): then a value filled in later
+    /// (`${NETWORK_MODE}`, [`crate::source::filled_in`]) is not judged. CodeBuild and
+    /// CodeDeploy read a buildspec's and an AppSpec's values as written.
+    pub filled_in_later: bool,
     /// The rule reporting a value outside the set.
     pub rule: &'static Rule,
     /// What the value is, for messages ("report file format").
@@ -581,8 +586,7 @@ impl<'a> Checker<'a> {
             self.wrong_type(node, &format!("a {}", spec.what));
             return;
         };
-        // A value filled in later (`${NETWORK_MODE}`) is not judged.
-        let ok = crate::source::filled_in(value)
+        let ok = (spec.filled_in_later && crate::source::filled_in(value))
             || if spec.case_insensitive {
                 spec.values.iter().any(|v| v.eq_ignore_ascii_case(value))
             } else {

@@ -7,13 +7,21 @@ pub fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    closest(input, candidates).map(|(candidate, _)| candidate)
+}
+
+/// [`did_you_mean`]'s candidate, and whether another candidate is as close.
+fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
     let lower = input.to_ascii_lowercase();
     let length = input.chars().count();
     let limit = (length / 3).clamp(1, 3);
     // Separators are often confused: `pre-build` for `pre_build`.
     let norm = |s: &str| s.replace(['-', '_', ' '], "");
     let input_norm = norm(&lower);
-    let mut best: Option<(usize, &'a str)> = None;
+    let mut best: Option<(usize, &'a str, bool)> = None;
     for candidate in candidates {
         if candidate == input {
             continue;
@@ -28,11 +36,16 @@ pub fn did_you_mean<'a>(
         } else {
             strsim::damerau_levenshtein(&lower, &c_lower)
         };
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
+        if distance > limit {
+            continue;
+        }
+        match &mut best {
+            Some((d, _, tied)) if distance == *d => *tied = true,
+            Some((d, _, _)) if distance > *d => {}
+            _ => best = Some((distance, candidate, false)),
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c, tied)| (c, tied))
 }
 
 /// The one candidate that `input` is the start or the end of (ignoring case and separators), such
@@ -67,12 +80,25 @@ pub fn did_you_mean_value<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    did_you_mean(input, candidates.clone()).or_else(|| completion(input, candidates))
+    match closest(input, candidates.clone()) {
+        // Two values as close (`https`: `http` or `http2`): the choice is the user's.
+        Some((_, true)) => None,
+        Some((candidate, false)) => Some(candidate),
+        None => completion(input, candidates),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{completion, did_you_mean, did_you_mean_value};
+
+    #[test]
+    fn a_value_as_close_to_two_others_suggests_neither() {
+        let protocols = ["http", "http2", "grpc"];
+        assert_eq!(did_you_mean_value("https", protocols), None);
+        assert_eq!(did_you_mean_value("HTTP/2", protocols), Some("http2"));
+        assert_eq!(did_you_mean_value("gprc", protocols), Some("grpc"));
+    }
 
     #[test]
     fn completes_a_value_missing_its_suffix_or_prefix() {

@@ -147,6 +147,7 @@ pub(crate) static EC2_ROOT: MapSchema = exact(&[
 static FILE_EXISTS_BEHAVIOR: EnumSpec = EnumSpec {
     values: &["DISALLOW", "OVERWRITE", "RETAIN"],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_file_exists_behavior::RULE,
     what: "`file_exists_behavior`",
 };
@@ -366,6 +367,7 @@ static AWSVPC_CONFIGURATION: MapSchema = any_case(&[
 static ASSIGN_PUBLIC_IP: EnumSpec = EnumSpec {
     values: &["ENABLED", "DISABLED"],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_assign_public_ip::RULE,
     what: "`AssignPublicIp` value",
 };
@@ -485,6 +487,7 @@ pub(crate) static ANY_ROOT: MapSchema = exact(&[
 static PERMISSION_TYPE: EnumSpec = EnumSpec {
     values: &["file", "directory"],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_permission_type::RULE,
     what: "permission `type`",
 };

@@ -104,6 +104,7 @@ static ENV_01: MapSchema = map(&[field(
 static SHELL: EnumSpec = EnumSpec {
     values: &["bash", "/bin/sh", "powershell.exe", "cmd.exe"],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::unknown_shell::RULE,
     what: "shell",
 };
@@ -228,6 +229,7 @@ static COMPUTE_TYPE: EnumSpec = EnumSpec {
         "CUSTOM_INSTANCE_TYPE",
     ],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_compute_type::RULE,
     what: "compute type",
 };
@@ -248,6 +250,7 @@ static ENVIRONMENT_TYPE: EnumSpec = EnumSpec {
         "MAC_ARM",
     ],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_environment_type::RULE,
     what: "environment type",
 };
@@ -459,6 +462,7 @@ static REPORT_FORMAT: EnumSpec = EnumSpec {
         "SIMPLECOV",
     ],
     case_insensitive: true,
+    filled_in_later: false,
     rule: &rules::invalid_report_format::RULE,
     what: "report file format",
 };
@@ -560,6 +564,7 @@ static CACHE: MapSchema = map(&[
 static CACHE_ACTION: EnumSpec = EnumSpec {
     values: &["restore", "save"],
     case_insensitive: false,
+    filled_in_later: false,
     rule: &rules::invalid_cache_action::RULE,
     what: "cache action",
 };

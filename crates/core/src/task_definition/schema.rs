@@ -39,6 +39,8 @@ const fn closed(values: &'static [&'static str], what: &'static str) -> EnumSpec
     EnumSpec {
         values,
         case_insensitive: false,
+        // Task definitions are often rendered (`envsubst`, a deploy step) before ECS reads them.
+        filled_in_later: true,
         rule: &rules::invalid_task_definition_value::RULE,
         what,
     }

@@ -63,7 +63,7 @@ pub struct Container {
     pub log_driver: Option<Spanned<String>>,
     /// The option names of `logConfiguration.options` with the span of its key, or no names at
     /// the span of `logDriver`'s value when there is no `options`; `None` without a
-    /// `logConfiguration`, or when `options` is written another way (a value filled in later).
+    /// `logConfiguration`, when `options` is not a mapping, or when it is misspelt.
     pub log_options: Option<Spanned<Vec<String>>>,
 }
 
@@ -173,6 +173,15 @@ fn container(node: &Node) -> Container {
 fn log_options(log: Option<&Node>) -> Option<Spanned<Vec<String>>> {
     let log = log?;
     match log.entry("options") {
+        // `option`: the options are there, misspelt (ECS020 says so).
+        None if log.entries().iter().any(|p| {
+            p.key
+                .as_str()
+                .is_some_and(|k| crate::suggest::did_you_mean(k, ["options"]).is_some())
+        }) =>
+        {
+            None
+        }
         None => Some(Spanned {
             value: Vec::new(),
             span: log.get("logDriver")?.span,

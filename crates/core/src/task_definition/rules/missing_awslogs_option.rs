@@ -14,14 +14,17 @@ declare_rule! {
     /// ## Why is this bad?
     /// The ECS API reference marks `awslogs-group` and `awslogs-region` as required options of
     /// the `awslogs` driver, and `awslogs-stream-prefix` as required on Fargate (on EC2 it only
-    /// names the log streams). Registering without the first two fails: "Log driver awslogs
-    /// requires options: awslogs-region, awslogs-group".
+    /// names the log streams). Registrations without them have failed: a Fargate task without
+    /// the group and the Region with "Log driver awslogs requires options: awslogs-region,
+    /// awslogs-group", and one without the prefix with "Fargate requires log configuration
+    /// options to include awslogs-stream-prefix to support log driver awslogs".
     ///
     /// A warning, not an error: a deploy step may add the options to the file before it
     /// registers it (`aws-actions/amazon-ecs-render-task-definition`'s
-    /// `log-configuration-options`), and whether ECS refuses a Fargate definition without the
-    /// stream prefix at registration is not documented. An `options` value filled in later
-    /// (`"${LOG_OPTIONS}"`) is not judged.
+    /// `log-configuration-options`), and on EC2 Docker's driver can take the Region from the
+    /// instance, so whether ECS refuses a definition there without it is not confirmed. An
+    /// `options` written as something other than a mapping, or under a misspelt key (ECS020,
+    /// ECS021 report those), is not judged.
     ///
     /// ## Example
     /// ```json
@@ -64,7 +67,8 @@ declare_rule! {
     ///
     /// ## References
     /// - The `awslogs` options and which are required (ECS API reference, `LogConfiguration`): <https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html>
-    /// - The error a registration without them failed with: <https://github.com/aws-cloudformation/cfn-lint/issues/1787>
+    /// - The error a registration without the group and the Region failed with: <https://github.com/aws-cloudformation/cfn-lint/issues/1787>
+    /// - The error a Fargate registration without the prefix failed with: <https://github.com/aws/aws-cdk/issues/1422>
     /// - Options added at deploy time: <https://github.com/aws-actions/amazon-ecs-render-task-definition>
     code: "ECS013", name: "missing-awslogs-option", severity: Warning
 }

@@ -19,10 +19,10 @@ import { Guarded, MAX_DEPTH, languageFor } from "../../crates/web/js/extras.js";
 const STACK_MB = 0.4;
 
 /** Runs editor-languages.worker.mjs: `{text, bare, afterBare}` or `{error}`. */
-function paste(lang, raw, text, at, after) {
+function paste(lang, raw, text, at, after, edits) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./editor-languages.worker.mjs", import.meta.url), {
-      workerData: { lang, raw, text, at, after }, resourceLimits: { stackSizeMb: STACK_MB },
+      workerData: { lang, raw, text, at, after, edits }, resourceLimits: { stackSizeMb: STACK_MB },
     });
     worker.once("message", (m) => { resolve(m); worker.terminate(); });
     worker.once("error", reject);
@@ -34,6 +34,8 @@ const hostile = (n) => [
   ["nested flow sequences", "[".repeat(n) + "]".repeat(n)],
   ["nested objects", '{"a":'.repeat(n) + "1" + "}".repeat(n)],
   ["compact block sequences", "- ".repeat(n) + "x\n"],
+  ["compact explicit keys", "? ".repeat(n) + "x\n"],
+  ["compact sequences of flow sequences", "- ".repeat(n / 2) + "[".repeat(n / 2 + 1) + "\n"],
   ["unclosed flow sequences", "[".repeat(n)],
 ];
 
@@ -47,7 +49,7 @@ test("Lezer's own languages, parsing and highlighting with this stack, overflow 
 });
 
 for (const lang of ["yaml", "json"]) {
-  for (const n of [MAX_DEPTH + 1, 1000, 50000]) {
+  for (const n of [MAX_DEPTH + 2, 1000, 50000]) {
     for (const [shape, text] of hostile(n)) {
       test(`${lang}: pasting ${n} ${shape}, typing after them and highlighting keeps every edit`, async () => {
         const after = lang === "yaml" ? "a: [1, {b: 2}]\n- x\n" : '{"a": [1, {"b": 2}]}';
@@ -60,6 +62,18 @@ for (const lang of ["yaml", "json"]) {
     }
   }
 }
+
+test("nesting built up by separate pastes, each under the limit, is not parsed", async () => {
+  for (const lang of ["yaml", "json"]) {
+    // Five pastes of 90 `[`, each far from the last edit (the parse reuses the tree between).
+    const text = lang === "yaml" ? "a: [" + "x, ".repeat(400) + "x]\n" : '{"a": [' + "1, ".repeat(400) + "1]}";
+    const edits = [0, 1, 2, 3, 4].map((k) => ({ from: 8 + k * (200 + 90), insert: "[".repeat(90) }));
+    const got = await paste(lang, false, text, text.length, undefined, edits);
+    assert.equal(got.error, undefined, lang);
+    assert.equal(got.text.split("[").length - 1 >= 450, true, lang);
+    assert.equal(got.bare, true, lang);
+  }
+});
 
 test("nesting up to the limit is parsed", async () => {
   for (const lang of ["yaml", "json"]) {

@@ -36,10 +36,10 @@ export const MAX_DEPTH = 100;
  * is free (code not yet optimised has larger frames). The highlighter (`highlightTree`) also
  * recurses once per level, from a view plugin that CodeMirror switches off for good when it
  * throws. So the text a parse reads anew (what the reused fragments of earlier trees do not
- * cover) is first scanned for nesting: flow collections (`[`, `{`) and compact block sequences
- * (`- - - x`). Nesting built up by hundreds of separate edits, or by hundreds of lines each
- * indented further, is not bounded, nor is a deep tree then a lost edit: the parse's throw is
- * caught too.
+ * cover) is first scanned for nesting, from the depth of the tree it follows: flow collections
+ * (`[`, `{`) and compact block collections (`- - x`, `? ? x`). Nesting by hundreds of lines
+ * each indented further is not bounded; a deep tree's throw while parsing is caught anyway (it
+ * never loses an edit).
  */
 export class Guarded extends Parser {
   constructor(inner) {
@@ -91,40 +91,60 @@ export class Guarded extends Parser {
   }
 }
 
-/** The parts of `from`–`to` that no fragment covers. */
+/** The parts of `from`–`to` that no fragment covers, each with the fragment that ends where it
+ * starts (if any): `[from, to, before]`. */
 function uncovered(from, to, fragments) {
   const out = [];
-  let at = from;
+  let at = from, before = null;
   for (const f of [...fragments].sort((a, b) => a.from - b.from)) {
-    if (f.from > at) out.push([at, Math.min(f.from, to)]);
-    at = Math.max(at, f.to);
+    if (f.from > at) out.push([at, Math.min(f.from, to), before]);
+    if (f.to > at) {
+      at = f.to;
+      before = f;
+    }
     if (at >= to) break;
   }
-  if (at < to) out.push([at, to]);
+  if (at < to) out.push([at, to, before]);
   return out;
 }
 
-/** Whether the text of `regions` nests flow collections or compact sequences deeper than `limit`
- * (counted from each region's start). */
+/** The collections (YAML's and JSON's) around the end of a reused fragment: how deep the text
+ * after it starts. */
+function depthAt(fragment, pos) {
+  if (!fragment) return 0;
+  let depth = 0;
+  for (let n = fragment.tree.resolveInner(pos + fragment.offset, -1); n; n = n.parent) {
+    if (/Sequence|Mapping|Array|Object/.test(n.name)) depth++;
+  }
+  return depth;
+}
+
+/** Whether the text of `regions` nests collections deeper than `limit`: flow collections (`[`,
+ * `{`) and, on one line, compact block collections (`- - x`, `? ? x`), from the depth of the
+ * tree the region follows. Brackets in strings and comments count too (a file of over a hundred
+ * unclosed `{` in its commands is then not highlighted). */
 function nestsDeeper(input, regions, limit) {
-  for (const [from, to] of regions) {
+  for (const [from, to, before] of regions) {
     const text = input.read(from, to);
-    let depth = 0, dashes = 0, lineStart = true;
+    let depth = depthAt(before, from), compact = 0, lineStart = true;
+    if (depth > limit) return true;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 91 || c === 123) { // [ {
-        if (++depth > limit) return true;
-      } else if (c === 93 || c === 125) { // ] }
-        if (depth > 0) depth--;
-      } else if (c === 10) { // \n
+      if (c === 10) { // \n
         lineStart = true;
-        dashes = 0;
+        compact = 0;
         continue;
       }
+      if (c === 91 || c === 123) { // [ {
+        if (++depth + compact > limit) return true;
+      } else if (c === 93 || c === 125) { // ] }
+        if (depth > 0) depth--;
+      }
       if (lineStart) {
-        // `- - - x`: a sequence per dash and space at the start of a line.
-        if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
-          if (++dashes > limit) return true;
+        // `- x` and `? x`: a collection per indicator and blank at the start of a line.
+        const next = text.charCodeAt(i + 1);
+        if ((c === 45 || c === 63) && (next === 32 || next === 9)) {
+          if (depth + ++compact > limit) return true;
           i++;
         } else if (c !== 32 && c !== 9) {
           lineStart = false;

@@ -29,6 +29,8 @@ pub struct TaskDefinition {
     pub cpu: Option<Spanned<String>>,
     /// The task-level `memory`, as written (MiB, or a string such as `2 GB`).
     pub memory: Option<Spanned<String>>,
+    /// Whether `executionRoleArn` is present (with any value).
+    pub has_execution_role: bool,
 }
 
 impl TaskDefinition {
@@ -116,6 +118,7 @@ pub(crate) fn lower(root: &Node) -> TaskDefinition {
             .unwrap_or_default(),
         cpu: text(body.get("cpu")),
         memory: text(body.get("memory")),
+        has_execution_role: body.get("executionRoleArn").is_some(),
     }
 }
 

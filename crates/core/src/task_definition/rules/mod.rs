@@ -41,4 +41,5 @@ crate::rule_modules! {
     host_port_mismatch,
     fargate_cpu_memory,
     fargate_log_driver,
+    missing_execution_role,
 }

@@ -11,16 +11,20 @@ declare_rule! {
     /// `awslogs` driver, and has no `executionRoleArn`.
     ///
     /// ## Why is this bad?
-    /// On Fargate, the task execution role is what sends the containers' logs to CloudWatch
-    /// Logs: ECS's guide lists "sends container logs to CloudWatch Logs using the awslogs log
-    /// driver" among the uses that require it. ECS refuses to register the definition without
-    /// one: "Fargate requires task definition to have execution role ARN to support log driver
-    /// awslogs." (a `ClientException`). The deploy actions (`amazon-ecs-render-task-definition`,
-    /// `amazon-ecs-deploy-task-definition`) do not add a role. The role is usually named
+    /// On Fargate, the task execution role is what lets ECS's agent send the containers' logs to
+    /// CloudWatch Logs: ECS's guide lists "sends container logs to CloudWatch Logs using the
+    /// awslogs log driver" among the uses that require it (on Fargate, on ECS Managed Instances
+    /// and on external instances). ECS refuses to register a Fargate definition without one:
+    /// "Fargate requires task definition to have execution role ARN to support log driver
+    /// awslogs." (a `ClientException` of `RegisterTaskDefinition`). The role is usually named
     /// `ecsTaskExecutionRole`, with the managed policy `AmazonECSTaskExecutionRolePolicy`.
     ///
-    /// Not reported: a definition that does not require Fargate (on EC2 the instance's role can
-    /// write the logs), and any value of `executionRoleArn`, also one filled in later.
+    /// A warning, not an error: a deploy step may set the role before it registers the file
+    /// (`aws-actions/amazon-ecs-render-task-definition`'s `execution-role-arn`, from v1.9.0).
+    /// Not reported: any value of `executionRoleArn` (also one filled in later), and a
+    /// definition that does not require Fargate. On EC2 the instance's role can write the logs;
+    /// Managed Instances and external instances need the role too, but their definitions do not
+    /// name `FARGATE`, and this rule does not judge them.
     ///
     /// ## Example
     /// ```json
@@ -64,7 +68,8 @@ declare_rule! {
     /// ## References
     /// - When the task execution role is required: <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html>
     /// - The error ECS answers (quoted in an issue): <https://github.com/virtual-kubelet/virtual-kubelet/issues/193>
-    code: "ECS034", name: "missing-execution-role", severity: Error
+    /// - The render action's `execution-role-arn`: <https://github.com/aws-actions/amazon-ecs-render-task-definition>
+    code: "ECS034", name: "missing-execution-role", severity: Warning
 }
 
 /// One report at the first `awslogs` driver, with a label at `FARGATE`.
@@ -91,7 +96,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label(fargate.span, "the task requires Fargate here")
         .with_help(
-            "add `\"executionRoleArn\": \"arn:aws:iam::<account>:role/ecsTaskExecutionRole\"`: the role ECS writes the logs with (managed policy AmazonECSTaskExecutionRolePolicy)",
+            "add `\"executionRoleArn\": \"arn:aws:iam::<account>:role/ecsTaskExecutionRole\"` (managed policy AmazonECSTaskExecutionRolePolicy), unless a deploy step sets it",
         ),
     );
 }

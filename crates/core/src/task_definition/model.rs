@@ -1,6 +1,8 @@
 //! The task definition as the rules and the relations need it: the family and the containers
 //! (name, image, container ports), each with its span. Lenient: what cannot be read is left out.
 
+use super::schema::LOG_CONFIGURATION;
+use crate::schema::misspelling;
 use crate::source::tree::ScalarKind;
 use crate::source::{Node, Span, Spanned};
 
@@ -123,6 +125,7 @@ pub(crate) fn lower(root: &Node) -> TaskDefinition {
 }
 
 fn container(node: &Node) -> Container {
+    let log = node.get("logConfiguration");
     let ports_node = node.get("portMappings");
     let mut partial = ports_node.is_some_and(|p| p.seq().is_none() && !p.is_null());
     let ports = ports_node
@@ -164,11 +167,8 @@ fn container(node: &Node) -> Container {
                 span: e.span,
             })
         }),
-        log_driver: scalar(
-            node.get("logConfiguration")
-                .and_then(|l| l.get("logDriver")),
-        ),
-        log_options: log_options(node.get("logConfiguration")),
+        log_driver: scalar(log.and_then(|l| l.get("logDriver"))),
+        log_options: log_options(log),
     }
 }
 
@@ -177,11 +177,10 @@ fn log_options(log: Option<&Node>) -> Option<Spanned<Vec<String>>> {
     let log = log?;
     match log.entry("options") {
         // `option`: the options are there, misspelt (ECS020 says so).
-        None if log.entries().iter().any(|p| {
-            p.key
-                .as_str()
-                .is_some_and(|k| crate::suggest::did_you_mean(k, ["options"]).is_some())
-        }) =>
+        None if log
+            .map()
+            .and_then(|m| misspelling(m, &LOG_CONFIGURATION, "options"))
+            .is_some() =>
         {
             None
         }

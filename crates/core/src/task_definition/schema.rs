@@ -476,7 +476,7 @@ static ULIMIT: MapSchema = map(&[
     field("hardLimit", INT, "the hard limit, a number"),
 ]);
 
-static LOG_CONFIGURATION: MapSchema = map(&[
+pub(crate) static LOG_CONFIGURATION: MapSchema = map(&[
     field(
         "logDriver",
         Ty::Str,

@@ -23,6 +23,10 @@ use crate::rule::Rule;
 use crate::schema::{EnumSpec, Field, KeyCase, MapSchema, SchemaRules, Ty, Unknown};
 use crate::source::tree::{YAML11_FALSE, YAML11_TRUE};
 
+/// The JSON types of a scalar the checkers read as text (`Ty::Str`): AWS reads numbers and
+/// booleans as their text too.
+const SCALAR: [&str; 4] = ["string", "number", "boolean", "null"];
+
 /// The draft the schemas declare.
 pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
@@ -245,7 +249,7 @@ impl Gen {
             Ty::Any | Ty::Custom(_) => json!({}),
             Ty::Shaped(shape, _) => self.ty(shape),
             // AWS reads numbers and booleans as text.
-            Ty::Str => json!({"type": ["string", "number", "boolean", "null"]}),
+            Ty::Str => json!({"type": SCALAR}),
             Ty::Bool => {
                 let words: Vec<&str> = YAML11_TRUE.iter().chain(YAML11_FALSE).copied().collect();
                 self.strict(
@@ -307,7 +311,7 @@ impl Gen {
         );
         if !is_error(spec.rule) {
             // Another value is a warning; a value that is not a scalar is still the wrong type.
-            return json!({"type": ["string", "number", "boolean", "null"], "examples": spec.values});
+            return json!({"type": SCALAR, "examples": spec.values});
         }
         if spec.case_insensitive {
             json!({
